@@ -1,0 +1,155 @@
+package authserver
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/password"
+)
+
+type credentials struct {
+	Username *string `json:"username"`
+	Password *string `json:"password"`
+}
+
+func (c *credentials) validate() (string, string, error) {
+	switch {
+	case c.Username == nil || *c.Username == "":
+		return "", "", fmt.Errorf("%w: username is required", ErrInvalidRequest)
+	case c.Password == nil || *c.Password == "":
+		return "", "", fmt.Errorf("%w: password is required", ErrInvalidRequest)
+	}
+	return *c.Username, *c.Password, nil
+}
+
+// validUsername allows 3 to 64 characters of letters, digits, '.', '_' and '-'.
+func validUsername(name string) error {
+	if len(name) < 3 || len(name) > 64 {
+		return fmt.Errorf("%w: username must have 3 to 64 characters", ErrInvalidRequest)
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return fmt.Errorf("%w: username may hold only letters, digits, '.', '_' and '-'", ErrInvalidRequest)
+		}
+	}
+	return nil
+}
+
+func (s *Server) register(w http.ResponseWriter, r *http.Request) {
+	var c credentials
+	if err := decodeJSON(w, r, &c); err != nil {
+		writeError(w, err)
+		return
+	}
+	name, pw, err := c.validate()
+	if err == nil {
+		err = validUsername(name)
+	}
+	if err == nil {
+		if werr := password.Validate(pw); werr != nil {
+			err = fmt.Errorf("%w: %v", ErrInvalidRequest, werr)
+		}
+	}
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	hash, err := s.cfg.Passwords.Hash(r.Context(), pw)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	u := &User{Username: name, PasswordHash: hash, CreatedAt: s.cfg.Now().UTC()}
+	if err := s.cfg.Store.CreateUser(r.Context(), u); err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, userJSON(u))
+}
+
+func userJSON(u *User) map[string]any {
+	return map[string]any{"id": strconv.FormatInt(u.ID, 10), "username": u.Username, "created_at": u.CreatedAt.Unix()}
+}
+
+// tokenResponse is the RFC 6749 §5.1 access token response.
+type tokenResponse struct {
+	AccessToken string `json:"access_token"`
+	TokenType   string `json:"token_type"`
+	ExpiresIn   int64  `json:"expires_in"`
+	Scope       string `json:"scope,omitempty"`
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	var c credentials
+	if err := decodeJSON(w, r, &c); err != nil {
+		writeError(w, err)
+		return
+	}
+	name, pw, err := c.validate()
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	u, err := s.authenticate(r.Context(), name, pw)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	tok, err := s.issueAccess(r, u, "profile")
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, tok)
+}
+
+// authenticate checks a username and password. An unknown user costs the
+// same key derivation as a wrong password, so timing does not tell which.
+func (s *Server) authenticate(ctx context.Context, name, pw string) (*User, error) {
+	u, err := s.cfg.Store.UserByName(ctx, name)
+	if errors.Is(err, ErrNotFound) {
+		s.dummyOnce.Do(func() { s.dummyHash, _ = s.cfg.Passwords.Hash(ctx, "not a real password") })
+		s.cfg.Passwords.Check(ctx, s.dummyHash, pw)
+		return nil, ErrInvalidCredentials
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch err := s.cfg.Passwords.Check(ctx, u.PasswordHash, pw); {
+	case errors.Is(err, password.ErrMismatch):
+		return nil, ErrInvalidCredentials
+	case err != nil:
+		return nil, err
+	}
+	return u, nil
+}
+
+// issueAccess signs an access token for u (RFC 9068 §2.2 claims).
+func (s *Server) issueAccess(r *http.Request, u *User, scope string) (*tokenResponse, error) {
+	now := s.cfg.Now().UTC()
+	jti := make([]byte, 16)
+	if _, err := io.ReadFull(s.cfg.Rand, jti); err != nil {
+		return nil, fmt.Errorf("jti: %w", err)
+	}
+	claims := map[string]any{
+		"iss":                s.issuer(r),
+		"aud":                s.cfg.Audience,
+		"sub":                strconv.FormatInt(u.ID, 10),
+		"preferred_username": u.Username,
+		"scope":              scope,
+		"iat":                now.Unix(),
+		"exp":                now.Add(s.cfg.AccessTTL).Unix(),
+		"jti":                base64.RawURLEncoding.EncodeToString(jti),
+	}
+	tok, err := jot.Sign(claims, s.alg, s.cfg.SigningKeys[0], nil)
+	if err != nil {
+		return nil, err
+	}
+	return &tokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(s.cfg.AccessTTL.Seconds()), Scope: scope}, nil
+}

@@ -1,0 +1,134 @@
+package authserver
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/authlab/authlab/app/jot"
+)
+
+// leeway allows for clock skew between issuer and verifier.
+const leeway = 30 * time.Second
+
+// bearer wraps a handler with RFC 6750 §2.1 Bearer authentication and
+// hands it the verified claims.
+func (s *Server) bearer(next func(http.ResponseWriter, *http.Request, map[string]any)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		raw, err := bearerToken(r)
+		if err == nil {
+			var t *jot.Token
+			t, err = jot.Verify(raw, s.verifyKey,
+				jot.WithAlgorithms("ES256", "EdDSA"),
+				jot.WithIssuer(s.issuer(r)),
+				jot.WithAudience(s.cfg.Audience),
+				jot.WithRequiredClaims("exp", "iat", "sub", "jti"),
+				jot.WithLeeway(leeway),
+				jot.WithTimeFunc(s.cfg.Now))
+			if err != nil {
+				err = fmt.Errorf("%w: %v", ErrInvalidToken, err)
+			} else {
+				next(w, r, t.Claims)
+				return
+			}
+		}
+		s.challenge(w, err)
+	}
+}
+
+// bearerToken extracts the b64token of RFC 6750 §2.1 from Authorization.
+// The scheme is case-insensitive (RFC 7235 §2.1).
+func bearerToken(r *http.Request) (string, error) {
+	values := r.Header.Values("Authorization")
+	if len(values) == 0 {
+		return "", ErrNoToken
+	}
+	if len(values) > 1 {
+		return "", fmt.Errorf("%w: more than one Authorization header", ErrInvalidRequest)
+	}
+	scheme, token, found := strings.Cut(values[0], " ")
+	if !strings.EqualFold(scheme, "Bearer") {
+		return "", fmt.Errorf("%w: the Authorization scheme is not Bearer", ErrNoToken)
+	}
+	if !found || token == "" {
+		return "", fmt.Errorf("%w: the Bearer scheme needs a token after one space", ErrInvalidRequest)
+	}
+	if !isB64Token(token) {
+		return "", fmt.Errorf("%w: the token holds characters that RFC 6750 §2.1 does not allow", ErrInvalidRequest)
+	}
+	return token, nil
+}
+
+func isB64Token(s string) bool {
+	body := strings.TrimRight(s, "=")
+	if body == "" {
+		return false
+	}
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ||
+			c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/') {
+			return false
+		}
+	}
+	return true
+}
+
+// challenge answers a failed Bearer authentication with the
+// WWW-Authenticate header of RFC 6750 §3: no error code when no token was
+// sent, and invalid_request, invalid_token or insufficient_scope otherwise.
+func (s *Server) challenge(w http.ResponseWriter, err error) {
+	v := `Bearer realm="` + s.cfg.Realm + `"`
+	if !errors.Is(err, ErrNoToken) {
+		code := lookupError(err).code
+		v += `, error="` + code + `", error_description="` + quoteSafe(err.Error()) + `"`
+	}
+	w.Header().Set("WWW-Authenticate", v)
+	writeError(w, err)
+}
+
+// quoteSafe makes s fit inside a quoted-string: error_description allows
+// only %x20-21 / %x23-5B / %x5D-7E (RFC 6750 §3).
+func quoteSafe(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' {
+			b = append(b, c)
+		} else {
+			b = append(b, '\'')
+		}
+	}
+	return string(b)
+}
+
+func (s *Server) protected(w http.ResponseWriter, r *http.Request, claims map[string]any) {
+	writeJSON(w, http.StatusOK, map[string]any{
+		"message": "you hold a valid Bearer token",
+		"sub":     claims["sub"],
+		"scope":   claims["scope"],
+		"claims":  claims,
+	})
+}
+
+func (s *Server) profile(w http.ResponseWriter, r *http.Request, claims map[string]any) {
+	sub, _ := claims["sub"].(string)
+	id, err := strconv.ParseInt(sub, 10, 64)
+	if err != nil {
+		s.challenge(w, fmt.Errorf("%w: sub is not a user id", ErrInvalidToken))
+		return
+	}
+	u, err := s.cfg.Store.UserByID(r.Context(), id)
+	if errors.Is(err, ErrNotFound) {
+		s.challenge(w, fmt.Errorf("%w: the user no longer exists", ErrInvalidToken))
+		return
+	}
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, userJSON(u))
+}

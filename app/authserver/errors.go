@@ -1,0 +1,56 @@
+package authserver
+
+import (
+	"errors"
+	"net/http"
+)
+
+// Sentinel errors. Handlers wrap them with %w and writeError maps them to an
+// HTTP status and an error code through one table.
+var (
+	ErrInvalidRequest     = errors.New("invalid request")
+	ErrUnsupportedMedia   = errors.New("unsupported media type")
+	ErrTooLarge           = errors.New("request body too large")
+	ErrConflict           = errors.New("already exists")
+	ErrNotFound           = errors.New("not found")
+	ErrMethodNotAllowed   = errors.New("method not allowed")
+	ErrInvalidCredentials = errors.New("invalid username or password")
+	ErrNoToken            = errors.New("no bearer token")
+	ErrInvalidToken       = errors.New("invalid token")
+	ErrInsufficientScope  = errors.New("insufficient scope")
+	ErrUnavailable        = errors.New("service unavailable")
+)
+
+// errorCode is one row of the error table.
+type errorCode struct {
+	status int
+	code   string
+}
+
+// errorTable maps each sentinel to its HTTP status and error code. The codes
+// follow RFC 6749 §5.2 and RFC 6750 §3.1 where those define one.
+var errorTable = []struct {
+	err error
+	errorCode
+}{
+	{ErrInvalidRequest, errorCode{http.StatusBadRequest, "invalid_request"}},
+	{ErrUnsupportedMedia, errorCode{http.StatusUnsupportedMediaType, "unsupported_media_type"}},
+	{ErrTooLarge, errorCode{http.StatusRequestEntityTooLarge, "request_too_large"}},
+	{ErrConflict, errorCode{http.StatusConflict, "conflict"}},
+	{ErrNotFound, errorCode{http.StatusNotFound, "not_found"}},
+	{ErrMethodNotAllowed, errorCode{http.StatusMethodNotAllowed, "method_not_allowed"}},
+	{ErrInvalidCredentials, errorCode{http.StatusUnauthorized, "invalid_credentials"}},
+	{ErrNoToken, errorCode{http.StatusUnauthorized, "unauthorized"}},
+	{ErrInvalidToken, errorCode{http.StatusUnauthorized, "invalid_token"}},
+	{ErrInsufficientScope, errorCode{http.StatusForbidden, "insufficient_scope"}},
+	{ErrUnavailable, errorCode{http.StatusServiceUnavailable, "temporarily_unavailable"}},
+}
+
+func lookupError(err error) errorCode {
+	for _, row := range errorTable {
+		if errors.Is(err, row.err) {
+			return row.errorCode
+		}
+	}
+	return errorCode{http.StatusInternalServerError, "server_error"}
+}

@@ -1,0 +1,90 @@
+package authserver
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"mime"
+	"net/http"
+	"strings"
+)
+
+// maxBody bounds every JSON request body.
+const maxBody = 64 << 10
+
+// errorBody is the JSON error shape of every failed request, after
+// RFC 6749 §5.2.
+type errorBody struct {
+	Error       string `json:"error"`
+	Description string `json:"error_description"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// writeError answers with the status and code that the error table gives
+// err. Server errors are logged and described generically.
+func writeError(w http.ResponseWriter, err error) {
+	ec := lookupError(err)
+	desc := err.Error()
+	if ec.status >= 500 {
+		log.Printf("authserver: %v", err)
+		if ec.status == http.StatusInternalServerError {
+			desc = "internal error"
+		}
+	}
+	writeJSON(w, ec.status, errorBody{Error: ec.code, Description: desc})
+}
+
+// decodeJSON reads one JSON object from the body into v. It refuses other
+// media types, bodies over maxBody, trailing data and wrong field types,
+// each with a message that says what to fix.
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || mt != "application/json" {
+			return fmt.Errorf("%w: send the body as JSON with Content-Type: application/json, not %q", ErrUnsupportedMedia, ct)
+		}
+	}
+	if r.Body == nil {
+		return fmt.Errorf("%w: the body is empty, send a JSON object", ErrInvalidRequest)
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	if err := dec.Decode(v); err != nil {
+		return describeDecodeError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%w: data after the JSON object", ErrInvalidRequest)
+	}
+	return nil
+}
+
+func describeDecodeError(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var big *http.MaxBytesError
+	switch {
+	case errors.Is(err, io.EOF):
+		return fmt.Errorf("%w: the body is empty, send a JSON object", ErrInvalidRequest)
+	case errors.As(err, &big):
+		return fmt.Errorf("%w: at most %d bytes", ErrTooLarge, big.Limit)
+	case errors.As(err, &syn):
+		return fmt.Errorf("%w: malformed JSON at byte %d: %v", ErrInvalidRequest, syn.Offset, syn)
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return fmt.Errorf("%w: the body must be a JSON object, not %s", ErrInvalidRequest, typ.Value)
+		}
+		return fmt.Errorf("%w: field %q must be a %s, not %s", ErrInvalidRequest, typ.Field, typ.Type, typ.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: the JSON body ends early", ErrInvalidRequest)
+	}
+	return fmt.Errorf("%w: %s", ErrInvalidRequest, strings.TrimPrefix(err.Error(), "json: "))
+}

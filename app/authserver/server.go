@@ -1,0 +1,193 @@
+package authserver
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/keys"
+	"github.com/authlab/authlab/app/password"
+)
+
+// Config configures a Server. Store and SigningKeys are required.
+type Config struct {
+	Store Store
+	// SigningKeys holds the ECDSA P-256 or Ed25519 private keys. The first
+	// signs; all of them verify and are published, so keys can rotate.
+	SigningKeys []*keys.Key
+	// Issuer is the iss of issued tokens. When empty, the request's origin
+	// is used.
+	Issuer string
+	// Audience is the aud of issued tokens. Defaults to "authlab".
+	Audience string
+	// AccessTTL is the lifetime of access tokens. Defaults to 15 minutes.
+	AccessTTL time.Duration
+	// Passwords hashes passwords. The zero value uses crypto/pbkdf2.
+	Passwords *password.Hasher
+	// Now is the clock. Defaults to time.Now.
+	Now func() time.Time
+	// Rand is the randomness for token ids. Defaults to crypto/rand.
+	Rand io.Reader
+	// Realm names the protection space in challenges (RFC 7235 §2.2).
+	Realm string
+}
+
+// Server is the demo auth server.
+type Server struct {
+	cfg       Config
+	mux       *http.ServeMux
+	verifyKey jot.KeySet
+	jwks      []byte
+	alg       string
+	dummyOnce sync.Once
+	dummyHash string
+}
+
+// New checks cfg and returns the server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("authserver: Store is required")
+	}
+	if len(cfg.SigningKeys) == 0 {
+		return nil, errors.New("authserver: at least one signing key is required")
+	}
+	if cfg.Audience == "" {
+		cfg.Audience = "authlab"
+	}
+	if cfg.AccessTTL == 0 {
+		cfg.AccessTTL = 15 * time.Minute
+	}
+	if cfg.Passwords == nil {
+		cfg.Passwords = &password.Hasher{}
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Rand == nil {
+		cfg.Rand = rand.Reader
+	}
+	if cfg.Realm == "" {
+		cfg.Realm = "authlab"
+	}
+	s := &Server{cfg: cfg, verifyKey: jot.KeySet{Set: &keys.Set{}}}
+	for i, k := range cfg.SigningKeys {
+		alg, err := signingAlg(k)
+		if err != nil {
+			return nil, fmt.Errorf("authserver: signing key %d: %w", i, err)
+		}
+		if i == 0 {
+			s.alg = alg
+		}
+		if err := s.verifyKey.Add(&keys.Key{Kid: k.Kid, Alg: alg, Public: k.Public, Private: nil}); err != nil {
+			return nil, fmt.Errorf("authserver: %w", err)
+		}
+	}
+	var err error
+	if s.jwks, err = s.verifyKey.PublicSet(); err != nil {
+		return nil, fmt.Errorf("authserver: %w", err)
+	}
+	s.routes()
+	return s, nil
+}
+
+// signingAlg picks the JWS alg for a signing key: ES256 for P-256 and
+// EdDSA for Ed25519 (RFC 7518 §3.4, RFC 8037 §3.1).
+func signingAlg(k *keys.Key) (string, error) {
+	if k.Kid == "" {
+		return "", errors.New("key has no kid")
+	}
+	for _, alg := range []string{"ES256", "EdDSA"} {
+		a, _ := jot.LookupAlgorithm(alg)
+		if k.Private != nil && a.CheckKey(k.Private) == nil {
+			return alg, nil
+		}
+	}
+	return "", errors.New("need an ECDSA P-256 or Ed25519 private key")
+}
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	m.HandleFunc("GET /api/health", s.health)
+	m.HandleFunc("POST /api/register", s.register)
+	m.HandleFunc("POST /api/login", s.login)
+	m.HandleFunc("GET /api/protected", s.bearer(s.protected))
+	m.HandleFunc("GET /api/profile", s.bearer(s.profile))
+	m.HandleFunc("GET /.well-known/jwks.json", s.jwksHandler)
+	m.HandleFunc("/", s.notFound)
+	s.mux = m
+}
+
+// ServeHTTP serves the API. A panic in a handler is answered with a JSON
+// 500 rather than a dropped connection.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer func() {
+		if v := recover(); v != nil {
+			writeError(w, fmt.Errorf("panic: %v", v))
+		}
+	}()
+	s.mux.ServeHTTP(w, r)
+}
+
+// notFound answers 405 with Allow when the path exists under another
+// method, and 404 otherwise.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		for _, m := range allow {
+			w.Header().Add("Allow", m)
+		}
+		writeError(w, fmt.Errorf("%w: %s %s", ErrMethodNotAllowed, r.Method, r.URL.Path))
+		return
+	}
+	writeError(w, fmt.Errorf("%w: no route for %s %s", ErrNotFound, r.Method, r.URL.Path))
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	if err := s.cfg.Store.Ping(r.Context()); err != nil {
+		writeError(w, fmt.Errorf("%w: database: %v", ErrUnavailable, err))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "database": "ok", "time": s.cfg.Now().UTC().Unix()})
+}
+
+func (s *Server) jwksHandler(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/jwk-set+json")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	w.Write(s.jwks)
+}
+
+// origin is the scheme and host the request was addressed to.
+func origin(r *http.Request) string {
+	scheme := r.URL.Scheme
+	if scheme == "" {
+		scheme = "http"
+		if r.TLS != nil {
+			scheme = "https"
+		}
+	}
+	host := r.URL.Host
+	if host == "" {
+		host = r.Host
+	}
+	return scheme + "://" + host
+}
+
+func (s *Server) issuer(r *http.Request) string {
+	if s.cfg.Issuer != "" {
+		return s.cfg.Issuer
+	}
+	return origin(r)
+}

@@ -1,0 +1,139 @@
+package jot
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Inspection is what can be read from a token without verifying it.
+// Nothing in it is trustworthy until Verify has accepted the same token.
+type Inspection struct {
+	Raw                     [3]string      // the three segments as given
+	Header                  map[string]any // nil when the header could not be decoded
+	Payload                 map[string]any // nil when the payload is not a JSON object
+	HeaderJSON, PayloadJSON []byte         // decoded bytes, pretty-printed when valid JSON
+	Signature               []byte
+	// Errors lists every problem found, one per broken segment, in order.
+	Errors []error
+}
+
+// Alg returns the header's alg, or "".
+func (in *Inspection) Alg() string {
+	s, _ := in.Header["alg"].(string)
+	return s
+}
+
+// Err returns the first problem found, or nil.
+func (in *Inspection) Err() error {
+	if len(in.Errors) == 0 {
+		return nil
+	}
+	return in.Errors[0]
+}
+
+// Inspect decodes a JWS compact token (RFC 7515 §7.1) without verifying it,
+// as far as it can be decoded. Each broken segment adds a *SegmentError to
+// the result's Errors; the other segments are still decoded. Surrounding
+// whitespace, quotes, a "Bearer " prefix and a whole "Authorization:" line
+// are stripped first (see Clean).
+func Inspect(token string) *Inspection {
+	in := &Inspection{}
+	token = Clean(token)
+	if token == "" {
+		in.Errors = append(in.Errors, ErrEmpty)
+		return in
+	}
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		in.Errors = append(in.Errors, fmt.Errorf("%w: found %d", ErrSegmentCount, len(parts)))
+		if len(parts) == 5 {
+			in.Errors[0] = fmt.Errorf("%w: found 5, which is a JWE (RFC 7516), not a JWS", ErrSegmentCount)
+		}
+	}
+	copy(in.Raw[:], parts)
+	var err error
+	if in.HeaderJSON, in.Header, err = decodeJSONSegment(SegmentHeader, in.Raw[0]); err != nil {
+		in.Errors = append(in.Errors, err)
+	}
+	if in.PayloadJSON, in.Payload, err = decodeJSONSegment(SegmentPayload, in.Raw[1]); err != nil {
+		in.Errors = append(in.Errors, err)
+	}
+	if len(parts) >= 3 {
+		if in.Signature, err = decodeSegment(SegmentSignature, in.Raw[2]); err != nil {
+			in.Errors = append(in.Errors, err)
+		}
+	}
+	return in
+}
+
+func decodeJSONSegment(name, s string) ([]byte, map[string]any, error) {
+	if s == "" {
+		return nil, nil, &SegmentError{Segment: name, Offset: -1, Err: fmt.Errorf("%w: segment is empty", ErrJSON)}
+	}
+	raw, err := decodeSegment(name, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	obj, err := parseObject(raw)
+	if err != nil {
+		return raw, nil, &SegmentError{Segment: name, Offset: -1, Err: err}
+	}
+	var pretty bytes.Buffer
+	if json.Indent(&pretty, raw, "", "  ") == nil {
+		raw = pretty.Bytes()
+	}
+	return raw, obj, nil
+}
+
+// parseObject parses a JSON object, refusing invalid UTF-8 (RFC 8259 §8.1)
+// and duplicate member names (RFC 7515 §5.2 step 4).
+func parseObject(raw []byte) (map[string]any, error) {
+	if !utf8.Valid(raw) {
+		return nil, fmt.Errorf("%w", ErrUTF8)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrJSON, describeJSONError(err))
+	}
+	if obj == nil {
+		return nil, fmt.Errorf("%w: got null", ErrJSON)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: data after the object", ErrJSON)
+	}
+	if name, dup := duplicateKey(raw); dup {
+		return nil, fmt.Errorf("%w: member %q appears twice", ErrJSON, name)
+	}
+	return obj, nil
+}
+
+func describeJSONError(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case asErr(err, &syn):
+		return fmt.Sprintf("%v at byte %d", syn, syn.Offset)
+	case asErr(err, &typ):
+		return fmt.Sprintf("a JSON %s, not an object", typ.Value)
+	}
+	return err.Error()
+}
+
+// Clean strips what people paste around a token: whitespace, quotes, a
+// "Bearer " prefix (any case) and a whole "Authorization:" header line.
+func Clean(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ':'); i > 0 && strings.EqualFold(strings.TrimSpace(s[:i]), "authorization") {
+		s = strings.TrimSpace(s[i+1:])
+	}
+	s = strings.Trim(s, "\"'` \t\r\n")
+	if len(s) > 7 && strings.EqualFold(s[:7], "bearer ") {
+		s = strings.TrimSpace(s[7:])
+	}
+	return strings.Trim(s, "\"'` \t\r\n")
+}

@@ -1,0 +1,140 @@
+package jot
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/authlab/authlab/app/keys"
+)
+
+// Token is a verified token.
+type Token struct {
+	Header  map[string]any
+	Claims  map[string]any // nil with WithSignatureOnly
+	Payload []byte
+	Alg     *Algorithm
+	Key     *keys.Key // the key that verified the signature
+}
+
+// Keys resolves the verification key for a token. It is given only the
+// header's kid, never jwk, jku, x5u or x5c (RFC 8725 §3.10).
+type Keys interface {
+	// Lookup returns the key with the given kid.
+	Lookup(kid string) (*keys.Key, bool)
+	// Candidates returns the keys to try when the token has no kid.
+	Candidates() []*keys.Key
+}
+
+// Verify checks a JWS compact token (RFC 7515 §5.2) against keys and, unless
+// WithSignatureOnly is given, validates it as a JWT (RFC 7519 §7.2). Keys
+// named in the token itself are never used.
+func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
+	o := newOptions(opts)
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return nil, fmt.Errorf("%w: found %d", ErrSegmentCount, len(parts))
+	}
+	rawHeader, err := decodeSegment(SegmentHeader, parts[0])
+	if err != nil {
+		return nil, err
+	}
+	header, err := parseObject(rawHeader)
+	if err != nil {
+		return nil, &SegmentError{Segment: SegmentHeader, Offset: -1, Err: err}
+	}
+	payload, err := decodeSegment(SegmentPayload, parts[1])
+	if err != nil {
+		return nil, err
+	}
+	sig, err := decodeSegment(SegmentSignature, parts[2])
+	if err != nil {
+		return nil, err
+	}
+	algName, isString := header["alg"].(string)
+	if !isString && header["alg"] != nil {
+		return nil, fmt.Errorf("%w: alg is not a string", ErrAlgMissing)
+	}
+	alg, err := LookupAlgorithm(algName)
+	if err != nil {
+		return nil, err
+	}
+	if o.algs != nil && !o.algs[alg.Name] {
+		return nil, fmt.Errorf("%w: %s is not allowed here", ErrAlgUnsupported, alg.Name)
+	}
+	if err := checkCrit(header); err != nil {
+		return nil, err
+	}
+	t := &Token{Header: header, Payload: payload, Alg: alg}
+	if t.Key, err = verifySignature(parts[0]+"."+parts[1], sig, header, alg, ks); err != nil {
+		return nil, err
+	}
+	if o.jwsOnly {
+		return t, nil
+	}
+	if t.Claims, err = parseObject(payload); err != nil {
+		return nil, &SegmentError{Segment: SegmentPayload, Offset: -1, Err: err}
+	}
+	if err := validateClaims(t.Claims, o); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+// checkCrit refuses any crit header parameter (RFC 7515 §4.1.11): this
+// implementation understands no extension that crit could name.
+func checkCrit(header map[string]any) error {
+	crit, ok := header["crit"]
+	if !ok {
+		return nil
+	}
+	list, isList := crit.([]any)
+	if !isList || len(list) == 0 {
+		return fmt.Errorf("%w: crit must be a non-empty array", ErrCrit)
+	}
+	return fmt.Errorf("%w: %v", ErrCrit, list)
+}
+
+func verifySignature(signingInput string, sig []byte, header map[string]any, alg *Algorithm, ks Keys) (*keys.Key, error) {
+	var candidates []*keys.Key
+	if kidValue, has := header["kid"]; has {
+		kid, ok := kidValue.(string)
+		if !ok {
+			return nil, fmt.Errorf("%w: kid is not a string", ErrKeyNotFound)
+		}
+		k, found := ks.Lookup(kid)
+		if !found {
+			return nil, fmt.Errorf("%w: %q", ErrKeyNotFound, kid)
+		}
+		candidates = []*keys.Key{k}
+	} else {
+		candidates = ks.Candidates()
+	}
+	if len(candidates) == 0 {
+		return nil, fmt.Errorf("%w: no keys configured", ErrKeyNotFound)
+	}
+	var firstErr error
+	for _, k := range candidates {
+		err := verifyWith(signingInput, sig, alg, k)
+		if err == nil {
+			return k, nil
+		}
+		if firstErr == nil || errors.Is(firstErr, ErrKeyType) && !errors.Is(err, ErrKeyType) {
+			firstErr = err
+		}
+	}
+	return nil, firstErr
+}
+
+func verifyWith(signingInput string, sig []byte, alg *Algorithm, k *keys.Key) error {
+	if k.Alg != "" && k.Alg != alg.Name {
+		return fmt.Errorf("%w: key %q is for %s, token says %s", ErrKeyType, k.Kid, k.Alg, alg.Name)
+	}
+	if err := alg.CheckKey(k.Public); err != nil {
+		return err
+	}
+	if err := alg.method.Verify(signingInput, sig, k.Public); err != nil {
+		return fmt.Errorf("%w: %v", ErrSignature, err)
+	}
+	return nil
+}

@@ -1,0 +1,26 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/authlab/authlab/app/keys"
+)
+
+// signingKeys parses SIGNING_KEYS: a JWK Set of private keys, the current
+// one first. Every key needs a kid.
+func signingKeys(jwks string) ([]*keys.Key, error) {
+	if jwks == "" {
+		return nil, errors.New("SIGNING_KEYS is not set; run `make dev` to create a development key in worker/.dev.vars")
+	}
+	set, err := keys.ParseSet([]byte(jwks))
+	if err != nil {
+		return nil, fmt.Errorf("SIGNING_KEYS: %w", err)
+	}
+	for i, k := range set.Keys {
+		if k.Private == nil {
+			return nil, fmt.Errorf("SIGNING_KEYS: key %d: %w", i, keys.ErrNoPrivate)
+		}
+	}
+	return set.Keys, nil
+}

@@ -1,0 +1,64 @@
+//go:build js && wasm
+
+// Command worker is the Authlab demo auth server as a Cloudflare Worker. Its
+// glue (glue/worker.mjs) starts one Go instance per isolate and hands every
+// request to it.
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/d1"
+
+	"github.com/authlab/authlab/app/authserver"
+	"github.com/authlab/authlab/app/password"
+	"github.com/authlab/authlab/app/store"
+	"github.com/authlab/authlab/worker/webcrypto"
+)
+
+func main() {
+	workers.ServeNonBlock(handler())
+	workers.Ready()
+	select {} // the instance serves every request of its isolate
+}
+
+func handler() http.Handler {
+	h, err := newServer()
+	if err != nil {
+		return unavailable(err)
+	}
+	return h
+}
+
+func newServer() (http.Handler, error) {
+	signers, err := signingKeys(cloudflare.Getenv("SIGNING_KEYS"))
+	if err != nil {
+		return nil, err
+	}
+	conn, err := d1.OpenConnector("DB")
+	if err != nil {
+		return nil, fmt.Errorf("D1 binding DB: %w", err)
+	}
+	iterations, _ := strconv.Atoi(cloudflare.Getenv("PBKDF2_ITERATIONS"))
+	return authserver.New(authserver.Config{
+		Store:       store.New(sql.OpenDB(conn)),
+		SigningKeys: signers,
+		Issuer:      cloudflare.Getenv("ISSUER"),
+		Passwords:   &password.Hasher{Iterations: iterations, Derive: webcrypto.PBKDF2},
+	})
+}
+
+// unavailable answers every request with a JSON 503 that names the
+// configuration problem.
+func unavailable(err error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, `{"error":"temporarily_unavailable","error_description":%q}`, "worker configuration: "+err.Error())
+	})
+}
