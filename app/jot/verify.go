@@ -3,6 +3,7 @@ package jot
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/authlab/authlab/app/keys"
@@ -127,6 +128,13 @@ func verifySignature(signingInput string, sig []byte, header map[string]any, alg
 }
 
 func verifyWith(signingInput string, sig []byte, alg *Algorithm, k *keys.Key) error {
+	// A key published for encryption never verifies (RFC 7517 §4.2, §4.3).
+	if k.Use != "" && k.Use != "sig" {
+		return fmt.Errorf("%w: key %q has use %q, not sig", ErrKeyType, k.Kid, k.Use)
+	}
+	if k.KeyOps != nil && !slices.Contains(k.KeyOps, "verify") {
+		return fmt.Errorf("%w: key %q has key_ops %q, without verify", ErrKeyType, k.Kid, k.KeyOps)
+	}
 	if k.Alg != "" && k.Alg != alg.Name {
 		return fmt.Errorf("%w: key %q is for %s, token says %s", ErrKeyType, k.Kid, k.Alg, alg.Name)
 	}

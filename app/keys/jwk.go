@@ -40,6 +40,8 @@ type Key struct {
 	Kid string
 	Alg string // the JWK's alg, or ""
 	Use string
+	// KeyOps is the JWK's key_ops (RFC 7517 §4.3), or nil.
+	KeyOps []string
 	// Public is *ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey or
 	// []byte (an HMAC secret).
 	Public crypto.PublicKey
@@ -63,7 +65,7 @@ func ParseJWK(data []byte) (*Key, error) {
 
 // Key converts the JWK into a Key.
 func (j *JWK) Key() (*Key, error) {
-	k := &Key{Kid: j.Kid, Alg: j.Alg, Use: j.Use}
+	k := &Key{Kid: j.Kid, Alg: j.Alg, Use: j.Use, KeyOps: j.KeyOps}
 	var err error
 	switch j.Kty {
 	case "EC":
