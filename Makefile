@@ -1,0 +1,92 @@
+# Authlab: `make dev` sets up and runs everything locally; `make test` runs
+# every test. Both install what they need.
+
+PORT      ?= 8787
+SITE_DIR  ?= worker/build/site
+BASE_PATH ?=
+GO        ?= go
+WASM_ENV  := GOOS=js GOARCH=wasm
+LDFLAGS   := -s -w
+WORKER    := worker
+WRANGLER  := cd $(WORKER) && WRANGLER_SEND_METRICS=false npm exec --no -- wrangler
+GOROOT    := $(shell $(GO) env GOROOT)
+export WRANGLER_SEND_METRICS := false
+
+.PHONY: dev test site worker deploy deploy-check bench npm browser tools fmt vet unit wasm-test e2e clean
+
+## dev: build everything, create a dev key, migrate local D1, run wrangler dev
+dev: npm site worker $(WORKER)/.dev.vars
+	$(WRANGLER) d1 migrations apply DB --local
+	@echo
+	@echo "  Authlab is starting on http://127.0.0.1:$(PORT)/"
+	@echo
+	$(WRANGLER) dev --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false
+
+## test: formatting, vet, native, js/wasm and end-to-end tests, bundle check
+test: npm browser fmt vet unit wasm-test site worker $(WORKER)/.dev.vars e2e deploy-check
+	@echo "make test: all checks passed"
+
+npm: $(WORKER)/node_modules/.package-lock.json
+$(WORKER)/node_modules/.package-lock.json: $(WORKER)/package.json $(WORKER)/package-lock.json
+	cd $(WORKER) && npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's chromium for the browser tests, wrk for `make bench`.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+tools:
+	@command -v wrk >/dev/null && command -v brotli >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk brotli; }
+
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+vet:
+	$(GO) vet ./...
+	$(WASM_ENV) $(GO) vet ./app/... ./wasm ./worker/...
+	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -q maxence-charriere/go-app; then echo "the worker must not depend on go-app"; exit 1; fi
+
+unit:
+	$(GO) test -count=1 ./...
+
+# The pure packages also run as js/wasm under Node.
+wasm-test:
+	PATH="$(GOROOT)/lib/wasm:$$PATH" $(WASM_ENV) $(GO) test -count=1 ./app/jot ./app/keys ./app/password ./worker/webcrypto
+
+## site: the static front end, servable by any static host
+web/app.wasm: FORCE
+	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm
+site: web/app.wasm
+	rm -rf $(SITE_DIR) && mkdir -p $(SITE_DIR)
+	$(GO) run ./wasm -out $(SITE_DIR) -version $$(sha256sum web/app.wasm | cut -c1-12)
+	cp -r web/. $(SITE_DIR)/web/
+
+## worker: the worker bundle in worker/build with the project's own glue
+worker:
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(WORKER)/build/.gen
+	mkdir -p $(WORKER)/build
+	cp $(WORKER)/build/.gen/wasm_exec.js $(WORKER)/glue/worker.mjs $(WORKER)/build/
+	rm -rf $(WORKER)/build/.gen
+	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $(WORKER)/build/app.wasm ./worker
+
+$(WORKER)/.dev.vars:
+	$(GO) run ./worker/devkey -o $@
+
+e2e:
+	$(GO) test -count=1 -tags e2e -timeout 15m ./worker/e2e/...
+
+## deploy: publish the worker and its assets with wrangler
+deploy: npm site worker
+	$(WRANGLER) d1 migrations apply DB --remote
+	$(WRANGLER) deploy
+
+deploy-check: npm site worker
+	rm -rf $(WORKER)/build/.dry-run
+	$(WRANGLER) deploy --dry-run --outdir build/.dry-run
+
+## bench: load-test the worker against syumai's glue and a Hono baseline
+bench: npm tools site worker $(WORKER)/.dev.vars
+	$(GO) run ./worker/bench
+
+clean:
+	rm -rf $(WORKER)/build web/app.wasm
+
+FORCE:
