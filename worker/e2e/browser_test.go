@@ -1,0 +1,141 @@
+//go:build e2e
+
+package e2e_test
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// newBrowser starts Debian's chromium headless with a fresh profile and no
+// background traffic.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath("chromium"),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	return ctx
+}
+
+// requestLog records every request the page makes.
+type requestLog struct {
+	mu   sync.Mutex
+	urls []string
+}
+
+func (l *requestLog) listen(ctx context.Context) {
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			l.mu.Lock()
+			l.urls = append(l.urls, e.Request.URL)
+			l.mu.Unlock()
+		}
+	})
+}
+
+func (l *requestLog) snapshot() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.urls...)
+}
+
+// pasteToken puts a token into the textarea the way a paste does: one
+// input event with the whole text.
+func pasteToken(sel, token string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := chromedp.Focus(sel, chromedp.ByQuery).Do(ctx); err != nil {
+			return err
+		}
+		return chromedp.Evaluate(`document.execCommand("insertText", false, `+jsString(token)+`)`, nil).Do(ctx)
+	})
+}
+
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
+
+// waitForApp waits until app.wasm has started and removed the loader.
+var waitForApp = chromedp.Poll(`document.getElementById("app-wasm-loader") === null`, nil, chromedp.WithPollingTimeout(90*time.Second))
+
+func TestJWTPageDecodesWithoutNetwork(t *testing.T) {
+	ctx := newBrowser(t)
+	var log requestLog
+	log.listen(ctx)
+	token := "Bearer eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkdyYWNlIEhvcHBlciIsImV4cCI6NDEwMjQ0NDgwMH0.c2lnbmF0dXJl"
+	var prerendered, payload, header, problems string
+	if err := chromedp.Run(ctx,
+		network.Enable(),
+		chromedp.Navigate(baseURL+"/jwt"),
+		chromedp.Text("h1", &prerendered, chromedp.ByQuery),
+		waitForApp,
+	); err != nil {
+		t.Fatal(err)
+	}
+	if prerendered != "JWT decoder" {
+		t.Fatalf("prerendered title = %q", prerendered)
+	}
+	before := log.snapshot()
+	if err := chromedp.Run(ctx,
+		pasteToken("#token", token),
+		chromedp.WaitVisible("#payload-json", chromedp.ByQuery),
+		chromedp.Text("#payload-json", &payload, chromedp.ByQuery),
+		chromedp.Text("#header-json", &header, chromedp.ByQuery),
+		chromedp.Evaluate(`(document.getElementById("problems")||{}).innerText||""`, &problems),
+		chromedp.Sleep(300*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(payload, `"name": "Grace Hopper"`) || !strings.Contains(header, `"kid": "k1"`) {
+		t.Fatalf("decoded header %q payload %q", header, payload)
+	}
+	if problems != "" {
+		t.Fatalf("a well-formed token was reported malformed: %q", problems)
+	}
+	if after := log.snapshot(); len(after) != len(before) {
+		t.Fatalf("decoding made network requests: %v", after[len(before):])
+	}
+	origin, _ := url.Parse(baseURL)
+	for _, u := range log.snapshot() {
+		if p, err := url.Parse(u); err != nil || p.Host != origin.Host {
+			t.Errorf("request to another origin: %s", u)
+		}
+	}
+}
+
+func TestJWTPageExplainsMalformedTokens(t *testing.T) {
+	ctx := newBrowser(t)
+	var problems string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(baseURL+"/jwt"),
+		waitForApp,
+		pasteToken("#token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi!.sig"),
+		chromedp.WaitVisible("#problems", chromedp.ByQuery),
+		chromedp.Text("#problems", &problems, chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(problems, "payload") || !strings.Contains(problems, "'!'") {
+		t.Fatalf("problems = %q, want the payload segment and the bad character named", problems)
+	}
+}
