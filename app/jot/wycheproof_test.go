@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/authlab/authlab/app/jot"
@@ -107,24 +106,35 @@ func TestVerifyWycheproof(t *testing.T) {
 	}
 }
 
-// sentinels lists every jot and keys sentinel error.
-var sentinels = []error{
-	jot.ErrEmpty, jot.ErrSegmentCount, jot.ErrBase64, jot.ErrJSON, jot.ErrUTF8,
-	jot.ErrAlgMissing, jot.ErrAlgUnsupported, jot.ErrAlgNone, jot.ErrKeyType,
-	jot.ErrKeyNotFound, jot.ErrCrit, jot.ErrSignature, jot.ErrExpired,
-	jot.ErrNotYetValid, jot.ErrIssuedInFuture, jot.ErrIssuer, jot.ErrAudience,
-	jot.ErrClaimMissing, jot.ErrClaimType, jot.ErrHMACKeyTooShort,
-	keys.ErrJWK, keys.ErrKeyType, keys.ErrCurve, keys.ErrNotOnCurve,
-	keys.ErrWeakKey, keys.ErrPEM, keys.ErrNoPrivate, keys.ErrDuplicateID,
+// jotSentinels and keysSentinels list every sentinel error of the two
+// packages.
+var (
+	jotSentinels = []error{
+		jot.ErrEmpty, jot.ErrSegmentCount, jot.ErrBase64, jot.ErrJSON, jot.ErrUTF8,
+		jot.ErrAlgMissing, jot.ErrAlgUnsupported, jot.ErrAlgNone, jot.ErrKeyType,
+		jot.ErrKeyNotFound, jot.ErrCrit, jot.ErrSignature, jot.ErrExpired,
+		jot.ErrNotYetValid, jot.ErrIssuedInFuture, jot.ErrIssuer, jot.ErrAudience,
+		jot.ErrClaimMissing, jot.ErrClaimType, jot.ErrHMACKeyTooShort,
+	}
+	keysSentinels = []error{
+		keys.ErrJWK, keys.ErrKeyType, keys.ErrCurve, keys.ErrNotOnCurve,
+		keys.ErrWeakKey, keys.ErrPEM, keys.ErrNoPrivate, keys.ErrDuplicateID,
+	}
+)
+
+// jotSentinel reports whether err wraps one of jot's sentinels.
+func jotSentinel(err error) bool { return wrapsAny(err, jotSentinels) }
+
+// wrapsSentinel reports whether err wraps a jot or a keys sentinel.
+func wrapsSentinel(err error) bool {
+	return wrapsAny(err, jotSentinels) || wrapsAny(err, keysSentinels)
 }
 
-func wrapsSentinel(err error) bool {
-	for _, s := range sentinels {
+func wrapsAny(err error, list []error) bool {
+	for _, s := range list {
 		if errors.Is(err, s) {
 			return true
 		}
 	}
 	return false
 }
-
-var _ = strings.TrimSpace
