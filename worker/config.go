@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/authlab/authlab/app/keys"
 )
@@ -23,4 +24,15 @@ func signingKeys(jwks string) ([]*keys.Key, error) {
 		}
 	}
 	return set.Keys, nil
+}
+
+// origins splits CORS_ORIGINS, a comma-separated list of origins.
+func origins(list string) []string {
+	var out []string
+	for _, o := range strings.Split(list, ",") {
+		if o = strings.TrimRight(strings.TrimSpace(o), "/"); o != "" {
+			out = append(out, o)
+		}
+	}
+	return out
 }

@@ -45,11 +45,14 @@ func newServer() (http.Handler, error) {
 		return nil, fmt.Errorf("D1 binding DB: %w", err)
 	}
 	iterations, _ := strconv.Atoi(cloudflare.Getenv("PBKDF2_ITERATIONS"))
+	quota, _ := strconv.Atoi(cloudflare.Getenv("DAILY_QUOTA"))
 	return authserver.New(authserver.Config{
-		Store:       store.New(sql.OpenDB(conn)),
-		SigningKeys: signers,
-		Issuer:      cloudflare.Getenv("ISSUER"),
-		Passwords:   &password.Hasher{Iterations: iterations, Derive: webcrypto.PBKDF2},
+		Store:          store.New(sql.OpenDB(conn)),
+		SigningKeys:    signers,
+		Issuer:         cloudflare.Getenv("ISSUER"),
+		Passwords:      &password.Hasher{Iterations: iterations, Derive: webcrypto.PBKDF2},
+		DailyQuota:     quota,
+		AllowedOrigins: origins(cloudflare.Getenv("CORS_ORIGINS")),
 	})
 }
 

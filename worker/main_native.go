@@ -12,6 +12,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/authlab/authlab/app/authserver"
@@ -37,7 +38,14 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	api, err := authserver.New(authserver.Config{Store: store.New(db), SigningKeys: signers, Issuer: os.Getenv("ISSUER")})
+	quota, _ := strconv.Atoi(os.Getenv("DAILY_QUOTA"))
+	api, err := authserver.New(authserver.Config{
+		Store:          store.New(db),
+		SigningKeys:    signers,
+		Issuer:         os.Getenv("ISSUER"),
+		DailyQuota:     quota,
+		AllowedOrigins: origins(os.Getenv("CORS_ORIGINS")),
+	})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -79,10 +79,11 @@ func userJSON(u *User) map[string]any {
 
 // tokenResponse is the RFC 6749 §5.1 access token response.
 type tokenResponse struct {
-	AccessToken string `json:"access_token"`
-	TokenType   string `json:"token_type"`
-	ExpiresIn   int64  `json:"expires_in"`
-	Scope       string `json:"scope,omitempty"`
+	AccessToken  string `json:"access_token"`
+	TokenType    string `json:"token_type"`
+	ExpiresIn    int64  `json:"expires_in"`
+	Scope        string `json:"scope,omitempty"`
+	RefreshToken string `json:"refresh_token,omitempty"`
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
@@ -96,12 +97,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	u, err := s.authenticate(r.Context(), name, pw)
+	u, err := s.throttledLogin(w, r, name, pw)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
 	tok, err := s.issueAccess(r, u, "profile")
+	if err == nil {
+		tok.RefreshToken, err = s.issueRefresh(r.Context(), u.ID, "", "profile", "")
+	}
 	if err != nil {
 		writeError(w, err)
 		return

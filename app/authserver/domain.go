@@ -28,4 +28,72 @@ type Store interface {
 	UserByID(ctx context.Context, id int64) (*User, error)
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
+	CredentialStore
+}
+
+// RefreshToken is a stored refresh token. Only its hash is kept.
+type RefreshToken struct {
+	Hash      string
+	Family    string
+	UserID    int64
+	ClientID  string
+	Scope     string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// APIKey is a stored API key. Only the hash of its secret is kept.
+type APIKey struct {
+	ID         int64
+	UserID     int64
+	Prefix     string
+	SecretHash string
+	Name       string
+	DailyQuota int
+	CreatedAt  time.Time
+	LastUsedAt time.Time // zero when never used
+	UseCount   int64
+	Revoked    bool
+}
+
+// Session is a cookie session. Only the hash of its id is kept.
+type Session struct {
+	IDHash    string
+	UserID    int64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// CredentialStore persists refresh tokens, login throttles, API keys and
+// sessions.
+type CredentialStore interface {
+	CreateRefresh(ctx context.Context, t *RefreshToken) error
+	// UseRefresh marks an unused, unrevoked, unexpired token used and
+	// returns it, in one atomic step. A token that was already used has its
+	// whole family revoked and yields ErrRefreshReused; an unknown, revoked
+	// or expired one yields ErrInvalidGrant.
+	UseRefresh(ctx context.Context, hash string, now time.Time) (*RefreshToken, error)
+
+	// Throttle counts an event for key in the fixed window that now falls
+	// in, and returns the count and the window's end.
+	Throttle(ctx context.Context, key string, now time.Time, window time.Duration) (int, time.Time, error)
+	// Throttled returns the highest count among keys in their current
+	// windows, and when that window ends.
+	Throttled(ctx context.Context, keys []string, now time.Time, window time.Duration) (int, time.Time, error)
+	ResetThrottle(ctx context.Context, key string) error
+
+	CreateAPIKey(ctx context.Context, k *APIKey) error
+	APIKeyByPrefix(ctx context.Context, prefix string) (*APIKey, error)
+	ListAPIKeys(ctx context.Context, userID int64) ([]*APIKey, error)
+	// RevokeAPIKey returns ErrNotFound unless userID owns an active key id.
+	RevokeAPIKey(ctx context.Context, userID, id int64, now time.Time) error
+	// UseAPIKey counts one request against the key's quota for day, unless
+	// the quota is reached, atomically. It returns the count after the
+	// request and whether the request was within the quota.
+	UseAPIKey(ctx context.Context, k *APIKey, day int64, now time.Time) (int, bool, error)
+
+	CreateSession(ctx context.Context, s *Session) error
+	// SessionByHash returns ErrNotFound for unknown or expired sessions.
+	SessionByHash(ctx context.Context, hash string, now time.Time) (*Session, error)
+	DeleteSession(ctx context.Context, hash string) error
 }

@@ -19,6 +19,11 @@ var (
 	ErrInvalidToken       = errors.New("invalid token")
 	ErrInsufficientScope  = errors.New("insufficient scope")
 	ErrUnavailable        = errors.New("service unavailable")
+	ErrInvalidGrant       = errors.New("invalid grant")
+	ErrRefreshReused      = errors.New("refresh token was already used; its whole family is revoked")
+	ErrTooManyRequests    = errors.New("too many requests")
+	ErrInvalidAPIKey      = errors.New("invalid API key")
+	ErrForbidden          = errors.New("forbidden")
 )
 
 // errorCode is one row of the error table.
@@ -44,6 +49,11 @@ var errorTable = []struct {
 	{ErrInvalidToken, errorCode{http.StatusUnauthorized, "invalid_token"}},
 	{ErrInsufficientScope, errorCode{http.StatusForbidden, "insufficient_scope"}},
 	{ErrUnavailable, errorCode{http.StatusServiceUnavailable, "temporarily_unavailable"}},
+	{ErrRefreshReused, errorCode{http.StatusBadRequest, "invalid_grant"}},
+	{ErrInvalidGrant, errorCode{http.StatusBadRequest, "invalid_grant"}},
+	{ErrTooManyRequests, errorCode{http.StatusTooManyRequests, "too_many_requests"}},
+	{ErrInvalidAPIKey, errorCode{http.StatusUnauthorized, "invalid_api_key"}},
+	{ErrForbidden, errorCode{http.StatusForbidden, "forbidden"}},
 }
 
 func lookupError(err error) errorCode {

@@ -35,6 +35,22 @@ type Config struct {
 	Rand io.Reader
 	// Realm names the protection space in challenges (RFC 7235 §2.2).
 	Realm string
+	// RefreshTTL is the lifetime of refresh tokens. Defaults to 30 days.
+	RefreshTTL time.Duration
+	// SessionTTL is the lifetime of cookie sessions. Defaults to 8 hours.
+	SessionTTL time.Duration
+	// DailyQuota is the default number of requests per API key per UTC
+	// day. Defaults to 100.
+	DailyQuota int
+	// AllowedOrigins lists the origins that may call the API from a
+	// browser (CORS), such as a separately hosted copy of the pages.
+	AllowedOrigins []string
+	// Login throttling: at most LoginFailuresPerAccount failed logins per
+	// account and client, and LoginFailuresPerClient per client, in each
+	// LoginWindow. Defaults: 5, 50 and 15 minutes.
+	LoginFailuresPerAccount int
+	LoginFailuresPerClient  int
+	LoginWindow             time.Duration
 }
 
 // Server is the demo auth server.
@@ -43,6 +59,7 @@ type Server struct {
 	mux       *http.ServeMux
 	verifyKey jot.KeySet
 	jwks      []byte
+	openapi   []byte
 	alg       string
 	dummyOnce sync.Once
 	dummyHash string
@@ -74,6 +91,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Realm == "" {
 		cfg.Realm = "authlab"
 	}
+	setDefault(&cfg.RefreshTTL, 30*24*time.Hour)
+	setDefault(&cfg.SessionTTL, 8*time.Hour)
+	setDefault(&cfg.LoginWindow, 15*time.Minute)
+	setDefault(&cfg.DailyQuota, 100)
+	setDefault(&cfg.LoginFailuresPerAccount, 5)
+	setDefault(&cfg.LoginFailuresPerClient, 50)
 	s := &Server{cfg: cfg, verifyKey: jot.KeySet{Set: &keys.Set{}}}
 	for i, k := range cfg.SigningKeys {
 		alg, err := signingAlg(k)
@@ -92,7 +115,17 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("authserver: %w", err)
 	}
 	s.routes()
+	if s.openapi, err = s.openAPIDocument(); err != nil {
+		return nil, fmt.Errorf("authserver: %w", err)
+	}
 	return s, nil
+}
+
+func setDefault[T comparable](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
 }
 
 // signingAlg picks the JWS alg for a signing key: ES256 for P-256 and
@@ -110,18 +143,6 @@ func signingAlg(k *keys.Key) (string, error) {
 	return "", errors.New("need an ECDSA P-256 or Ed25519 private key")
 }
 
-func (s *Server) routes() {
-	m := http.NewServeMux()
-	m.HandleFunc("GET /api/health", s.health)
-	m.HandleFunc("POST /api/register", s.register)
-	m.HandleFunc("POST /api/login", s.login)
-	m.HandleFunc("GET /api/protected", s.bearer(s.protected))
-	m.HandleFunc("GET /api/profile", s.bearer(s.profile))
-	m.HandleFunc("GET /.well-known/jwks.json", s.jwksHandler)
-	m.HandleFunc("/", s.notFound)
-	s.mux = m
-}
-
 // ServeHTTP serves the API. A panic in a handler is answered with a JSON
 // 500 rather than a dropped connection.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -130,6 +151,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeError(w, fmt.Errorf("panic: %v", v))
 		}
 	}()
+	if s.cors(w, r) {
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -169,8 +193,8 @@ func (s *Server) jwksHandler(w http.ResponseWriter, r *http.Request) {
 	w.Write(s.jwks)
 }
 
-// origin is the scheme and host the request was addressed to.
-func origin(r *http.Request) string {
+// originOf is the scheme and host the request was addressed to.
+func originOf(r *http.Request) string {
 	scheme := r.URL.Scheme
 	if scheme == "" {
 		scheme = "http"
@@ -189,5 +213,5 @@ func (s *Server) issuer(r *http.Request) string {
 	if s.cfg.Issuer != "" {
 		return s.cfg.Issuer
 	}
-	return origin(r)
+	return originOf(r)
 }

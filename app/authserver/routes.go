@@ -1,0 +1,49 @@
+package authserver
+
+import "net/http"
+
+// route is one endpoint: how it is served and how /openapi.json describes it.
+type route struct {
+	method, path string
+	handler      http.HandlerFunc
+	summary      string
+	tag          string
+	security     string // "", "bearer", "apiKey", "basic" or "session"
+	body         string // request schema name, or ""
+	responses    []int
+}
+
+// routeTable lists every endpoint. The mux and the OpenAPI document are both
+// built from it, so neither can miss a route.
+func (s *Server) routeTable() []route {
+	return []route{
+		{"GET", "/api/health", s.health, "Liveness and database check", "meta", "", "", []int{200, 503}},
+		{"GET", "/openapi.json", s.openAPI, "This API as OpenAPI 3.1", "meta", "", "", []int{200}},
+		{"GET", "/.well-known/jwks.json", s.jwksHandler, "Public signing keys (RFC 7517 JWK Set)", "tokens", "", "", []int{200}},
+		{"POST", "/api/register", s.register, "Create an account", "accounts", "", "Credentials", []int{201, 400, 409, 413, 415}},
+		{"POST", "/api/login", s.login, "Log in: an access token and a refresh token", "accounts", "", "Credentials", []int{200, 400, 401, 429}},
+		{"POST", "/api/refresh", s.refresh, "Rotate a refresh token (reuse revokes its family)", "accounts", "", "RefreshRequest", []int{200, 400}},
+		{"GET", "/api/protected", s.bearer(s.protected), "A resource behind a Bearer JWT (RFC 6750)", "tokens", "bearer", "", []int{200, 400, 401, 403}},
+		{"GET", "/api/profile", s.bearer(s.profile), "The account behind a Bearer JWT", "tokens", "bearer", "", []int{200, 400, 401}},
+		{"POST", "/api/keys", s.bearer(s.createKey), "Create an API key; the secret is shown once", "api keys", "bearer", "NewKey", []int{201, 400, 401}},
+		{"GET", "/api/keys", s.bearer(s.listKeys), "List your API keys by prefix", "api keys", "bearer", "", []int{200, 401}},
+		{"DELETE", "/api/keys/{id}", s.bearer(s.revokeKey), "Revoke an API key", "api keys", "bearer", "", []int{204, 401, 404}},
+		{"GET", "/api/data", s.data, "A resource behind an API key, with a daily quota", "api keys", "apiKey", "", []int{200, 401, 429}},
+		{"GET", "/api/basic", s.basicAccount, "HTTP Basic against registered accounts (RFC 7617)", "basic", "basic", "", []int{200, 400, 401, 429}},
+		{"GET", "/basic-auth/{user}/{passwd}", s.basicFixed(false), "httpbin-compatible Basic check", "basic", "basic", "", []int{200, 401}},
+		{"GET", "/hidden-basic-auth/{user}/{passwd}", s.basicFixed(true), "Basic check that answers 404 instead of a challenge", "basic", "basic", "", []int{200, 404}},
+		{"GET", "/bearer", s.anyBearer, "httpbin-compatible: any Bearer token is accepted", "tokens", "bearer", "", []int{200, 401}},
+		{"POST", "/session/login", s.sessionLogin, "Log in with a cookie session", "sessions", "", "Credentials", []int{200, 400, 401, 403, 429}},
+		{"GET", "/session/me", s.sessionMe, "The account behind the session cookie", "sessions", "session", "", []int{200, 401}},
+		{"POST", "/session/logout", s.sessionLogout, "End the session", "sessions", "session", "", []int{204, 403}},
+	}
+}
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	for _, rt := range s.routeTable() {
+		m.HandleFunc(rt.method+" "+rt.path, rt.handler)
+	}
+	m.HandleFunc("/", s.notFound)
+	s.mux = m
+}
