@@ -22,6 +22,10 @@ import (
 // baseURL is the origin of the wrangler dev started by TestMain.
 var baseURL string
 
+// allowedOrigin is the one cross-origin site the worker is configured to
+// allow, standing for a separately hosted copy of the pages.
+const allowedOrigin = "https://pages.example"
+
 func TestMain(m *testing.M) {
 	os.Exit(run(m))
 }
@@ -91,7 +95,8 @@ func startWrangler() (stop func(), err error) {
 		return nil, err
 	}
 	dev := wrangler(ctx, logFile, "dev", "--ip", "127.0.0.1", "--port", fmt.Sprint(port),
-		"--persist-to", state, "--show-interactive-dev-session=false", "--inspector-port", "0")
+		"--persist-to", state, "--show-interactive-dev-session=false", "--inspector-port", "0",
+		"--var", "CORS_ORIGINS:"+allowedOrigin)
 	if err := dev.Start(); err != nil {
 		cleanup()
 		return nil, err
