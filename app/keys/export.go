@@ -38,6 +38,9 @@ func PublicJWK(pub any) (*JWK, error) {
 
 // PrivateJWK returns the JWK of a private key, with its private members.
 func PrivateJWK(priv any) (*JWK, error) {
+	if k, secret := priv.([]byte); secret {
+		return &JWK{Kty: "oct", K: enc.EncodeToString(k)}, nil
+	}
 	j, err := PublicJWK(priv)
 	if err != nil {
 		return nil, err
@@ -56,8 +59,6 @@ func PrivateJWK(priv any) (*JWK, error) {
 		j.QI = enc.EncodeToString(p.Precomputed.Qinv.Bytes())
 	case ed25519.PrivateKey:
 		j.D = enc.EncodeToString(p.Seed())
-	case []byte:
-		return &JWK{Kty: "oct", K: enc.EncodeToString(p)}, nil
 	default:
 		return nil, fmt.Errorf("%w: %T is not a private key", ErrNoPrivate, priv)
 	}

@@ -175,6 +175,9 @@ func (j *JWK) rsaKey(k *Key) error {
 	if pub.N.BitLen() < MinRSABits {
 		return fmt.Errorf("%w: RSA modulus has %d bits, at least %d are needed", ErrWeakKey, pub.N.BitLen(), MinRSABits)
 	}
+	if hasROCAFingerprint(pub.N) {
+		return fmt.Errorf("%w: the RSA modulus has the ROCA fingerprint (CVE-2017-15361)", ErrWeakKey)
+	}
 	k.Public = pub
 	if j.D == "" {
 		return nil
