@@ -43,8 +43,23 @@ function fail(err) {
   );
 }
 
+// Paths that are both a page and an API endpoint: a browser navigation
+// without credentials gets the page, everything else the API.
+const shared = new Set(["/bearer"]);
+
+function wantsPage(req) {
+  return (
+    req.method === "GET" &&
+    !req.headers.has("authorization") &&
+    (req.headers.get("accept") || "").includes("text/html")
+  );
+}
+
 export default {
   async fetch(req, env, ctx) {
+    if (env.ASSETS && shared.has(new URL(req.url).pathname) && wantsPage(req)) {
+      return env.ASSETS.fetch(req);
+    }
     runtime.env = env;
     runtime.ctx = ctx;
     try {
