@@ -68,6 +68,10 @@ func (h *Hasher) derive() DeriveFunc {
 
 // Hash returns the PHC encoding of a fresh salted hash of password.
 func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
+	if n := h.iterations(); n > MaxIterations {
+		// Decode refuses such a hash, so it could never be checked.
+		return "", fmt.Errorf("%w: %d iterations, at most %d", ErrFormat, n, MaxIterations)
+	}
 	salt := make([]byte, SaltSize)
 	r := h.Rand
 	if r == nil {
