@@ -26,7 +26,7 @@ func signingKeys(jwks string) ([]*keys.Key, error) {
 	return set.Keys, nil
 }
 
-// origins splits CORS_ORIGINS, a comma-separated list of origins.
+// origins splits a comma-separated list such as CORS_ORIGINS.
 func origins(list string) []string {
 	var out []string
 	for _, o := range strings.Split(list, ",") {

@@ -53,6 +53,9 @@ func newServer() (http.Handler, error) {
 		Passwords:      &password.Hasher{Iterations: iterations, Derive: webcrypto.PBKDF2},
 		DailyQuota:     quota,
 		AllowedOrigins: origins(cloudflare.Getenv("CORS_ORIGINS")),
+
+		OAuthRedirectURIs: origins(cloudflare.Getenv("OAUTH_REDIRECT_URIS")),
+		DemoClientSecret:  cloudflare.Getenv("OAUTH_DEMO_SECRET"),
 	})
 }
 

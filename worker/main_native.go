@@ -45,6 +45,9 @@ func main() {
 		Issuer:         os.Getenv("ISSUER"),
 		DailyQuota:     quota,
 		AllowedOrigins: origins(os.Getenv("CORS_ORIGINS")),
+
+		OAuthRedirectURIs: origins(os.Getenv("OAUTH_REDIRECT_URIS")),
+		DemoClientSecret:  os.Getenv("OAUTH_DEMO_SECRET"),
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -2,10 +2,8 @@ package authserver
 
 import (
 	"context"
-	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 
@@ -134,26 +132,40 @@ func (s *Server) authenticate(ctx context.Context, name, pw string) (*User, erro
 	return u, nil
 }
 
-// issueAccess signs an access token for u (RFC 9068 §2.2 claims).
+// issueAccess signs an access token for u, for the login endpoints.
 func (s *Server) issueAccess(r *http.Request, u *User, scope string) (*tokenResponse, error) {
-	now := s.cfg.Now().UTC()
-	jti := make([]byte, 16)
-	if _, err := io.ReadFull(s.cfg.Rand, jti); err != nil {
-		return nil, fmt.Errorf("jti: %w", err)
-	}
-	claims := map[string]any{
-		"iss":                s.issuer(r),
-		"aud":                s.cfg.Audience,
-		"sub":                strconv.FormatInt(u.ID, 10),
-		"preferred_username": u.Username,
-		"scope":              scope,
-		"iat":                now.Unix(),
-		"exp":                now.Add(s.cfg.AccessTTL).Unix(),
-		"jti":                base64.RawURLEncoding.EncodeToString(jti),
-	}
-	tok, err := jot.Sign(claims, s.alg, s.cfg.SigningKeys[0], nil)
+	tok, _, err := s.signAccess(r, strconvID(u.ID), scope, "", map[string]any{"preferred_username": u.Username})
 	if err != nil {
 		return nil, err
 	}
 	return &tokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(s.cfg.AccessTTL.Seconds()), Scope: scope}, nil
+}
+
+func strconvID(id int64) string { return strconv.FormatInt(id, 10) }
+
+// signAccess signs a JWT access token (RFC 9068 §2.2) for sub and returns
+// it with its jti.
+func (s *Server) signAccess(r *http.Request, sub, scope, clientID string, extra map[string]any) (string, string, error) {
+	now := s.cfg.Now().UTC()
+	jti, err := s.randomToken(16)
+	if err != nil {
+		return "", "", err
+	}
+	claims := map[string]any{
+		"iss":   s.issuer(r),
+		"aud":   s.cfg.Audience,
+		"sub":   sub,
+		"scope": scope,
+		"iat":   now.Unix(),
+		"exp":   now.Add(s.cfg.AccessTTL).Unix(),
+		"jti":   jti,
+	}
+	if clientID != "" {
+		claims["client_id"] = clientID
+	}
+	for k, v := range extra {
+		claims[k] = v
+	}
+	tok, err := jot.Sign(claims, s.alg, s.cfg.SigningKeys[0], map[string]any{"typ": "at+jwt"})
+	return tok, jti, err
 }

@@ -29,6 +29,7 @@ type Store interface {
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 	CredentialStore
+	OAuthStore
 }
 
 // RefreshToken is a stored refresh token. Only its hash is kept.
@@ -40,6 +41,8 @@ type RefreshToken struct {
 	Scope     string
 	CreatedAt time.Time
 	ExpiresAt time.Time
+	// AccessJTI is the jti of the access token issued with this one.
+	AccessJTI string
 }
 
 // APIKey is a stored API key. Only the hash of its secret is kept.

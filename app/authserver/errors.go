@@ -2,6 +2,7 @@ package authserver
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 )
 
@@ -24,6 +25,8 @@ var (
 	ErrTooManyRequests    = errors.New("too many requests")
 	ErrInvalidAPIKey      = errors.New("invalid API key")
 	ErrForbidden          = errors.New("forbidden")
+	ErrRevoked            = errors.New("token is revoked")
+	ErrCodeReused         = errors.New("authorization code was already used; the tokens issued from it are revoked")
 )
 
 // errorCode is one row of the error table.
@@ -50,6 +53,7 @@ var errorTable = []struct {
 	{ErrInsufficientScope, errorCode{http.StatusForbidden, "insufficient_scope"}},
 	{ErrUnavailable, errorCode{http.StatusServiceUnavailable, "temporarily_unavailable"}},
 	{ErrRefreshReused, errorCode{http.StatusBadRequest, "invalid_grant"}},
+	{ErrCodeReused, errorCode{http.StatusBadRequest, "invalid_grant"}},
 	{ErrInvalidGrant, errorCode{http.StatusBadRequest, "invalid_grant"}},
 	{ErrTooManyRequests, errorCode{http.StatusTooManyRequests, "too_many_requests"}},
 	{ErrInvalidAPIKey, errorCode{http.StatusUnauthorized, "invalid_api_key"}},
@@ -64,3 +68,7 @@ func lookupError(err error) errorCode {
 	}
 	return errorCode{http.StatusInternalServerError, "server_error"}
 }
+
+func wrapInvalidToken(err error) error { return fmt.Errorf("%w: %v", ErrInvalidToken, err) }
+
+func wrapScope(msg string) error { return fmt.Errorf("%w: %s", ErrInsufficientScope, msg) }

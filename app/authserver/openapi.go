@@ -75,6 +75,12 @@ func (s *Server) openAPIDocument() ([]byte, error) {
 					"username": map[string]any{"type": "string", "minLength": 3, "maxLength": 64, "pattern": "^[A-Za-z0-9._-]+$"},
 					"password": map[string]any{"type": "string", "minLength": 8},
 				}),
+				"ClientMetadata": object(nil, map[string]any{
+					"redirect_uris":              map[string]any{"type": "array", "items": str},
+					"client_name":                str,
+					"grant_types":                map[string]any{"type": "array", "items": str},
+					"token_endpoint_auth_method": map[string]any{"type": "string", "enum": []string{"none", "client_secret_basic", "client_secret_post"}},
+				}),
 				"RefreshRequest": object([]string{"refresh_token"}, map[string]any{"refresh_token": str}),
 				"NewKey": object(nil, map[string]any{
 					"name":        map[string]any{"type": "string", "maxLength": 100},

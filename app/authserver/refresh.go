@@ -28,6 +28,16 @@ func hashToken(t string) string {
 // issueRefresh stores and returns a new refresh token in family, or in a
 // new family when family is "".
 func (s *Server) issueRefresh(ctx context.Context, userID int64, clientID, scope, family string) (string, error) {
+	return s.storeRefresh(ctx, userID, clientID, scope, family, "")
+}
+
+// issueRefreshWith is issueRefresh for a token issued beside the access
+// token jti.
+func (s *Server) issueRefreshWith(r *http.Request, userID int64, clientID, scope, family, jti string) (string, error) {
+	return s.storeRefresh(r.Context(), userID, clientID, scope, family, jti)
+}
+
+func (s *Server) storeRefresh(ctx context.Context, userID int64, clientID, scope, family, jti string) (string, error) {
 	tok, err := s.randomToken(32)
 	if err != nil {
 		return "", err
@@ -40,7 +50,7 @@ func (s *Server) issueRefresh(ctx context.Context, userID int64, clientID, scope
 	now := s.cfg.Now().UTC()
 	err = s.cfg.Store.CreateRefresh(ctx, &RefreshToken{
 		Hash: hashToken(tok), Family: family, UserID: userID, ClientID: clientID, Scope: scope,
-		CreatedAt: now, ExpiresAt: now.Add(s.cfg.RefreshTTL),
+		CreatedAt: now, ExpiresAt: now.Add(s.cfg.RefreshTTL), AccessJTI: jti,
 	})
 	if err != nil {
 		return "", err

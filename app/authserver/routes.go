@@ -36,6 +36,15 @@ func (s *Server) routeTable() []route {
 		{"POST", "/session/login", s.sessionLogin, "Log in with a cookie session", "sessions", "", "Credentials", []int{200, 400, 401, 403, 429}},
 		{"GET", "/session/me", s.sessionMe, "The account behind the session cookie", "sessions", "session", "", []int{200, 401}},
 		{"POST", "/session/logout", s.sessionLogout, "End the session", "sessions", "session", "", []int{204, 403}},
+		{"GET", "/.well-known/oauth-authorization-server", s.oauthMetadata, "Authorization server metadata (RFC 8414)", "oauth", "", "", []int{200}},
+		{"GET", "/.well-known/openid-configuration", s.openIDConfiguration, "OpenID Connect discovery", "oauth", "", "", []int{200}},
+		{"GET", "/oauth/authorize", s.authorize, "Authorization endpoint: the consent page (RFC 6749 §4.1.1, PKCE S256 required)", "oauth", "", "", []int{200, 303, 400}},
+		{"POST", "/oauth/authorize", s.decide, "Consent decision: log in, approve or deny", "oauth", "", "", []int{303, 400, 401, 403}},
+		{"POST", "/oauth/token", s.token, "Token endpoint: authorization_code, refresh_token, client_credentials (RFC 6749 §3.2)", "oauth", "basic", "", []int{200, 400, 401}},
+		{"POST", "/oauth/introspect", s.introspect, "Token introspection (RFC 7662)", "oauth", "basic", "", []int{200, 400, 401}},
+		{"POST", "/oauth/revoke", s.revoke, "Token revocation (RFC 7009)", "oauth", "basic", "", []int{200, 400, 401}},
+		{"GET", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token", "oauth", "bearer", "", []int{200, 401, 403}},
+		{"POST", "/oauth/register", s.register7591, "Dynamic client registration (RFC 7591)", "oauth", "", "ClientMetadata", []int{201, 400, 429}},
 	}
 }
 

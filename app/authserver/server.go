@@ -51,6 +51,12 @@ type Config struct {
 	LoginFailuresPerAccount int
 	LoginFailuresPerClient  int
 	LoginWindow             time.Duration
+	// OAuthRedirectURIs are extra redirect URIs of the built-in clients,
+	// such as a separately hosted copy of the pages' /oauth/callback.
+	OAuthRedirectURIs []string
+	// DemoClientSecret is the authlab-demo client's secret. Defaults to
+	// DefaultDemoClientSecret, which is public: it is a demo.
+	DemoClientSecret string
 }
 
 // Server is the demo auth server.
@@ -97,6 +103,7 @@ func New(cfg Config) (*Server, error) {
 	setDefault(&cfg.DailyQuota, 100)
 	setDefault(&cfg.LoginFailuresPerAccount, 5)
 	setDefault(&cfg.LoginFailuresPerClient, 50)
+	setDefault(&cfg.DemoClientSecret, DefaultDemoClientSecret)
 	s := &Server{cfg: cfg, verifyKey: jot.KeySet{Set: &keys.Set{}}}
 	for i, k := range cfg.SigningKeys {
 		alg, err := signingAlg(k)

@@ -13,9 +13,9 @@ import (
 // CreateRefresh stores a refresh token's hash.
 func (s *Store) CreateRefresh(ctx context.Context, t *authserver.RefreshToken) error {
 	_, err := s.db.ExecContext(ctx,
-		`INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix())
+		`INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at, access_jti)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix(), t.AccessJTI)
 	if err != nil {
 		return fmt.Errorf("store refresh token: %w", err)
 	}

@@ -10,7 +10,10 @@ CREATE TABLE refresh_tokens (
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,
   used_at    INTEGER,
-  revoked_at INTEGER
+  revoked_at INTEGER,
+  -- the access token issued with this one, so that reusing the code that
+  -- started the family can revoke it too (RFC 6749 §4.1.2)
+  access_jti TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX refresh_tokens_family ON refresh_tokens(family);
 

@@ -1,0 +1,158 @@
+package authserver
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/oauth"
+)
+
+// verifyAccess checks an access token issued here, including revocation.
+func (s *Server) verifyAccess(r *http.Request, raw string) (map[string]any, error) {
+	t, err := jot.Verify(raw, s.verifyKey,
+		jot.WithAlgorithms("ES256", "EdDSA"),
+		jot.WithIssuer(s.issuer(r)),
+		jot.WithAudience(s.cfg.Audience),
+		jot.WithRequiredClaims("exp", "iat", "sub", "jti"),
+		jot.WithLeeway(leeway),
+		jot.WithTimeFunc(s.cfg.Now))
+	if err != nil {
+		return nil, err
+	}
+	jti, _ := t.Claims["jti"].(string)
+	revoked, err := s.cfg.Store.AccessRevoked(r.Context(), jti)
+	if err != nil {
+		return nil, err
+	}
+	if revoked {
+		return nil, ErrRevoked
+	}
+	return t.Claims, nil
+}
+
+// introspect is RFC 7662 §2: an authenticated client asks whether a token
+// is active. Access tokens are answered for any client; refresh tokens only
+// for the client they were issued to.
+func (s *Server) introspect(w http.ResponseWriter, r *http.Request) {
+	form, oerr := readForm(w, r)
+	if oerr == nil {
+		var c *Client
+		if c, oerr = s.authenticateClient(w, r, form); oerr == nil {
+			s.introspectFor(w, r, c, form.Get("token"))
+			return
+		}
+	}
+	writeOAuthError(w, oerr)
+}
+
+func (s *Server) introspectFor(w http.ResponseWriter, r *http.Request, c *Client, raw string) {
+	inactive := map[string]any{"active": false}
+	if raw == "" {
+		writeOAuthError(w, oauth.Errorf(oauth.InvalidRequest, "token is missing"))
+		return
+	}
+	if strings.Count(raw, ".") == 2 {
+		claims, err := s.verifyAccess(r, raw)
+		if err != nil {
+			writeJSON(w, http.StatusOK, inactive)
+			return
+		}
+		out := map[string]any{"active": true, "token_type": "Bearer"}
+		for _, k := range []string{"scope", "client_id", "sub", "aud", "iss", "exp", "iat", "jti"} {
+			if v, ok := claims[k]; ok {
+				out[k] = v
+			}
+		}
+		if name, ok := claims["preferred_username"]; ok {
+			out["username"] = name
+		}
+		writeJSON(w, http.StatusOK, out)
+		return
+	}
+	t, active, err := s.cfg.Store.RefreshByHash(r.Context(), hashToken(raw), s.cfg.Now().UTC())
+	if err != nil || !active || t.ClientID != c.ID {
+		writeJSON(w, http.StatusOK, inactive)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"active": true, "token_type": "refresh_token", "client_id": t.ClientID, "scope": t.Scope,
+		"sub": strconvID(t.UserID), "exp": t.ExpiresAt.Unix(), "iat": t.CreatedAt.Unix(), "iss": s.issuer(r),
+	})
+}
+
+// revoke is RFC 7009 §2: a client revokes one of its tokens. A refresh
+// token takes its family along; an access token is refused from then on by
+// introspection and userinfo. Unknown tokens are answered 200 too (§2.2).
+func (s *Server) revoke(w http.ResponseWriter, r *http.Request) {
+	form, oerr := readForm(w, r)
+	var c *Client
+	if oerr == nil {
+		c, oerr = s.authenticateClient(w, r, form)
+	}
+	if oerr == nil && form.Get("token") == "" {
+		oerr = oauth.Errorf(oauth.InvalidRequest, "token is missing")
+	}
+	if oerr != nil {
+		writeOAuthError(w, oerr)
+		return
+	}
+	raw := form.Get("token")
+	now := s.cfg.Now().UTC()
+	var err error
+	if strings.Count(raw, ".") == 2 {
+		if claims, verr := s.verifyAccess(r, raw); verr == nil && claims["client_id"] == c.ID {
+			exp, _, _ := jot.NumericDate(claims, "exp")
+			jti, _ := claims["jti"].(string)
+			err = s.cfg.Store.RevokeAccess(r.Context(), jti, exp.Add(leeway))
+		}
+	} else {
+		err = s.cfg.Store.RevokeFamilyOf(r.Context(), hashToken(raw), c.ID, now)
+	}
+	if err != nil {
+		writeOAuthError(w, oauthErrorFrom(err))
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+}
+
+// userinfo is OpenID Connect Core §5.3: the claims about the user behind
+// an access token with the openid or profile scope.
+func (s *Server) userinfo(w http.ResponseWriter, r *http.Request) {
+	raw, err := bearerToken(r)
+	var claims map[string]any
+	if err == nil {
+		if claims, err = s.verifyAccess(r, raw); err != nil {
+			err = wrapInvalidToken(err)
+		}
+	}
+	if err != nil {
+		s.challenge(w, err)
+		return
+	}
+	scopes := strings.Fields(stringClaim(claims, "scope"))
+	if !contains(scopes, "openid") && !contains(scopes, "profile") {
+		s.challenge(w, wrapScope("userinfo needs the openid or profile scope"))
+		return
+	}
+	id, err := userID(claims)
+	if err != nil {
+		s.challenge(w, wrapScope("the token belongs to a client, not a user"))
+		return
+	}
+	u, err := s.cfg.Store.UserByID(r.Context(), id)
+	if err != nil {
+		s.challenge(w, wrapInvalidToken(err))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"sub": strconvID(u.ID), "preferred_username": u.Username, "name": u.Username,
+		"updated_at": u.CreatedAt.Unix(),
+	})
+}
+
+func stringClaim(c map[string]any, name string) string {
+	s, _ := c[name].(string)
+	return s
+}
