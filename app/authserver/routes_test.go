@@ -55,7 +55,7 @@ func TestUnknownRoutesAndMethods(t *testing.T) {
 		{"GET", "/nope", 404, "not_found", nil},
 		{"GET", "/api", 404, "not_found", nil},
 		{"POST", "/api/registerx", 404, "not_found", nil},
-		{"GET", "/.well-known/jwks.json/../x", 404, "not_found", nil},
+		{"GET", "/.well-known/nothing-here", 404, "not_found", nil},
 		{"GET", "/api/register", 405, "method_not_allowed", []string{"POST"}},
 		{"PUT", "/api/login", 405, "method_not_allowed", []string{"POST"}},
 		{"DELETE", "/api/profile", 405, "method_not_allowed", []string{"GET"}},
