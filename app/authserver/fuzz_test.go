@@ -1,0 +1,107 @@
+//go:build !js
+
+package authserver_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/keys"
+)
+
+// FuzzAccountsJSON posts arbitrary bodies and content types to register
+// and login. No input may cause a 5xx or a status outside the documented
+// ones, and every error is a JSON {"error","error_description"} (checked by
+// do).
+func FuzzAccountsJSON(f *testing.F) {
+	f.Add(credentials("alice", "password123"), "application/json")
+	f.Add(credentials("alice", "short"), "application/json")
+	f.Add(`{"username":"bob","password":"password123","extra":[1,{"a":null}]}`, "")
+	f.Add(`{"username":`, "application/json")
+	f.Add(`[]`, "application/json; charset=utf-8")
+	f.Add(`null`, "application/json")
+	f.Add(`{"username":1e999}`, "application/json")
+	f.Add("{\"username\":\"\xff\"}", "application/json")
+	f.Add(credentials("carol", "password123"), "text/plain")
+	f.Add(credentials("carol", "password123"), "application/json; charset")
+	// One iteration: the fuzzer is after parsing, not PBKDF2.
+	s := newServer(f, 1)
+	s.register(f, "alice", "password123")
+	allowed := map[string][]int{
+		"/api/register": {201, 400, 409, 413, 415},
+		"/api/login":    {200, 400, 401, 413, 415, 429},
+	}
+	f.Fuzz(func(t *testing.T, body, contentType string) {
+		for path, statuses := range allowed {
+			header := []string{"Content-Type", ""}
+			if contentType != "" {
+				header = append(header, "Content-Type", contentType)
+			}
+			r := s.do(t, "POST", path, body, header...)
+			if !slices.Contains(statuses, r.Code) {
+				t.Fatalf("%s answered %d %s", path, r.Code, r.Body)
+			}
+			if r.Code == 200 && r.str("access_token") == "" {
+				t.Fatalf("login 200 without a token: %s", r.Body)
+			}
+		}
+	})
+}
+
+// FuzzBearerHeader sends arbitrary Authorization headers to a protected
+// route. Only a token the server signed may pass, and every refusal
+// carries a well-formed RFC 6750 challenge.
+func FuzzBearerHeader(f *testing.F) {
+	s := newServer(f, 1)
+	s.register(f, "alice", "password123")
+	tok := s.login(f, "alice", "password123")
+	set, err := keys.ParseSet(s.do(f, "GET", "/.well-known/jwks.json", "").Body.Bytes())
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{
+		"Bearer " + tok, "bearer " + tok, "Bearer", "Bearer ", "Basic YTpi", "Bearer a.b.c",
+		"Bearer " + tok + "=", "Bearer " + strings.Replace(tok, ".", "..", 1), `Bearer "x"`,
+		"Bearer eyJhbGciOiJub25lIn0.e30.", "Bearer " + strings.Repeat("A", 5000),
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, header string) {
+		req := httptest.NewRequest("GET", "/api/protected", nil)
+		req.Header["Authorization"] = []string{header}
+		rec := httptest.NewRecorder()
+		s.handler.ServeHTTP(rec, req)
+		switch rec.Code {
+		case http.StatusOK:
+			scheme, raw, _ := strings.Cut(header, " ")
+			if !strings.EqualFold(scheme, "Bearer") {
+				t.Fatalf("accepted %q", header)
+			}
+			if _, err := jot.Verify(raw, jot.KeySet{Set: set}, jot.WithTimeFunc(s.clock.Now)); err != nil {
+				t.Fatalf("accepted %q, which does not verify: %v", header, err)
+			}
+			return
+		case http.StatusBadRequest, http.StatusUnauthorized:
+		default:
+			t.Fatalf("%q: %d %s", header, rec.Code, rec.Body)
+		}
+		challenge := rec.Header().Get("WWW-Authenticate")
+		if !strings.HasPrefix(challenge, `Bearer realm="authlab"`) {
+			t.Fatalf("challenge %q", challenge)
+		}
+		// Every quoted-string in the challenge stays closed and holds
+		// only the characters RFC 6750 §3 allows.
+		if strings.Count(challenge, `"`)%2 != 0 || strings.Contains(challenge, `\`) {
+			t.Fatalf("challenge %q", challenge)
+		}
+		for i := 0; i < len(challenge); i++ {
+			if c := challenge[i]; c < 0x20 || c > 0x7e {
+				t.Fatalf("challenge %q has byte %#x", challenge, c)
+			}
+		}
+	})
+}
