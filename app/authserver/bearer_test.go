@@ -148,3 +148,58 @@ func TestBearerExpiry(t *testing.T) {
 		t.Errorf("before iat: %d %s", r.Code, r.Body)
 	}
 }
+
+// TestBearerClaims signs tokens with the server's own key but with claims
+// it would not issue: each must be refused, except where noted.
+func TestBearerClaims(t *testing.T) {
+	s := newServer(t, 1000)
+	user := s.register(t, "alice", "password123")
+	now := s.clock.Now()
+	good := func() map[string]any {
+		return map[string]any{"iss": "http://example.com", "aud": "authlab", "sub": user.str("id"),
+			"iat": now.Unix(), "exp": now.Add(time.Minute).Unix(), "jti": "j"}
+	}
+	tests := []struct {
+		name      string
+		edit      func(map[string]any)
+		protected int // status of /api/protected
+		profile   int // status of /api/profile
+	}{
+		{"as issued", func(map[string]any) {}, 200, 200},
+		{"aud in an array", func(c map[string]any) { c["aud"] = []string{"other", "authlab"} }, 200, 200},
+		{"other audience", func(c map[string]any) { c["aud"] = "other" }, 401, 401},
+		{"other issuer", func(c map[string]any) { c["iss"] = "https://evil.example" }, 401, 401},
+		{"no exp", func(c map[string]any) { delete(c, "exp") }, 401, 401},
+		{"no jti", func(c map[string]any) { delete(c, "jti") }, 401, 401},
+		{"no sub", func(c map[string]any) { delete(c, "sub") }, 401, 401},
+		{"exp a string", func(c map[string]any) { c["exp"] = "soon" }, 401, 401},
+		{"not yet valid", func(c map[string]any) { c["nbf"] = now.Add(time.Hour).Unix() }, 401, 401},
+		{"unknown user", func(c map[string]any) { c["sub"] = "999999" }, 200, 401},
+		{"sub not an id", func(c map[string]any) { c["sub"] = "alice" }, 200, 401},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := good()
+			tt.edit(c)
+			tok, err := jot.Sign(c, "ES256", s.key, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for path, want := range map[string]int{"/api/protected": tt.protected, "/api/profile": tt.profile} {
+				r := s.do(t, "GET", path, "", "Authorization", "Bearer "+tok)
+				if r.Code != want {
+					t.Errorf("%s: %d %s, want %d", path, r.Code, r.Body, want)
+				}
+				if want == 401 && !strings.Contains(r.Header().Get("WWW-Authenticate"), `error="invalid_token"`) {
+					t.Errorf("%s: WWW-Authenticate %q", path, r.Header().Get("WWW-Authenticate"))
+				}
+			}
+		})
+	}
+	// An ES256 token under a kid the server does not know.
+	other, _ := keys.GenerateEC("P-256", rand.Reader)
+	tok, _ := jot.Sign(good(), "ES256", other, nil)
+	if r := s.do(t, "GET", "/api/protected", "", "Authorization", "Bearer "+tok); r.Code != 401 || r.str("error") != "invalid_token" {
+		t.Errorf("unknown kid: %d %s", r.Code, r.Body)
+	}
+}

@@ -40,7 +40,7 @@ type wycheproofJWS struct {
 // wycheproofKey parses a group's verification key: the public JWK, or the
 // private one for HMAC groups, which have no public half.
 func wycheproofKey(raw json.RawMessage) (*keys.Key, error) {
-	var j keys.JWK
+	var j map[string]any
 	if err := json.Unmarshal(raw, &j); err != nil {
 		return nil, err
 	}
@@ -49,10 +49,14 @@ func wycheproofKey(raw json.RawMessage) (*keys.Key, error) {
 	// refuse every ES512 token of the group for a key/alg mismatch, which
 	// is right in production but hides what the group tests here, so the
 	// misspelt alg is cleared rather than the verifier loosened.
-	if j.Alg == "ES521" {
-		j.Alg = ""
+	if j["alg"] == "ES521" {
+		delete(j, "alg")
 	}
-	return j.Key()
+	b, err := json.Marshal(j)
+	if err != nil {
+		return nil, err
+	}
+	return keys.ParseJWK(b)
 }
 
 func TestVerifyWycheproof(t *testing.T) {
