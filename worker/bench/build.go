@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// staged is what stage laid out under worker/bench/.build.
+type staged struct {
+	wasm    string            // the app.wasm both Go variants load
+	configs map[string]string // variant name → its wrangler.jsonc
+}
+
+// checkPrereqs fails early, with the fix, when a tool is missing.
+func checkPrereqs(cfg *config) error {
+	if _, err := exec.LookPath("wrk"); err != nil {
+		return fmt.Errorf("wrk is not on PATH; install it with `apt-get install wrk`")
+	}
+	for _, p := range []string{"node_modules/.bin/wrangler", "node_modules/hono/package.json"} {
+		if _, err := os.Stat(filepath.Join(cfg.worker(), p)); err != nil {
+			return fmt.Errorf("worker/%s is missing; run `cd worker && npm ci`", p)
+		}
+	}
+	return nil
+}
+
+// stage builds app.wasm with the flags of worker/build/app.wasm, generates
+// syumai's glue, and writes one directory per variant, each with its
+// wrangler.jsonc and a copy of worker/.dev.vars.
+func stage(ctx context.Context, cfg *config) (*staged, error) {
+	dir := filepath.Join(cfg.bench(), ".build")
+	gen := filepath.Join(dir, "gen")
+	st := &staged{wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}}
+	log.Print("building app.wasm and generating syumai's glue")
+	steps := [][]string{
+		{"go", "build", "-trimpath", "-ldflags=-s -w", "-o", st.wasm, "./worker"},
+		{"go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode=go", "-o", gen},
+	}
+	for i, args := range steps {
+		var env []string
+		if i == 0 {
+			env = []string{"GOOS=js", "GOARCH=wasm"}
+		}
+		if err := command(ctx, cfg.root, env, args...); err != nil {
+			return nil, err
+		}
+	}
+	devVars, err := devVars(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	glue := filepath.Join(cfg.worker(), "glue", "worker.mjs")
+	files := map[string]map[string]string{ // variant → destination name → source
+		"go-syumai": {"worker.mjs": filepath.Join(gen, "worker.mjs")},
+		"go-glue":   {"worker.mjs": glue},
+		"hono":      {},
+	}
+	for _, name := range []string{"go-syumai", "go-glue"} {
+		files[name]["runtime.mjs"] = filepath.Join(gen, "runtime.mjs")
+		files[name]["wasm_exec.js"] = filepath.Join(gen, "wasm_exec.js")
+		files[name]["app.wasm"] = st.wasm
+	}
+	for name, copies := range files {
+		vdir := filepath.Join(dir, name)
+		if err := os.RemoveAll(vdir); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(vdir, 0o755); err != nil {
+			return nil, err
+		}
+		for dst, src := range copies {
+			if err := copyFile(src, filepath.Join(vdir, dst)); err != nil {
+				return nil, err
+			}
+		}
+		if err := os.WriteFile(filepath.Join(vdir, ".dev.vars"), devVars, 0o600); err != nil {
+			return nil, err
+		}
+		path := filepath.Join(vdir, "wrangler.jsonc")
+		if err := writeWranglerConfig(cfg, name, path); err != nil {
+			return nil, err
+		}
+		st.configs[name] = path
+	}
+	return st, nil
+}
+
+// devVars returns worker/.dev.vars, after running ./worker/devkey when it
+// has no SIGNING_KEYS yet.
+func devVars(ctx context.Context, cfg *config) ([]byte, error) {
+	path := filepath.Join(cfg.worker(), ".dev.vars")
+	b, err := os.ReadFile(path)
+	if err == nil && bytes.Contains(b, []byte("SIGNING_KEYS=")) {
+		return b, nil
+	}
+	if err := command(ctx, cfg.root, nil, "go", "run", "./worker/devkey", "-o", path); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+}
+
+// writeWranglerConfig writes the configuration of one variant: the same
+// compatibility date, D1 schema and PBKDF2 iterations for all three, and no
+// static assets, so every request reaches the worker.
+func writeWranglerConfig(cfg *config, name, path string) error {
+	main := "worker.mjs"
+	if name == "hono" {
+		main = filepath.Join(cfg.bench(), "hono", "src", "index.js")
+	}
+	c := map[string]any{
+		"name":               "authlab-bench-" + name,
+		"main":               main,
+		"compatibility_date": "2026-11-01",
+		"send_metrics":       false,
+		"d1_databases": []map[string]string{{
+			"binding":        "DB",
+			"database_name":  "authlab-bench-" + name,
+			"database_id":    "00000000-0000-0000-0000-000000000000",
+			"migrations_dir": filepath.Join(cfg.root, "app", "store", "migrations"),
+		}},
+		"vars": map[string]string{"PBKDF2_ITERATIONS": "100000"},
+	}
+	if name != "hono" {
+		c["rules"] = []map[string]any{{"type": "CompiledWasm", "globs": []string{"**/*.wasm"}, "fallthrough": false}}
+	}
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
+
+// command runs a short build step in dir, with extra environment, and
+// returns its output in the error when it fails.
+func command(ctx context.Context, dir string, env []string, args ...string) error {
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	ownGroup(cmd)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s: %w\n%s", strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

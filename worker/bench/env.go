@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// describeEnv lists what the numbers depend on: the machine, its load and
+// the tool versions.
+func describeEnv(cfg *config, loadBefore string) []string {
+	env := []string{
+		"date: " + time.Now().UTC().Format(time.RFC3339),
+		fmt.Sprintf("machine: %s, %d CPUs, %s/%s", cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH),
+		"load average (1, 5, 15 min) before the servers started: " + loadBefore + "; after the last round: " + loadAvg(),
+		"go: " + runtime.Version(),
+	}
+	for _, pkg := range []string{"wrangler", "workerd", "node", "hono"} {
+		env = append(env, pkg+": "+npmVersion(cfg, pkg))
+	}
+	out, _ := exec.Command("wrk", "-v").CombinedOutput() // wrk -v exits 1
+	return append(env, "wrk: "+strings.TrimSpace(firstLine(string(out))))
+}
+
+// npmVersion reads the version of an installed package in worker/node_modules.
+func npmVersion(cfg *config, pkg string) string {
+	b, err := os.ReadFile(filepath.Join(cfg.worker(), "node_modules", pkg, "package.json"))
+	if err != nil {
+		return "unknown"
+	}
+	var p struct{ Version string }
+	if json.Unmarshal(b, &p) != nil || p.Version == "" {
+		return "unknown"
+	}
+	return p.Version
+}
+
+// loadAvg returns the first three fields of /proc/loadavg.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "unknown"
+}
+
+func cpuModel() string {
+	f, err := os.Open("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown CPU"
+}
+
+// wasmSize is one app.wasm's size raw and compressed; -1 means unknown.
+type wasmSize struct {
+	path              string
+	raw, gzip, brotli int64
+}
+
+// wasmSizes measures the benchmarked app.wasm and, when present,
+// worker/build/app.wasm.
+func wasmSizes(cfg *config, st *staged) []wasmSize {
+	var sizes []wasmSize
+	for _, p := range []string{st.wasm, filepath.Join(cfg.worker(), "build", "app.wasm")} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		rel, _ := filepath.Rel(cfg.root, p)
+		sizes = append(sizes, wasmSize{path: rel, raw: int64(len(b)), gzip: gzipSize(b), brotli: brotliSize(p)})
+	}
+	return sizes
+}
+
+func gzipSize(b []byte) int64 {
+	var n countWriter
+	w, _ := gzip.NewWriterLevel(&n, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return int64(n)
+}
+
+// brotliSize runs the brotli CLI at quality 11, or returns -1 without it.
+func brotliSize(path string) int64 {
+	out, err := exec.Command("brotli", "-c", "-q", "11", "--", path).Output()
+	if err != nil {
+		return -1
+	}
+	return int64(len(out))
+}
+
+// countWriter counts the bytes written to it.
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
+}

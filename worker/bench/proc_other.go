@@ -1,0 +1,19 @@
+//go:build !unix
+
+package main
+
+import (
+	"os"
+	"os/exec"
+	"syscall"
+)
+
+// ownGroup is a no-op where process groups do not exist; exec's default
+// cancellation kills the direct child only.
+func ownGroup(cmd *exec.Cmd) {}
+
+// signalGroup kills p itself.
+func signalGroup(p *os.Process, sig syscall.Signal) error { return p.Kill() }
+
+// groupAlive is always false: only p itself is tracked.
+func groupAlive(p *os.Process) bool { return false }

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestRowResult(t *testing.T) {
+	ok := func(rps float64, p99 time.Duration) *wrkResult {
+		return &wrkResult{Requests: 100, ReqPerSec: rps, P50: p99 / 2, P99: p99}
+	}
+	r := row{rounds: []*wrkResult{ok(300, 90*time.Millisecond), ok(100, 30*time.Millisecond), ok(200, 60*time.Millisecond)}}
+	got := r.result()
+	if got.ReqPerSec != 200 || got.P99 != 60*time.Millisecond || got.P50 != 30*time.Millisecond || got.Requests != 300 {
+		t.Errorf("result() = %+v, want medians 200 req/s, p50 30ms, p99 60ms and 300 requests", got)
+	}
+	if !r.valid() {
+		t.Error("three clean rounds are not valid")
+	}
+	r.rounds[1].Non2xx = 1
+	if r.valid() {
+		t.Error("a round with a non-2xx response is valid")
+	}
+}
+
+func TestReportInvalidNotQuoted(t *testing.T) {
+	hono, _ := lookupVariant("hono")
+	glue, _ := lookupVariant("go-glue")
+	rep := report{cfg: &config{threads: 2, conns: 16, duration: 10 * time.Second, rounds: 1}, rows: []row{
+		{variant: glue, rounds: []*wrkResult{{Requests: 10, ReqPerSec: 1234.5, P50: time.Millisecond, P99: 2 * time.Millisecond, SocketErrors: 3}}},
+		{variant: hono, rounds: []*wrkResult{{Requests: 10, ReqPerSec: 500, P50: time.Millisecond, P99: 4 * time.Millisecond}}},
+	}}
+	md := rep.markdown()
+	if strings.Contains(md, "1234") {
+		t.Errorf("the invalid run's req/s is quoted:\n%s", md)
+	}
+	if !strings.Contains(md, "| go-glue | invalid |") || !strings.Contains(md, "| hono | 500.0 |") {
+		t.Errorf("unexpected table:\n%s", md)
+	}
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"testing"
+	"time"
+)
+
+const wrkClean = `Running 10s test @ http://127.0.0.1:40123/api/protected
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     5.09ms    1.23ms  22.01ms   80.00%
+    Req/Sec     1.58k   150.00     1.90k    70.00%
+  Latency Distribution
+     50%    4.90ms
+     75%    5.50ms
+     90%    6.30ms
+     99%  613.60us
+  31520 requests in 10.01s, 6.90MB read
+Requests/sec:   3149.12
+Transfer/sec:    705.11KB
+bench non2xx 0
+`
+
+const wrkErrors = `Running 10s test @ http://127.0.0.1:40123/api/protected
+  2 threads and 16 connections
+  Latency Distribution
+     50%  224.73ms
+     75%  243.81ms
+     90%  278.66ms
+     99%    1.20s
+  822 requests in 12.03s, 333.13KB read
+  Socket errors: connect 0, read 2, write 0, timeout 5
+  Non-2xx or 3xx responses: 12
+Requests/sec:     68.30
+Transfer/sec:     27.68KB
+bench non2xx 14
+`
+
+func TestParseWrk(t *testing.T) {
+	tests := []struct {
+		name  string
+		out   string
+		want  wrkResult
+		valid bool
+	}{
+		{"clean", wrkClean, wrkResult{Requests: 31520, ReqPerSec: 3149.12, P50: 4900 * time.Microsecond, P99: 613600 * time.Nanosecond}, true},
+		{"errors", wrkErrors, wrkResult{Requests: 822, ReqPerSec: 68.30, P50: 224730 * time.Microsecond, P99: 1200 * time.Millisecond, SocketErrors: 7, StatusErrors: 12, Non2xx: 14}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseWrk(tt.out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.Output = ""
+			if *got != tt.want {
+				t.Errorf("parseWrk = %+v, want %+v", *got, tt.want)
+			}
+			if got.valid() != tt.valid {
+				t.Errorf("valid() = %v, want %v", got.valid(), tt.valid)
+			}
+		})
+	}
+}
+
+func TestParseWrkNeedsScript(t *testing.T) {
+	if _, err := parseWrk(wrkClean[:len(wrkClean)-len("bench non2xx 0\n")]); err == nil {
+		t.Error("a report without the script's non-2xx line was accepted")
+	}
+}
