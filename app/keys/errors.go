@@ -16,4 +16,5 @@ var (
 	ErrPEM         = errors.New("invalid PEM")
 	ErrNoPrivate   = errors.New("key has no private part")
 	ErrDuplicateID = errors.New("two keys share one kid")
+	ErrTooLarge    = errors.New("key material is too large")
 )

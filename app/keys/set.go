@@ -54,6 +54,9 @@ func (s *Set) Add(k *Key) error {
 
 // Lookup returns the key with the given kid.
 func (s *Set) Lookup(kid string) (*Key, bool) {
+	if s == nil {
+		return nil, false
+	}
 	k, ok := s.byID[kid]
 	return k, ok
 }
