@@ -28,4 +28,6 @@ var (
 	ErrClaimMissing    = errors.New("required claim is missing")
 	ErrClaimType       = errors.New("claim has the wrong type")
 	ErrHMACKeyTooShort = errors.New("HMAC key is shorter than the hash")
+	ErrTooLarge        = errors.New("token is too large")
+	ErrSecretEncoding  = errors.New("secret is not in the chosen encoding")
 )

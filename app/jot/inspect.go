@@ -18,6 +18,13 @@ type Inspection struct {
 	Signature               []byte
 	// Errors lists every problem found, one per broken segment, in order.
 	Errors []error
+	// Size is the length of the cleaned token in bytes, and Segments the
+	// number of dot-separated segments in it.
+	Size, Segments int
+	// JWE is set when the token has the five segments of a JWE Compact
+	// Serialization (RFC 7516 §7.1). Header is then its JOSE protected
+	// header; the encrypted parts are not decoded.
+	JWE bool
 }
 
 // Alg returns the header's alg, or "".
@@ -46,28 +53,49 @@ func Inspect(token string) *Inspection {
 		in.Errors = append(in.Errors, ErrEmpty)
 		return in
 	}
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		in.Errors = append(in.Errors, fmt.Errorf("%w: found %d", ErrSegmentCount, len(parts)))
-		if len(parts) == 5 {
-			in.Errors[0] = fmt.Errorf("%w: found 5, which is a JWE (RFC 7516), not a JWS", ErrSegmentCount)
+	in.Size = len(token)
+	if err := checkSize(token); err != nil {
+		in.Errors = append(in.Errors, err)
+		// The header alone is often small, and says what the token is.
+		if i := strings.IndexByte(token, '.'); i > 0 && i <= maxHeaderPeek {
+			in.Raw[0] = token[:i]
+			in.HeaderJSON, in.Header, _ = decodeJSONSegment(SegmentHeader, in.Raw[0])
 		}
+		return in
 	}
-	copy(in.Raw[:], parts)
+	// Split at most three times: a token of dots must not become as many
+	// strings.
+	in.Segments = countSegments(token)
+	parts := strings.SplitN(token, ".", 4)
+	switch in.Segments {
+	case 3:
+	case 5:
+		in.JWE = true
+		in.Errors = append(in.Errors, fmt.Errorf("%w: found 5, which is a JWE (RFC 7516), not a JWS: it is encrypted, and only its protected header can be read", ErrSegmentCount))
+	default:
+		in.Errors = append(in.Errors, fmt.Errorf("%w: found %d", ErrSegmentCount, in.Segments))
+	}
+	copy(in.Raw[:], parts) // the first three; a fourth part is the rest
 	var err error
 	if in.HeaderJSON, in.Header, err = decodeJSONSegment(SegmentHeader, in.Raw[0]); err != nil {
 		in.Errors = append(in.Errors, err)
 	}
+	if in.JWE {
+		return in
+	}
 	if in.PayloadJSON, in.Payload, err = decodeJSONSegment(SegmentPayload, in.Raw[1]); err != nil {
 		in.Errors = append(in.Errors, err)
 	}
-	if len(parts) >= 3 {
+	if in.Segments >= 3 {
 		if in.Signature, err = decodeSegment(SegmentSignature, in.Raw[2]); err != nil {
 			in.Errors = append(in.Errors, err)
 		}
 	}
 	return in
 }
+
+// maxHeaderPeek bounds the header decoded from a token over MaxTokenSize.
+const maxHeaderPeek = 8 << 10
 
 func decodeJSONSegment(name, s string) ([]byte, map[string]any, error) {
 	if s == "" {
@@ -93,6 +121,9 @@ func decodeJSONSegment(name, s string) ([]byte, map[string]any, error) {
 func parseObject(raw []byte) (map[string]any, error) {
 	if !utf8.Valid(raw) {
 		return nil, fmt.Errorf("%w", ErrUTF8)
+	}
+	if err := checkDepth(raw); err != nil {
+		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()

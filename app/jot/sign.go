@@ -50,5 +50,10 @@ func Sign(claims any, alg string, k *keys.Key, extra map[string]any) (string, er
 // KeySet adapts a keys.Set to Keys: with no kid, every key is a candidate.
 type KeySet struct{ *keys.Set }
 
-// Candidates returns every key in the set.
-func (s KeySet) Candidates() []*keys.Key { return s.Keys }
+// Candidates returns every key in the set; none when Set is nil.
+func (s KeySet) Candidates() []*keys.Key {
+	if s.Set == nil {
+		return nil
+	}
+	return s.Keys
+}

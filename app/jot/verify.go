@@ -32,10 +32,13 @@ type Keys interface {
 // named in the token itself are never used.
 func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
 	o := newOptions(opts)
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return nil, fmt.Errorf("%w: found %d", ErrSegmentCount, len(parts))
+	if err := checkSize(token); err != nil {
+		return nil, err
 	}
+	if n := countSegments(token); n != 3 {
+		return nil, fmt.Errorf("%w: found %d", ErrSegmentCount, n)
+	}
+	parts := strings.Split(token, ".")
 	rawHeader, err := decodeSegment(SegmentHeader, parts[0])
 	if err != nil {
 		return nil, err
