@@ -49,7 +49,9 @@ func (s *Server) writeConsent(w http.ResponseWriter, status int, d consentData, 
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Security-Policy", consentCSP(formTarget))
 	h.Set("X-Frame-Options", "DENY")
-	h.Set("Referrer-Policy", "no-referrer")
+	// same-origin: the form POST keeps its Origin (no-referrer would send
+	// "null"), and the redirect to the client carries no Referer.
+	h.Set("Referrer-Policy", "same-origin")
 	w.WriteHeader(status)
 	consentPage.Execute(w, d)
 }
