@@ -94,6 +94,9 @@ func (s *Server) identifyClient(r *http.Request, form url.Values) (*Client, bool
 	id, secret := form.Get("client_id"), form.Get("client_secret")
 	basicUsed := false
 	if h := r.Header.Get("Authorization"); h != "" {
+		// RFC 6749 §5.2: any failure after the client tried the header is
+		// answered with a challenge, malformed credentials included.
+		basicUsed = true
 		scheme, cred, _ := strings.Cut(h, " ")
 		if !strings.EqualFold(scheme, "Basic") {
 			return nil, basicUsed, oauth.Errorf(oauth.InvalidClient, "the token endpoint takes Basic client authentication, not %s", scheme)
@@ -116,7 +119,7 @@ func (s *Server) identifyClient(r *http.Request, form url.Values) (*Client, bool
 		if id != "" && id != user {
 			return nil, basicUsed, oauth.Errorf(oauth.InvalidRequest, "client_id in the body differs from the Basic user")
 		}
-		id, secret, basicUsed = user, pass, true
+		id, secret = user, pass
 	}
 	c, err := s.lookupClient(r.Context(), r, id)
 	if err != nil {

@@ -54,6 +54,9 @@ func readForm(w http.ResponseWriter, r *http.Request) (url.Values, *oauth.Error)
 	return r.PostForm, nil
 }
 
+// grantTypes are the grants this server implements.
+var grantTypes = []string{"authorization_code", "refresh_token", "client_credentials"}
+
 // token is the token endpoint (RFC 6749 §3.2).
 func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 	form, oerr := readForm(w, r)
@@ -67,7 +70,9 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	grant := form.Get("grant_type")
-	if grant != "" && !c.allows(grant) {
+	// A grant this server lacks is unsupported_grant_type, not
+	// unauthorized_client (RFC 6749 §5.2).
+	if contains(grantTypes, grant) && !c.allows(grant) {
 		writeOAuthError(w, oauth.Errorf(oauth.UnauthorizedClient, "%s may not use the %s grant", c.ID, grant))
 		return
 	}
