@@ -18,11 +18,14 @@ import (
 	"github.com/authlab/authlab/app/authserver"
 	"github.com/authlab/authlab/app/password"
 	"github.com/authlab/authlab/app/store"
+	"github.com/authlab/authlab/worker/jsserve"
 	"github.com/authlab/authlab/worker/webcrypto"
 )
 
 func main() {
-	workers.ServeNonBlock(handler())
+	h := handler()
+	jsserve.Register(h)      // the project's glue: binding.serve
+	workers.ServeNonBlock(h) // syumai's generated glue: binding.handleRequest
 	workers.Ready()
 	select {} // the instance serves every request of its isolate
 }

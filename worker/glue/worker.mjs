@@ -1,7 +1,8 @@
 // Authlab worker entry point. One Go instance serves every request of its
 // isolate: it is started on the first request and reused, so parsed keys,
 // prepared state and the database handle live across requests. Each request
-// hands its own env and ctx to the instance before it is dispatched.
+// hands its own env and ctx to the instance as it is dispatched, and crosses
+// into Go in one call (see worker/jsserve).
 import "./wasm_exec.js";
 import { connect } from "cloudflare:sockets";
 import mod from "./app.wasm";
@@ -55,6 +56,44 @@ function wantsPage(req) {
   );
 }
 
+// Bodies larger than this are refused before they reach Go.
+const maxBody = 1 << 20;
+
+function tooLarge() {
+  return new Response(
+    JSON.stringify({ error: "request_too_large", error_description: "request body too large: at most 1 MiB" }),
+    { status: 413, headers: { "content-type": "application/json" } },
+  );
+}
+
+// serve hands one request to Go: the headers as one string and the body as
+// one byte array, so the request crosses into Go in a single call.
+async function serve(req, env, ctx) {
+  let body = null;
+  if (req.body !== null) {
+    if (Number(req.headers.get("content-length") || 0) > maxBody) return tooLarge();
+    const buf = await req.arrayBuffer();
+    if (buf.byteLength > maxBody) return tooLarge();
+    body = new Uint8Array(buf);
+  }
+  let head = "";
+  for (const [name, value] of req.headers) head += name + ": " + value + "\n";
+  const [status, outHead, outBody] = await new Promise((resolve) => {
+    // Go reads env and ctx synchronously when the request enters it, so
+    // they are this request's even when requests interleave.
+    runtime.env = env;
+    runtime.ctx = ctx;
+    runtime.binding.serve(req.method, req.url, head, body, resolve);
+  });
+  const headers = new Headers();
+  for (const line of outHead.split("\n")) {
+    const i = line.indexOf(": ");
+    if (i > 0) headers.append(line.slice(0, i), line.slice(i + 2));
+  }
+  const empty = status === 204 || status === 304 || req.method === "HEAD";
+  return new Response(empty ? null : outBody, { status, headers });
+}
+
 export default {
   async fetch(req, env, ctx) {
     if (env.ASSETS && shared.has(new URL(req.url).pathname) && wantsPage(req)) {
@@ -68,9 +107,6 @@ export default {
     } catch (err) {
       return fail(err);
     }
-    // Go reads env and ctx synchronously when the request enters it.
-    runtime.env = env;
-    runtime.ctx = ctx;
-    return runtime.binding.handleRequest(req);
+    return serve(req, env, ctx);
   },
 };
