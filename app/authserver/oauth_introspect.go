@@ -32,13 +32,21 @@ func (s *Server) verifyAccess(r *http.Request, raw string) (map[string]any, erro
 }
 
 // introspect is RFC 7662 §2: an authenticated client asks whether a token
-// is active. Access tokens are answered for any client; refresh tokens only
-// for the client they were issued to.
+// is active. Access tokens are answered for any confidential client;
+// refresh tokens only for the client they were issued to.
 func (s *Server) introspect(w http.ResponseWriter, r *http.Request) {
 	form, oerr := readForm(w, r)
 	if oerr == nil {
 		var c *Client
-		if c, oerr = s.authenticateClient(w, r, form); oerr == nil {
+		if c, oerr = s.authenticateClient(w, r, form); oerr == nil && c.Public() {
+			// RFC 7662 §2.1: a public client's id authenticates nothing,
+			// and would let anyone scan for tokens.
+			oerr = oauth.Errorf(oauth.InvalidClient, "%s is a public client; introspection requires client authentication (RFC 7662 §2.1)", c.ID)
+			if r.Header.Get("Authorization") != "" {
+				w.Header().Set("WWW-Authenticate", `Basic realm="`+s.cfg.Realm+`", charset="UTF-8"`)
+			}
+		}
+		if oerr == nil {
 			s.introspectFor(w, r, c, form.Get("token"))
 			return
 		}
