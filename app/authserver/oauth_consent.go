@@ -1,35 +1,69 @@
 package authserver
 
 import (
-	"html/template"
+	"html"
+	"io"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 )
 
-var consentPage = template.Must(template.New("consent").Parse(`<!doctype html>
+// consentPage writes the consent page. Every value is HTML-escaped.
+func consentPage(w io.Writer, d consentData) {
+	e := html.EscapeString
+	var b strings.Builder
+	b.WriteString(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}} · Authlab</title><link rel="stylesheet" href="/web/app.css"></head>
+<title>` + e(d.Title) + ` · Authlab</title><link rel="stylesheet" href="/web/app.css"></head>
 <body><main class="content consent">
-<h1>{{.Title}}</h1>
-{{if .Fatal}}<p class="problems" id="authz-error">{{.Fatal}}</p>
+<h1>` + e(d.Title) + `</h1>
+`)
+	if d.Fatal != "" {
+		b.WriteString(`<p class="problems" id="authz-error">` + e(d.Fatal) + `</p>
 <p>This request is not sent back to the application, because its client or redirect address could not be trusted (RFC 6749 §4.1.2.1).</p>
-{{else}}
-<p><strong id="client-name">{{.ClientName}}</strong> (<code>{{.ClientID}}</code>) asks for access to your Authlab account.</p>
-<ul id="scopes">{{range .Scopes}}<li><code>{{.}}</code></li>{{end}}</ul>
-<p>After you decide, you go back to <code id="redirect-host">{{.RedirectHost}}</code>.</p>
-{{if .Message}}<p class="problems" id="login-error" role="alert">{{.Message}}</p>{{end}}
-<form method="post" action="/oauth/authorize" class="pane">
-{{range $k, $v := .Hidden}}<input type="hidden" name="{{$k}}" value="{{$v}}">{{end}}
-{{if .User}}<p>Signed in as <strong>{{.User}}</strong>.</p>{{else}}
+</main></body></html>`)
+		io.WriteString(w, b.String())
+		return
+	}
+	b.WriteString(`<p><strong id="client-name">` + e(d.ClientName) + `</strong> (<code>` + e(d.ClientID) + `</code>) asks for access to your Authlab account.</p>
+<ul id="scopes">`)
+	for _, sc := range d.Scopes {
+		b.WriteString(`<li><code>` + e(sc) + `</code></li>`)
+	}
+	b.WriteString(`</ul>
+<p>After you decide, you go back to <code id="redirect-host">` + e(d.RedirectHost) + `</code>.</p>
+`)
+	if d.Message != "" {
+		b.WriteString(`<p class="problems" id="login-error" role="alert">` + e(d.Message) + `</p>
+`)
+	}
+	b.WriteString(`<form method="post" action="/oauth/authorize" class="pane">
+`)
+	names := make([]string, 0, len(d.Hidden))
+	for k := range d.Hidden {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		b.WriteString(`<input type="hidden" name="` + e(k) + `" value="` + e(d.Hidden[k]) + `">`)
+	}
+	if d.User != "" {
+		b.WriteString(`
+<p>Signed in as <strong>` + e(d.User) + `</strong>.</p>`)
+	} else {
+		b.WriteString(`
 <label for="username">Username</label><input id="username" name="username" autocomplete="username" required>
-<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-{{end}}
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>`)
+	}
+	b.WriteString(`
 <div class="buttons"><button id="approve" name="decision" value="approve">Approve</button>
 <button id="deny" name="decision" value="deny" class="secondary" formnovalidate>Deny</button></div>
-</form>{{end}}
-</main></body></html>`))
+</form>
+</main></body></html>`)
+	io.WriteString(w, b.String())
+}
 
 type consentData struct {
 	Title, Fatal, ClientName, ClientID, RedirectHost, User, Message string
@@ -53,7 +87,7 @@ func (s *Server) writeConsent(w http.ResponseWriter, status int, d consentData, 
 	// "null"), and the redirect to the client carries no Referer.
 	h.Set("Referrer-Policy", "same-origin")
 	w.WriteHeader(status)
-	consentPage.Execute(w, d)
+	consentPage(w, d)
 }
 
 func (s *Server) renderAuthzError(w http.ResponseWriter, err error) {

@@ -3,12 +3,20 @@ package authserver
 import (
 	"encoding/json"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 )
 
-var pathParam = regexp.MustCompile(`\{([a-z]+)\}`)
+// pathParams lists the {name} segments of a route pattern.
+func pathParams(path string) []string {
+	var names []string
+	for _, seg := range strings.Split(path, "/") {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			names = append(names, seg[1:len(seg)-1])
+		}
+	}
+	return names
+}
 
 // openAPIDocument describes the route table as OpenAPI 3.1.
 func (s *Server) openAPIDocument() ([]byte, error) {
@@ -20,8 +28,8 @@ func (s *Server) openAPIDocument() ([]byte, error) {
 			"operationId": operationID(rt.method, rt.path),
 		}
 		var params []map[string]any
-		for _, m := range pathParam.FindAllStringSubmatch(rt.path, -1) {
-			params = append(params, map[string]any{"name": m[1], "in": "path", "required": true, "schema": map[string]string{"type": "string"}})
+		for _, name := range pathParams(rt.path) {
+			params = append(params, map[string]any{"name": name, "in": "path", "required": true, "schema": map[string]string{"type": "string"}})
 		}
 		if rt.path == "/api/data" {
 			params = append(params, map[string]any{"name": "api_key", "in": "query", "deprecated": true,
