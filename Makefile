@@ -4,6 +4,7 @@
 PORT      ?= 8787
 SITE_DIR  ?= worker/build/site
 BASE_PATH ?=
+API_URL   ?=
 GO        ?= go
 WASM_ENV  := GOOS=js GOARCH=wasm
 LDFLAGS   := -s -w
@@ -51,13 +52,16 @@ unit:
 wasm-test:
 	PATH="$(GOROOT)/lib/wasm:$$PATH" $(WASM_ENV) $(GO) test -count=1 ./app/jot ./app/keys ./app/password ./worker/webcrypto
 
-## site: the static front end, servable by any static host
+## site: the static front end, servable by any static host. BASE_PATH=/authlab serves it
+## under a path (GitHub Pages); API_URL=https://… points its live demos at a separately
+## hosted worker, whose CORS_ORIGINS must then list the site's origin.
 web/app.wasm: FORCE
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm
 site: web/app.wasm
-	rm -rf $(SITE_DIR) && mkdir -p $(SITE_DIR)
-	$(GO) run ./wasm -out $(SITE_DIR) -version $$(sha256sum web/app.wasm | cut -c1-12)
+	rm -rf $(SITE_DIR) && mkdir -p $(SITE_DIR)/web
 	cp -r web/. $(SITE_DIR)/web/
+	$(GO) run ./wasm -out $(SITE_DIR) -base "$(BASE_PATH)" -api "$(API_URL)" \
+		-version $$({ cat web/*; echo "$(BASE_PATH) $(API_URL)"; } | sha256sum | cut -c1-12)
 
 ## worker: the worker bundle in worker/build with the project's own glue
 worker:

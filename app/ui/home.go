@@ -6,12 +6,11 @@ type homePage struct{ app.Compo }
 
 func (p *homePage) Render() app.UI {
 	return shell("/",
-		app.H1().Text("Authlab"),
-		app.P().Class("lead").Text("A workbench for HTTP credentials: JWTs, Basic, API keys, Bearer tokens, OAuth 2.0 and sessions. The tools run in your browser; the demo server runs at the edge."),
+		&pageHeading{Title: "Authlab", Lead: "A workbench for HTTP credentials: JWTs, Basic, API keys, Bearer tokens, OAuth 2.0 and sessions. The tools run in your browser; the demo server runs at the edge."},
 		app.Ul().Class("cards").Body(
 			app.Range(sections).Slice(func(i int) app.UI {
 				s := sections[i]
-				return app.Li().Body(app.A().Href(s.Path).Body(
+				return app.Li().Body(app.A().Href(href(s.Path)).Body(
 					app.Strong().Text(s.Label), app.Span().Text(s.Summary),
 				))
 			}),
@@ -19,15 +18,12 @@ func (p *homePage) Render() app.UI {
 	)
 }
 
-// topicPage introduces a section whose workbench is not on this page.
-type topicPage struct {
-	app.Compo
-	section section
-}
+// oauthPlaceholder stands for the OAuth 2.0 page until it is built.
+type oauthPlaceholder struct{ app.Compo }
 
-func (p *topicPage) Render() app.UI {
-	return shell(p.section.Path,
-		app.H1().Text(p.section.Label),
-		app.P().Class("lead").Text(p.section.Summary),
+func (p *oauthPlaceholder) Render() app.UI {
+	return shell("/oauth",
+		&pageHeading{Title: "OAuth 2.0", Lead: "Walk through the authorization code flow with PKCE, step by step. This page is being built; the lesson on OAuth 2.0 already explains the flow."},
+		app.P().Body(app.A().Href(href("/learn/oauth")).Text("Read the OAuth 2.0 lesson")),
 	)
 }

@@ -2,7 +2,12 @@
 // in the browser as WebAssembly. It is the only package that imports go-app.
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"slices"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // section is one entry of the navigation.
 type section struct {
@@ -12,20 +17,65 @@ type section struct {
 // sections lists the site's pages in navigation order.
 var sections = []section{
 	{"/jwt", "JWT", "Decode, verify, sign and lint JSON Web Tokens."},
-	{"/basic", "Basic", "Encode and decode HTTP Basic credentials (RFC 7617)."},
-	{"/apikey", "API keys & Bearer", "Send API keys and Bearer tokens (RFC 6750) the right way."},
+	{"/basic", "Basic", "Encode and decode HTTP Basic credentials (RFC 7617), and try them on the demo server."},
+	{"/apikey", "API keys", "Create an API key, send it, watch its quota count down, revoke it."},
+	{"/bearer", "Bearer", "Send Bearer tokens (RFC 6750), and read the server's answer to every way they fail."},
 	{"/oauth", "OAuth 2.0", "Walk through the authorization code flow with PKCE, step by step."},
 	{"/session", "Sessions", "Cookie sessions: __Host- cookies, HttpOnly, Secure, SameSite."},
-	{"/learn", "Learn", "Short lessons on every way to authenticate an API."},
+	{"/learn", "Learn", "Short lessons on every way to authenticate an API, each with its tool."},
+}
+
+// pages maps every page's path to its component.
+func pages() map[string]func() app.Composer {
+	m := map[string]func() app.Composer{
+		"/":        func() app.Composer { return &homePage{} },
+		"/jwt":     func() app.Composer { return &jwtPage{} },
+		"/basic":   func() app.Composer { return &basicPage{} },
+		"/apikey":  func() app.Composer { return &apikeyPage{} },
+		"/bearer":  func() app.Composer { return &bearerPage{} },
+		"/oauth":   func() app.Composer { return &oauthPage{} },
+		"/session": func() app.Composer { return &sessionPage{} },
+		"/learn":   func() app.Composer { return &learnIndex{} },
+	}
+	// The redirect URI of the pages' OAuth client: the same page, at step 4.
+	m["/oauth/callback"] = m["/oauth"]
+	for _, l := range lessons {
+		slug := l.Slug
+		m["/learn/"+slug] = func() app.Composer { return &learnPage{Slug: slug} }
+	}
+	return m
+}
+
+// Paths lists the path of every page, "/" first. Each is prerendered.
+func Paths() []string {
+	var out []string
+	for p := range pages() {
+		if p != "/" {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return append([]string{"/"}, out...)
 }
 
 // Register routes every page. It runs both in the browser and natively,
-// where the routes are prerendered into the static site.
-func Register() {
-	app.Route("/", func() app.Composer { return &homePage{} })
-	app.Route("/jwt", func() app.Composer { return &jwtPage{} })
-	for _, s := range sections[1:] {
-		s := s
-		app.Route(s.Path, func() app.Composer { return &topicPage{section: s} })
+// where the routes are prerendered into the static site. Static hosts
+// that serve "/basic" as "/basic/" reach the same page, and any other path
+// gets the not-found page.
+func Register() { registerOnce.Do(register) }
+
+var registerOnce sync.Once
+
+func register() {
+	if app.IsClient {
+		site.BasePath = app.Getenv(envBasePath)
+		site.APIURL = app.Getenv(envAPIURL)
 	}
+	for p, newPage := range pages() {
+		app.Route(p, newPage)
+		if p != "/" {
+			app.Route(p+"/", newPage)
+		}
+	}
+	app.RouteWithRegexp("^/", func() app.Composer { return &notFoundPage{} })
 }
