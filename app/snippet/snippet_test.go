@@ -35,7 +35,7 @@ func cases(base string) map[string]*snippet.Request {
 			Header: []snippet.Header{{"Authorization", "Bearer t"}}},
 		"odd header": {URL: base + "/basic-auth/j%C3%BCrgen/pa:ss",
 			Header: []snippet.Header{{"Authorization", "Basic anVyZ2VuOnBhOnNz"}, {"X-Note", `it's "quoted" $HOME \n`}}},
-		"session": {URL: base + "/session/me", Login: login, Cookie: "__Host-s"},
+		"session":      {URL: base + "/session/me", Login: login, Cookie: "__Host-s"},
 		"post no body": {Method: "POST", URL: base + "/session/logout", Login: login, Cookie: "__Host-s"},
 	}
 }
