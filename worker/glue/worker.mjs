@@ -94,9 +94,34 @@ async function serve(req, env, ctx) {
   return new Response(empty ? null : outBody, { status, headers });
 }
 
+// precompressed serves app.wasm from its brotli or gzip twin, written at
+// build time at the highest level, with Content-Encoding set and the body
+// passed through untouched. It returns undefined when there is no twin.
+async function precompressed(req, env, path) {
+  const accept = req.headers.get("accept-encoding") || "";
+  for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (!accept.includes(enc)) continue;
+    const twin = await env.ASSETS.fetch(new URL(path + ext, req.url), { headers: { "if-none-match": req.headers.get("if-none-match") || "" } });
+    if (twin.status === 304) return new Response(null, { status: 304, headers: twin.headers });
+    if (!twin.ok) continue;
+    const headers = new Headers(twin.headers);
+    headers.set("content-type", "application/wasm");
+    headers.set("content-encoding", enc);
+    headers.set("vary", "accept-encoding");
+    headers.set("cache-control", "public, max-age=0, must-revalidate");
+    return new Response(twin.body, { status: 200, headers, encodeBody: "manual" });
+  }
+  return undefined;
+}
+
 export default {
   async fetch(req, env, ctx) {
-    if (env.ASSETS && shared.has(new URL(req.url).pathname) && wantsPage(req)) {
+    const path = new URL(req.url).pathname;
+    if (env.ASSETS && path.endsWith("/web/app.wasm") && (req.method === "GET" || req.method === "HEAD")) {
+      const res = await precompressed(req, env, path);
+      return res || env.ASSETS.fetch(req);
+    }
+    if (env.ASSETS && shared.has(path) && wantsPage(req)) {
       return env.ASSETS.fetch(req);
     }
     runtime.env = env;
