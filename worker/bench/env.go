@@ -20,6 +20,7 @@ func describeEnv(cfg *config, loadBefore string) []string {
 		"date: " + time.Now().UTC().Format(time.RFC3339),
 		fmt.Sprintf("machine: %s, %d CPUs, %s/%s", cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH),
 		"load average (1, 5, 15 min) before the servers started: " + loadBefore + "; after the last round: " + loadAvg(),
+		"source: " + sourceRevision(cfg),
 		"go: " + runtime.Version(),
 	}
 	for _, pkg := range []string{"wrangler", "workerd", "node", "hono"} {
@@ -27,6 +28,25 @@ func describeEnv(cfg *config, loadBefore string) []string {
 	}
 	out, _ := exec.Command("wrk", "-v").CombinedOutput() // wrk -v exits 1
 	return append(env, "wrk: "+strings.TrimSpace(firstLine(string(out))))
+}
+
+// sourceRevision names the commit the workers were built from, and whether
+// the Go sources or the glue had uncommitted changes.
+func sourceRevision(cfg *config) string {
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = cfg.root
+		out, err := cmd.Output()
+		if err != nil {
+			return "?"
+		}
+		return strings.TrimSpace(string(out))
+	}
+	rev := "commit " + git("rev-parse", "--short", "HEAD")
+	if git("status", "--porcelain", "--", "app", "worker", "go.mod", "go.sum") != "" {
+		rev += ", with uncommitted changes under app/, worker/ or go.mod"
+	}
+	return rev
 }
 
 // npmVersion reads the version of an installed package in worker/node_modules.
