@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,7 +134,7 @@ func parseWrk(out string) (*wrkResult, error) {
 func wrkDuration(num, unit string) time.Duration {
 	v, _ := strconv.ParseFloat(num, 64)
 	scale := map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second, "m": time.Minute, "h": time.Hour}[unit]
-	return time.Duration(v * float64(scale))
+	return time.Duration(math.Round(v * float64(scale)))
 }
 
 // summary is one line for logs.

@@ -155,10 +155,10 @@ app.post("/api/login", async (c) => {
     // Spend the same key derivation as a wrong password.
     dummyHash ??= await hashPassword("not a real password", iterationsOf(c.env));
     await checkPassword(dummyHash, password);
-    return fail(c, 401, "invalid_grant", "the username or password is wrong");
+    return fail(c, 401, "invalid_credentials", "invalid username or password");
   }
   if (!(await checkPassword(user.password_hash, password))) {
-    return fail(c, 401, "invalid_grant", "the username or password is wrong");
+    return fail(c, 401, "invalid_credentials", "invalid username or password");
   }
   const { privateJwk } = await signingKeys(c.env);
   const now = Math.floor(Date.now() / 1000);
