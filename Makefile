@@ -87,7 +87,7 @@ deploy-check: npm site worker
 	$(WRANGLER) deploy --dry-run --outdir build/.dry-run
 
 ## bench: load-test the worker against syumai's glue and a Hono baseline
-bench: npm tools site worker $(WORKER)/.dev.vars
+bench: npm tools $(WORKER)/.dev.vars
 	$(GO) run ./worker/bench
 
 clean:
