@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// oauthPendingKey names the one sessionStorage entry of the OAuth page.
+const oauthPendingKey = "authlab.oauth.pending"
+
+// oauthPending is what must survive the redirect to the consent page and
+// back: a full navigation that unloads this page and its memory. It holds
+// the PKCE verifier and the state, which only make sense together with a
+// code issued to this tab, and the endpoints. Never a token.
+//
+// It is kept in sessionStorage, which is per tab and per origin, cleared
+// when the tab closes, and not sent anywhere; the callback page reads it
+// once and removes it at once. That is what OAuth libraries for browsers
+// do (RFC 9700 §2.1.1 asks only that the verifier be bound to the
+// session), and it keeps the flow a click-through for the learner.
+type oauthPending struct {
+	Verifier    string    `json:"code_verifier"`
+	State       string    `json:"state"`
+	RedirectURI string    `json:"redirect_uri"`
+	AuthURL     string    `json:"authorization_url"`
+	Scope       string    `json:"scope"`
+	Meta        oauthMeta `json:"metadata"`
+	Created     int64     `json:"created"`
+}
+
+// oauthMeta is the part of the RFC 8414 metadata the walkthrough uses.
+type oauthMeta struct {
+	Issuer        string `json:"issuer"`
+	Authorization string `json:"authorization_endpoint"`
+	Token         string `json:"token_endpoint"`
+	Userinfo      string `json:"userinfo_endpoint"`
+	Introspection string `json:"introspection_endpoint"`
+	Revocation    string `json:"revocation_endpoint"`
+}
+
+// oauthSavePending stores p for the callback page in this tab.
+func oauthSavePending(ctx app.Context, p *oauthPending) error {
+	return ctx.SessionStorage().Set(oauthPendingKey, p)
+}
+
+// oauthTakePending reads and removes the pending authorization, so that a
+// reload or a second callback cannot use the verifier again.
+func oauthTakePending(ctx app.Context) *oauthPending {
+	s := ctx.SessionStorage()
+	if !s.Contains(oauthPendingKey) {
+		return nil
+	}
+	var p oauthPending
+	err := s.Get(oauthPendingKey, &p)
+	s.Del(oauthPendingKey)
+	if err != nil || p.Verifier == "" {
+		return nil
+	}
+	return &p
+}

@@ -1,0 +1,268 @@
+package ui
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/authlab/authlab/app/oauth"
+)
+
+// The walkthrough's client: the pages' own public client (RFC 6749 §2.1),
+// and the scopes it asks for.
+const (
+	oauthWebClient  = "authlab-web"
+	oauthDemoClient = "authlab-demo"
+	// oauthDemoSecret is the demo client's published secret: a demo server
+	// may configure another one.
+	oauthDemoSecret = "authlab-demo-secret"
+	oauthScope      = "openid profile api"
+)
+
+// oauthWalk is the authorization code + PKCE walkthrough, one panel per
+// step. It holds every value in this page's memory; only the verifier and
+// state cross the redirect, in sessionStorage (see oauthPending).
+type oauthWalk struct {
+	app.Compo
+
+	callbackPage bool
+	busy         string // the step whose request is in flight
+
+	pkce        *oauth.PKCETrace
+	state       string
+	metaX       *oauthExchange
+	meta        oauthMeta
+	auth        *oauth.AuthRequest
+	authURL     string
+	redirectURI string
+	leaving     bool
+
+	// Step 4, on the callback page.
+	callbackURL string
+	callback    *oauth.Callback
+	parseErr    error
+	checkErr    error
+	noPending   bool
+
+	tokenX    *oauthExchange
+	tokens    *oauth.TokenResponse
+	firstRT   string
+	userinfoX *oauthExchange
+	apiX      *oauthExchange
+	refreshX  *oauthExchange
+	oldRT     string
+
+	demoSecret               string
+	introPublicX, introX     *oauthExchange
+	introRefreshX            *oauthExchange
+	revokeRTX, revokeATX     *oauthExchange
+	afterIntroX, afterUserX  *oauthExchange
+	afterRefreshX, afterAPIX *oauthExchange
+}
+
+func (w *oauthWalk) OnNav(ctx app.Context) {
+	path := strings.TrimSuffix(ctx.Page().URL().Path, "/")
+	w.callbackPage = strings.HasSuffix(path, "/oauth/callback")
+	if w.callbackPage && app.IsClient && w.callbackURL == "" {
+		w.receive(ctx)
+	}
+}
+
+// receive is step 4: read the authorization response from the address bar,
+// take the pending request from sessionStorage and check the response
+// against it. The code is then removed from the address bar and history.
+func (w *oauthWalk) receive(ctx app.Context) {
+	w.callbackURL = app.Window().Get("location").Get("href").String()
+	w.callback, w.parseErr = oauth.ParseCallback(w.callbackURL)
+	p := oauthTakePending(ctx)
+	if p == nil {
+		w.noPending = true
+	} else {
+		if raw, err := base64.RawURLEncoding.DecodeString(p.Verifier); err == nil {
+			w.pkce = oauth.TracePKCE(raw)
+		}
+		w.state, w.meta, w.authURL, w.redirectURI = p.State, p.Meta, p.AuthURL, p.RedirectURI
+	}
+	if w.callback != nil && p != nil {
+		w.checkErr = w.callback.Check(p.State, p.Meta.Issuer)
+	}
+	app.Window().Get("history").Call("replaceState", nil, "", href("/oauth/callback"))
+}
+
+// generate is step 1.
+func (w *oauthWalk) generate(ctx app.Context, e app.Event) {
+	pk, err := oauth.NewPKCE(rand.Reader)
+	if err != nil {
+		return
+	}
+	st, err := oauth.NewState(rand.Reader)
+	if err != nil {
+		return
+	}
+	w.reset()
+	w.pkce, w.state = pk, st
+}
+
+// reset forgets every step's values.
+func (w *oauthWalk) reset() {
+	w.pkce, w.state, w.metaX, w.meta, w.auth, w.authURL, w.redirectURI = nil, "", nil, oauthMeta{}, nil, "", ""
+	w.callbackURL, w.callback, w.parseErr, w.checkErr, w.noPending = "", nil, nil, nil, false
+	w.tokenX, w.tokens, w.firstRT, w.userinfoX, w.apiX, w.refreshX, w.oldRT = nil, nil, "", nil, nil, nil, ""
+	w.introPublicX, w.introX, w.introRefreshX, w.revokeRTX, w.revokeATX = nil, nil, nil, nil, nil
+	w.afterIntroX, w.afterUserX, w.afterRefreshX, w.afterAPIX = nil, nil, nil, nil
+}
+
+// build is step 2: discover the endpoints (RFC 8414 §3), then build the
+// authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3).
+func (w *oauthWalk) build(ctx app.Context, e app.Event) {
+	w.busy = "build"
+	ctx.Async(func() {
+		x := oauthDo(&oauth.Request{Method: "GET", URL: apiURL("/.well-known/oauth-authorization-server"),
+			Header: []oauth.Field{{Name: "Accept", Value: "application/json"}}}, "follow")
+		ctx.Dispatch(func(ctx app.Context) {
+			w.busy, w.metaX = "", x
+			if x.Err != nil || x.Status != 200 || x.json(&w.meta) != nil || w.meta.Authorization == "" {
+				return
+			}
+			w.redirectURI = oauthPageOrigin() + href("/oauth/callback")
+			w.auth = &oauth.AuthRequest{Endpoint: w.meta.Authorization, ClientID: oauthWebClient,
+				RedirectURI: w.redirectURI, Scope: oauth.ParseScope(oauthScope), State: w.state,
+				CodeChallenge: w.pkce.Challenge, CodeChallengeMethod: "S256"}
+			w.authURL, _ = w.auth.URL()
+		})
+	})
+}
+
+// redirect is step 3: keep the verifier and state for the callback page in
+// this tab's sessionStorage, then navigate to the consent page.
+func (w *oauthWalk) redirect(ctx app.Context, e app.Event) {
+	err := oauthSavePending(ctx, w.pending())
+	if err != nil {
+		return
+	}
+	w.leaving = true
+	app.Window().Get("location").Call("assign", w.authURL)
+}
+
+// pending is what the callback page will need.
+func (w *oauthWalk) pending() *oauthPending {
+	return &oauthPending{Verifier: w.pkce.Verifier, State: w.state, RedirectURI: w.redirectURI,
+		AuthURL: w.authURL, Scope: oauthScope, Meta: w.meta, Created: time.Now().Unix()}
+}
+
+// send runs a request for a step and hands the exchange to done on the UI
+// goroutine.
+func (w *oauthWalk) send(ctx app.Context, step string, reqs []*oauth.Request, done func(xs []*oauthExchange)) {
+	w.busy = step
+	ctx.Async(func() {
+		xs := make([]*oauthExchange, len(reqs))
+		for i, r := range reqs {
+			xs[i] = oauthDo(r, "manual")
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			w.busy = ""
+			done(xs)
+		})
+	})
+}
+
+// exchange is step 5: the public client redeems the code with its
+// verifier and no secret (RFC 6749 §4.1.3, RFC 7636 §4.5).
+func (w *oauthWalk) exchange(ctx app.Context, e app.Event) {
+	r, err := oauth.Client{ID: oauthWebClient}.ExchangeCode(w.meta.Token, w.callback.Code, w.redirectURI, w.pkce.Verifier)
+	if err != nil {
+		return
+	}
+	w.send(ctx, "exchange", []*oauth.Request{r}, func(xs []*oauthExchange) {
+		w.tokenX = xs[0]
+		if t, err := oauth.ParseTokenResponse(xs[0].Status, []byte(xs[0].Body)); err == nil {
+			w.tokens, w.firstRT = t, t.RefreshToken
+		}
+	})
+}
+
+// call is step 6: the access token at userinfo (OpenID Connect Core §5.3)
+// and at an API (RFC 6750 §2.1).
+func (w *oauthWalk) call(ctx app.Context, e app.Event) {
+	at := w.tokens.AccessToken
+	w.send(ctx, "call", []*oauth.Request{
+		oauth.BearerRequest("GET", w.meta.Userinfo, at),
+		oauth.BearerRequest("GET", apiURL("/api/protected"), at),
+	}, func(xs []*oauthExchange) { w.userinfoX, w.apiX = xs[0], xs[1] })
+}
+
+// refresh is step 7 (RFC 6749 §6): the old refresh token is spent and a
+// new one comes back (rotation, RFC 9700 §4.14.2).
+func (w *oauthWalk) refresh(ctx app.Context, e app.Event) {
+	old := w.tokens.RefreshToken
+	r, err := oauth.Client{ID: oauthWebClient}.Refresh(w.meta.Token, old, "")
+	if err != nil {
+		return
+	}
+	w.send(ctx, "refresh", []*oauth.Request{r}, func(xs []*oauthExchange) {
+		w.refreshX = xs[0]
+		if t, err := oauth.ParseTokenResponse(xs[0].Status, []byte(xs[0].Body)); err == nil {
+			w.tokens, w.oldRT = t, old
+		}
+	})
+}
+
+func (w *oauthWalk) demo() oauth.Client {
+	secret := w.demoSecret
+	if secret == "" {
+		secret = oauthDemoSecret
+	}
+	return oauth.Client{ID: oauthDemoClient, Secret: secret, Method: oauth.AuthBasic}
+}
+
+// introspect is step 8a (RFC 7662 §2): as the public client, refused; as
+// the confidential demo client, answered.
+func (w *oauthWalk) introspect(ctx app.Context, e app.Event) {
+	at, rt := w.tokens.AccessToken, w.tokens.RefreshToken
+	pub, _ := oauth.Client{ID: oauthWebClient}.Introspect(w.meta.Introspection, at, "access_token")
+	demoAT, _ := w.demo().Introspect(w.meta.Introspection, at, "access_token")
+	demoRT, _ := w.demo().Introspect(w.meta.Introspection, rt, "refresh_token")
+	w.send(ctx, "introspect", []*oauth.Request{pub, demoAT, demoRT}, func(xs []*oauthExchange) {
+		w.introPublicX, w.introX, w.introRefreshX = xs[0], xs[1], xs[2]
+	})
+}
+
+// revoke is step 8b (RFC 7009 §2.1): the public client revokes its refresh
+// token, then its access token.
+func (w *oauthWalk) revoke(ctx app.Context, e app.Event) {
+	web := oauth.Client{ID: oauthWebClient}
+	rt, _ := web.Revoke(w.meta.Revocation, w.tokens.RefreshToken, "refresh_token")
+	at, _ := web.Revoke(w.meta.Revocation, w.tokens.AccessToken, "access_token")
+	w.send(ctx, "revoke", []*oauth.Request{rt, at}, func(xs []*oauthExchange) {
+		w.revokeRTX, w.revokeATX = xs[0], xs[1]
+	})
+}
+
+// recheck is step 8c: the revoked tokens are refused everywhere that
+// consults the server, while an API that only verifies the JWT's
+// signature accepts the access token until it expires.
+func (w *oauthWalk) recheck(ctx app.Context, e app.Event) {
+	intro, _ := w.demo().Introspect(w.meta.Introspection, w.tokens.AccessToken, "access_token")
+	ref, _ := oauth.Client{ID: oauthWebClient}.Refresh(w.meta.Token, w.tokens.RefreshToken, "")
+	at := w.tokens.AccessToken
+	w.send(ctx, "recheck", []*oauth.Request{intro, oauth.BearerRequest("GET", w.meta.Userinfo, at), ref,
+		oauth.BearerRequest("GET", apiURL("/api/protected"), at)},
+		func(xs []*oauthExchange) {
+			w.afterIntroX, w.afterUserX, w.afterRefreshX, w.afterAPIX = xs[0], xs[1], xs[2], xs[3]
+		})
+}
+
+func (w *oauthWalk) onDemoSecret(ctx app.Context, e app.Event) {
+	w.demoSecret = ctx.JSSrc().Get("value").String()
+}
+
+// expiresIn describes when the current access token expires.
+func (w *oauthWalk) expiresIn() string {
+	if w.tokens == nil || w.tokens.ExpiresIn == 0 {
+		return ""
+	}
+	return (time.Duration(w.tokens.ExpiresIn) * time.Second).String()
+}
