@@ -13,7 +13,7 @@ WRANGLER  := cd $(WORKER) && WRANGLER_SEND_METRICS=false npm exec --no -- wrangl
 GOROOT    := $(shell $(GO) env GOROOT)
 export WRANGLER_SEND_METRICS := false
 
-.PHONY: dev test site worker deploy deploy-check bench npm browser tools fmt vet unit wasm-test e2e clean
+.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web npm browser tools fmt vet unit wasm-test e2e clean
 
 ## dev: build everything, create a dev key, migrate local D1, run wrangler dev
 dev: npm site worker $(WORKER)/.dev.vars
@@ -86,9 +86,13 @@ deploy-check: npm site worker
 	rm -rf $(WORKER)/build/.dry-run
 	$(WRANGLER) deploy --dry-run --outdir build/.dry-run
 
-## bench: load-test the worker against syumai's glue and a Hono baseline
-bench: npm tools $(WORKER)/.dev.vars
+## bench: load-test the worker against syumai's glue and a Hono baseline,
+## then time the front end in chromium against a jose decoder page
+bench: bench-edge bench-web
+bench-edge: npm tools $(WORKER)/.dev.vars
 	$(GO) run ./worker/bench
+bench-web: npm browser site
+	$(GO) run ./wasm/bench
 
 clean:
 	rm -rf $(WORKER)/build web/app.wasm
