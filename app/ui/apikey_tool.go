@@ -105,8 +105,8 @@ func (t *apikeyTool) sendKey(inQuery bool) app.EventHandler {
 		send(ctx, req, false, func(ctx app.Context, x *exchange) {
 			t.busy = false
 			t.sends = append([]*exchange{x}, t.sends...)
-			if len(t.sends) > 4 {
-				t.sends = t.sends[:4]
+			if len(t.sends) > 10 {
+				t.sends = t.sends[:10]
 			}
 			if q := readQuota(x); q.Known {
 				t.q = q
@@ -205,15 +205,28 @@ func (t *apikeyTool) renderSend() app.UI {
 			app.Text("a URL is written down everywhere a request passes. A key in ?api_key= lands in server and proxy access logs, in the browser's history, in bookmarks and shared links, and in the Referer header sent to other sites. A header is none of these. The demo server answers a query key, but adds a Warning header saying so."),
 		),
 		t.renderQuota(),
-		app.Range(t.sends).Slice(func(i int) app.UI {
-			x := t.sends[i]
-			title := fmt.Sprintf("GET /api/data → %d", x.Status)
-			if i == 0 {
-				title = "Latest: " + title
-			}
-			return &exchangeView{ID: fmt.Sprintf("apikey-send-%d", i), Title: title, X: x}
+		app.If(len(t.sends) > 0, func() app.UI {
+			return &exchangeView{ID: "apikey-send-0", Title: fmt.Sprintf("Latest: GET /api/data → %d", t.sends[0].Status), X: t.sends[0]}
 		}),
+		app.If(len(t.sends) > 1, func() app.UI { return t.renderHistory() }),
 	)
+}
+
+// renderHistory lists the requests sent so far, newest first.
+func (t *apikeyTool) renderHistory() app.UI {
+	return app.Div().Class("table-wrap").Body(app.Table().ID("apikey-history").Body(
+		app.Caption().Text("Requests sent with this key, newest first"),
+		app.THead().Body(app.Tr().Body(app.Th().Text("Key sent in"), app.Th().Text("Status"), app.Th().Text("RateLimit-Remaining"), app.Th().Text("Retry-After"))),
+		app.TBody().Body(app.Range(t.sends).Slice(func(i int) app.UI {
+			x := t.sends[i]
+			where := "X-API-Key header"
+			if len(x.Req.Header) == 0 {
+				where = "?api_key= query"
+			}
+			return app.Tr().Body(app.Td().Text(where), app.Td().Text(strconv.Itoa(x.Status)),
+				app.Td().Text(x.header("RateLimit-Remaining")), app.Td().Text(x.header("Retry-After")))
+		})),
+	))
 }
 
 func (t *apikeyTool) renderQuota() app.UI {

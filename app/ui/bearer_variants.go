@@ -59,18 +59,18 @@ func tokenClaims(tok string) (map[string]any, map[string]any, error) {
 	return in.Header, in.Payload, nil
 }
 
-// craftTampered changes sub in the payload and keeps the signature, as an
-// attacker who edits a token would: the signature no longer matches.
+// craftTampered grants the token "admin": true and keeps the signature, as
+// an attacker who edits a token would: the signature no longer matches.
 func craftTampered(tok string, _ time.Time) (string, string, error) {
 	_, claims, err := tokenClaims(tok)
 	if err != nil {
 		return "", "", err
 	}
-	claims["sub"] = "1"
+	claims["admin"] = true
 	payload, _ := json.Marshal(claims)
 	parts := strings.Split(tok, ".")
 	parts[1] = base64.RawURLEncoding.EncodeToString(payload)
-	return "Bearer " + strings.Join(parts, "."), `The payload's sub changed to "1", the signature kept: the signature covers the payload, so it no longer matches (RFC 7515 §5.2).`, nil
+	return "Bearer " + strings.Join(parts, "."), `"admin": true added to the payload, the signature kept: the signature covers the payload, so it no longer matches (RFC 7515 §5.2).`, nil
 }
 
 // craftExpired sends the token as it is once it has expired. Until then

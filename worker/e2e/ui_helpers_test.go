@@ -1,0 +1,331 @@
+//go:build e2e
+
+package e2e_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// uiTab is one chromium tab driving the pages, with a record of its
+// network traffic and console.
+type uiTab struct {
+	t   *testing.T
+	ctx context.Context
+	log *uiLog
+}
+
+// uiLog records requests, responses and console problems.
+type uiLog struct {
+	mu        sync.Mutex
+	requests  []*network.Request
+	responses map[string]int64 // URL → last status
+	problems  []string         // console errors, exceptions, CSP reports
+}
+
+func (l *uiLog) listen(ctx context.Context) {
+	chromedp.ListenTarget(ctx, func(ev any) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			l.requests = append(l.requests, e.Request)
+		case *network.EventResponseReceived:
+			l.responses[e.Response.URL] = e.Response.Status
+		case *runtime.EventExceptionThrown:
+			l.problems = append(l.problems, "exception: "+e.ExceptionDetails.Text+" "+describeRemote(e.ExceptionDetails.Exception))
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				l.problems = append(l.problems, "console.error: "+strings.Join(parts, " "))
+			}
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.LevelError || strings.Contains(e.Entry.Text, "Content Security Policy") {
+				l.problems = append(l.problems, fmt.Sprintf("%s: %s (%s)", e.Entry.Source, e.Entry.Text, e.Entry.URL))
+			}
+		}
+	})
+}
+
+func describeRemote(o *runtime.RemoteObject) string {
+	if o == nil {
+		return ""
+	}
+	return o.Description
+}
+
+// urls returns every URL requested so far.
+func (l *uiLog) urls() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []string
+	for _, r := range l.requests {
+		out = append(out, r.URL)
+	}
+	return out
+}
+
+func (l *uiLog) problemList() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.problems...)
+}
+
+// uiBrowser starts Debian's chromium headless with a fresh profile, a
+// 1280×800 window and no background traffic.
+func uiBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) *uiTab {
+	t.Helper()
+	// Not t.TempDir: chromium's helper processes may still write to the
+	// profile for a moment after the browser is gone.
+	profile, err := os.MkdirTemp("", "authlab-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath("chromium"),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 800),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	tab := &uiTab{t: t, ctx: ctx, log: &uiLog{responses: map[string]int64{}}}
+	tab.log.listen(ctx)
+	tab.run(network.Enable(), log.Enable(), runtime.Enable())
+	return tab
+}
+
+func (b *uiTab) run(actions ...chromedp.Action) {
+	b.t.Helper()
+	if err := chromedp.Run(b.ctx, actions...); err != nil {
+		b.t.Fatalf("chromium: %v; console: %v", err, b.log.problemList())
+	}
+}
+
+// uiWaitApp waits until app.wasm has started and removed the loader.
+var uiWaitApp = chromedp.Poll(`document.getElementById("app-wasm-loader") === null`, nil, chromedp.WithPollingTimeout(90*time.Second))
+
+// open navigates to a page of the worker's origin and waits for app.wasm.
+func (b *uiTab) open(path string) {
+	b.t.Helper()
+	b.openURL(baseURL + path)
+}
+
+func (b *uiTab) openURL(u string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(u), uiWaitApp)
+}
+
+// eval evaluates JavaScript, awaiting a promise result.
+func (b *uiTab) eval(js string, out any) {
+	b.t.Helper()
+	b.run(chromedp.Evaluate(js, out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	}))
+}
+
+// setValue types a value the way a paste does: one input event.
+func (b *uiTab) setValue(sel, v string) {
+	b.t.Helper()
+	var ok bool
+	b.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (!e) return false;
+		e.focus(); e.value = %s; e.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`, jsQuote(sel), jsQuote(v)), &ok)
+	if !ok {
+		b.t.Fatalf("no element %s", sel)
+	}
+}
+
+func (b *uiTab) click(sel string) {
+	b.t.Helper()
+	b.run(chromedp.WaitEnabled(sel, chromedp.ByQuery), chromedp.Click(sel, chromedp.ByQuery))
+}
+
+// text returns an element's innerText, waiting up to 30 s for it to exist.
+func (b *uiTab) text(sel string) string {
+	b.t.Helper()
+	var s string
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, chromedp.WaitReady(sel, chromedp.ByQuery), chromedp.Text(sel, &s, chromedp.ByQuery)); err != nil {
+		b.t.Fatalf("no text for %s: %v; console: %v", sel, err, b.log.problemList())
+	}
+	return s
+}
+
+// textNow returns an element's innerText without waiting, or "".
+func (b *uiTab) textNow(sel string) string {
+	var s string
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+	defer cancel()
+	chromedp.Run(ctx, chromedp.Text(sel, &s, chromedp.ByQuery, chromedp.AtLeast(0)))
+	return s
+}
+
+// waitJS waits up to 30 s for a JavaScript condition.
+func (b *uiTab) waitJS(cond string) {
+	b.t.Helper()
+	if err := chromedp.Run(b.ctx, chromedp.Poll(cond, nil, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		b.t.Fatalf("never true: %s: %v", cond, err)
+	}
+}
+
+// waitText waits until an element's text contains want, and returns it.
+func (b *uiTab) waitText(sel, want string) string {
+	b.t.Helper()
+	js := fmt.Sprintf(`(() => { const e = document.querySelector(%s); return !!e && e.innerText.includes(%s); })()`, jsQuote(sel), jsQuote(want))
+	if err := chromedp.Run(b.ctx, chromedp.Poll(js, nil, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		var got string
+		chromedp.Run(b.ctx, chromedp.Evaluate(fmt.Sprintf(`(document.querySelector(%s)||{}).innerText||"(missing)"`, jsQuote(sel)), &got))
+		b.t.Fatalf("%s never contained %q; it reads %q", sel, want, got)
+	}
+	return b.text(sel)
+}
+
+// exists reports whether the selector matches now.
+func (b *uiTab) exists(sel string) bool {
+	b.t.Helper()
+	var ok bool
+	b.eval(fmt.Sprintf(`document.querySelector(%s) !== null`, jsQuote(sel)), &ok)
+	return ok
+}
+
+// snippet opens an exchange's code, picks a language, and returns the code.
+func (b *uiTab) snippet(exchangeID, lang string) string {
+	b.t.Helper()
+	b.eval(fmt.Sprintf(`document.querySelector("#%s details").open = true`, exchangeID), nil)
+	b.click(fmt.Sprintf(`#%s-code button[data-lang=%q]`, exchangeID, lang))
+	b.waitText(fmt.Sprintf(`#%s-code pre.code[data-lang=%q]`, exchangeID, lang), "")
+	var code string
+	b.eval(fmt.Sprintf(`document.querySelector("#%s-code pre.code").textContent`, exchangeID), &code)
+	return code
+}
+
+// grantClipboard lets the page read and write the clipboard.
+func (b *uiTab) grantClipboard(origin string) {
+	b.t.Helper()
+	b.run(browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(origin))
+}
+
+// screenshotDir is where the suite saves a picture of every page, for the
+// README.
+func screenshotDir() string {
+	wd, _ := os.Getwd()
+	return filepath.Join(filepath.Dir(filepath.Dir(wd)), "docs", "screenshots")
+}
+
+// screenshot saves the viewport as docs/screenshots/<name>.png, with the
+// element sel, if any, scrolled to the top.
+func (b *uiTab) screenshot(name, sel string) {
+	b.t.Helper()
+	if sel != "" {
+		b.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (e) e.scrollIntoView({block: "start"}); window.scrollBy(0, -8); })()`, jsQuote(sel)), nil)
+	}
+	var buf []byte
+	b.run(chromedp.Sleep(150*time.Millisecond), chromedp.CaptureScreenshot(&buf))
+	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
+		b.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(screenshotDir(), name+".png"), buf, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// apiRequests returns the requests made to the demo server's API paths.
+func (b *uiTab) apiRequests() []string {
+	var out []string
+	for _, u := range b.log.urls() {
+		for _, p := range []string{"/api/", "/basic-auth/", "/session/", "/bearer"} {
+			if strings.Contains(u, p) && !strings.Contains(u, "/web/") {
+				out = append(out, u)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// cookies returns the browser's cookies for a URL.
+func (b *uiTab) cookies(u string) []*network.Cookie {
+	b.t.Helper()
+	var out []*network.Cookie
+	b.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		out, err = network.GetCookies().WithURLs([]string{u}).Do(ctx)
+		return err
+	}))
+	return out
+}
+
+// frameTab attaches to the out-of-process frame whose URL is about:srcdoc.
+func (b *uiTab) frameTab() *uiTab {
+	b.t.Helper()
+	var frame *uiTab
+	poll := func(ctx context.Context) error {
+		for i := 0; i < 50; i++ {
+			infos, err := chromedp.Targets(b.ctx)
+			if err != nil {
+				return err
+			}
+			for _, in := range infos {
+				if in.Type == "iframe" {
+					fctx, _ := chromedp.NewContext(b.ctx, chromedp.WithTargetID(in.TargetID))
+					frame = &uiTab{t: b.t, ctx: fctx, log: &uiLog{responses: map[string]int64{}}}
+					frame.log.listen(fctx)
+					return nil
+				}
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		return fmt.Errorf("no frame target")
+	}
+	b.run(chromedp.ActionFunc(poll))
+	frame.run(network.Enable())
+	return frame
+}
+
+// nodeIDs is a short way to say "the nodes of this query".
+func (b *uiTab) count(sel string) int {
+	b.t.Helper()
+	var nodes []*cdp.Node
+	b.run(chromedp.Nodes(sel, &nodes, chromedp.ByQueryAll, chromedp.AtLeast(0)))
+	return len(nodes)
+}
+
+func jsQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
