@@ -1,0 +1,313 @@
+//go:build e2e
+
+package e2e_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"math/big"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// The static site is tested as a GitHub Pages project site: built by
+// `make site` under /authlab, served from https://pages.example/authlab/
+// by a plain file server, and talking to the worker on its own origin
+// through CORS (TestMain allows https://pages.example).
+const (
+	sitePath = "/authlab"
+	siteHost = "pages.example"
+)
+
+// staticSite is the built site, served over TLS.
+type staticSite struct {
+	dir    string
+	srv    *httptest.Server
+	client *http.Client
+	spki   string // base64 SHA-256 of the certificate's public key
+}
+
+func (s *staticSite) url(p string) string { return "https://" + siteHost + sitePath + p }
+
+// buildSite runs `make site` into a temporary folder, with app.wasm as
+// already built (make -o), and serves it.
+func buildSite(t *testing.T) *staticSite {
+	t.Helper()
+	root := filepath.Dir(workerDir())
+	dir := t.TempDir()
+	cmd := exec.Command("make", "-o", "web/app.wasm", "site", "SITE_DIR="+dir, "BASE_PATH="+sitePath, "API_URL="+baseURL)
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("make site: %v\n%s", err, out)
+	}
+	s := &staticSite{dir: dir}
+	cert, pool := selfSigned(t, siteHost)
+	sum := sha256.Sum256(cert.Leaf.RawSubjectPublicKeyInfo)
+	s.spki = base64.StdEncoding.EncodeToString(sum[:])
+
+	mux := http.NewServeMux()
+	mux.Handle(sitePath+"/", http.StripPrefix(sitePath, withNotFoundPage(dir, http.FileServer(http.Dir(dir)))))
+	s.srv = httptest.NewUnstartedServer(mux)
+	s.srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	s.srv.StartTLS()
+	t.Cleanup(s.srv.Close)
+	addr := s.srv.Listener.Addr().String()
+	s.client = &http.Client{
+		Transport: &http.Transport{
+			TLSClientConfig: &tls.Config{RootCAs: pool},
+			DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+				return (&net.Dialer{}).DialContext(ctx, network, addr)
+			},
+		},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	return s
+}
+
+// withNotFoundPage serves 404.html, with status 404, for paths that name
+// no file, as GitHub Pages and most static hosts do.
+func withNotFoundPage(dir string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))); err != nil {
+			page, _ := os.ReadFile(filepath.Join(dir, "404.html"))
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write(page)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func selfSigned(t *testing.T, host string) (tls.Certificate, *x509.CertPool) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: host}, DNSNames: []string{host},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		BasicConstraintsValid: true, IsCA: true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf, _ := x509.ParseCertificate(der)
+	pool := x509.NewCertPool()
+	pool.AddCert(leaf)
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
+}
+
+// get fetches a site path, following the file server's redirects.
+func (s *staticSite) get(t *testing.T, p string) (int, string, string) {
+	t.Helper()
+	u := s.url(p)
+	for i := 0; i < 5; i++ {
+		res, err := s.client.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if loc := res.Header.Get("Location"); res.StatusCode/100 == 3 && loc != "" {
+			next, _ := url.Parse(u)
+			u = next.ResolveReference(&url.URL{Path: loc}).String()
+			continue
+		}
+		return res.StatusCode, res.Header.Get("Content-Type"), string(body)
+	}
+	t.Fatalf("%s: too many redirects", p)
+	return 0, "", ""
+}
+
+var localRef = regexp.MustCompile(`(?:href|src)="(/[^"]*)"`)
+
+func TestStaticSiteUnderBasePath(t *testing.T) {
+	s := buildSite(t)
+	api, _ := url.Parse(baseURL)
+
+	pages := map[string]string{
+		"/": "Authlab", "/jwt": "JWT workbench", "/basic": "HTTP Basic", "/apikey": "API keys", "/bearer": "Bearer tokens",
+		"/oauth": "OAuth 2.0", "/session": "Cookie sessions", "/learn": "Learn", "/learn/sessions": "Cookie sessions",
+		"/learn/best-practices": "Best practices",
+	}
+	for p, h1 := range pages {
+		for _, variant := range []string{p, strings.TrimSuffix(p, "/") + "/", strings.TrimSuffix(p, "/") + ".html"} {
+			if p == "/" && variant != "/" {
+				continue
+			}
+			status, _, body := s.get(t, variant)
+			if status != 200 || !strings.Contains(body, "<h1>"+h1+"</h1>") {
+				t.Errorf("%s: status %d, prerendered h1 %q missing", variant, status, h1)
+				continue
+			}
+			for _, m := range localRef.FindAllStringSubmatch(body, -1) {
+				if !strings.HasPrefix(m[1], sitePath+"/") {
+					t.Errorf("%s links outside the base path: %s", variant, m[1])
+				}
+			}
+			if !strings.Contains(body, "connect-src 'self' "+baseURL+";") {
+				t.Errorf("%s: the CSP does not allow the demo server %s", variant, baseURL)
+			}
+		}
+	}
+	status, _, body := s.get(t, "/no/such/page")
+	if status != 404 || !strings.Contains(body, "Page not found") {
+		t.Errorf("unknown path: %d", status)
+	}
+	for _, f := range []string{"/app.js", "/app-worker.js", "/manifest.webmanifest", "/wasm_exec.js", "/app.css",
+		"/web/app.wasm", "/web/app.css", "/web/loader.js", "/web/icon.svg", "/404.html"} {
+		if status, _, _ := s.get(t, f); status != 200 {
+			t.Errorf("%s: status %d", f, status)
+		}
+	}
+	if _, ct, _ := s.get(t, "/web/app.wasm"); ct != "application/wasm" {
+		t.Errorf("app.wasm served as %q", ct)
+	}
+	_, _, appJS := s.get(t, "/app.js")
+	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/authlab/"`, `"AUTHLAB_API_URL":"` + baseURL + `"`, `"/authlab/web/app.wasm"`, `"/authlab/app-worker.js"`} {
+		if !strings.Contains(appJS, want) {
+			t.Errorf("app.js lacks %s", want)
+		}
+	}
+	_, _, manifest := s.get(t, "/manifest.webmanifest")
+	var m struct {
+		StartURL string `json:"start_url"`
+		Icons    []struct {
+			Src string `json:"src"`
+		} `json:"icons"`
+	}
+	if err := json.Unmarshal([]byte(manifest), &m); err != nil || m.StartURL != "/authlab/" || !strings.HasPrefix(m.Icons[0].Src, "/authlab/web/") {
+		t.Errorf("manifest: %v %s", err, manifest)
+	}
+	_, _, sw := s.get(t, "/app-worker.js")
+	cached := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindStringSubmatch(sw)
+	var resources []string
+	if cached == nil || json.Unmarshal([]byte(cached[1]), &resources) != nil {
+		t.Fatalf("no resource list in app-worker.js")
+	}
+	for _, r := range resources {
+		if !strings.HasPrefix(r, sitePath+"/") && r != sitePath {
+			t.Errorf("the service worker caches %s, outside the base path", r)
+		}
+		if status, _, _ := s.get(t, strings.TrimPrefix(r, sitePath)); status != 200 {
+			t.Errorf("the service worker caches %s, which answers %d", r, status)
+		}
+	}
+
+	t.Run("browser", func(t *testing.T) { siteInBrowser(t, s, api, len(resources)) })
+}
+
+// siteInBrowser uses the site in chromium as a visitor would, then again
+// with the host gone.
+func siteInBrowser(t *testing.T, s *staticSite, api *url.URL, resources int) {
+	port := s.srv.Listener.Addr().(*net.TCPAddr).Port
+	b := uiBrowser(t,
+		chromedp.Flag("host-resolver-rules", "MAP "+siteHost+":443 127.0.0.1:"+itoa(port)),
+		chromedp.Flag("ignore-certificate-errors-spki-list", s.spki),
+	)
+	b.openURL(s.url("/"))
+	if n := b.count(`nav.nav a[href^="/authlab/"]`); n != 7 {
+		t.Errorf("%d navigation links under /authlab/ after app.wasm rendered, want 7", n)
+	}
+	// Following a link stays inside the app and under the base path.
+	b.click(`nav.nav a[href="/authlab/basic"]`)
+	b.waitText("h1", "HTTP Basic")
+	var where string
+	b.eval(`location.pathname`, &where)
+	if where != "/authlab/basic" {
+		t.Errorf("after the link, location is %s", where)
+	}
+	// The live demo reaches the worker on its own origin, allowed by CORS.
+	b.click("#basic-try")
+	b.waitText("#basic-try-2 .http-res", "HTTP 200")
+	if first := b.text("#basic-try-1 .http-res"); !strings.Contains(first, "www-authenticate: Basic") {
+		t.Errorf("cross-origin 401 without a readable challenge:\n%s", first)
+	}
+	// A fresh load of a page the file server redirects to a folder.
+	b.openURL(s.url("/bearer"))
+	b.waitText("h1", "Bearer tokens")
+	b.openURL(s.url("/no-such-page"))
+	b.waitText("#missing-path", "/authlab/no-such-page")
+
+	for _, u := range b.log.urls() {
+		p, err := url.Parse(u)
+		if err != nil || (p.Host != siteHost && p.Host != api.Host && p.Scheme != "data") {
+			t.Errorf("request to a third party: %s", u)
+		}
+	}
+	for _, p := range b.log.problemList() {
+		if !strings.Contains(p, "Failed to load resource") {
+			t.Errorf("console: %s", p)
+		}
+	}
+
+	// Once the service worker has cached the site, the tools work with the
+	// host gone and the network off.
+	b.waitJS(`(async () => {
+		if (!navigator.serviceWorker.controller) return false;
+		const keys = await caches.keys();
+		if (keys.length !== 1) return false;
+		return (await (await caches.open(keys[0])).keys()).length >= ` + itoa(resources) + `;
+	})()`)
+	s.srv.Close()
+	b.run(network.EmulateNetworkConditions(true, 0, 0, 0))
+	b.openURL(s.url("/jwt"))
+	b.run(chromedp.WaitVisible("#token", chromedp.ByQuery))
+	secret := "an offline secret of at least 32 bytes"
+	b.setValue("#token", hs256(`{"sub":"offline"}`, secret))
+	b.waitText("#payload", `"offline"`)
+	b.setValue("#key", secret)
+	b.waitJS(`document.querySelector("#verdict").dataset.state === "valid"`)
+	b.setValue("#gen-kind", "P-256")
+	b.click("#generate")
+	b.waitJS(`!!document.querySelector("#gen-kid")`)
+	b.click("#sign")
+	b.run(chromedp.WaitVisible("#signed", chromedp.ByQuery))
+	b.click("#use-signed")
+	b.waitJS(`document.querySelector("#verdict").dataset.state === "valid"`)
+	b.openURL(s.url("/basic/"))
+	b.setValue("#basic-user", "off")
+	b.setValue("#basic-pass", "line")
+	b.waitText("#basic-header", "Basic b2ZmOmxpbmU=")
+	b.openURL(s.url("/learn/basic"))
+	b.waitText("h1", "HTTP Basic")
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// hs256 signs a payload with HMAC-SHA256 (RFC 7518 §3.2).
+func hs256(payload, secret string) string {
+	enc := base64.RawURLEncoding
+	input := enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc.EncodeToString([]byte(payload))
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(input))
+	return input + "." + enc.EncodeToString(mac.Sum(nil))
+}
