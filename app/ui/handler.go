@@ -19,6 +19,9 @@ type Config struct {
 	// "https://authlab.example.workers.dev". Empty means the pages' own
 	// origin, as when the worker serves both.
 	APIURL string
+	// WasmSize is app.wasm's size in bytes, for the loading bar: servers
+	// that compress it send no usable Content-Length.
+	WasmSize int64
 }
 
 // Normalize checks c and puts BasePath and APIURL in canonical form: a
@@ -91,18 +94,19 @@ func CSP(apiOrigin string) string {
 func Handler(cfg Config) *app.Handler {
 	site = cfg
 	h := &app.Handler{
-		Name:            "Authlab",
-		ShortName:       "Authlab",
-		Title:           "Authlab — JWT, Basic, API keys, Bearer and OAuth 2.0 workbench",
-		Description:     "Decode, verify, sign and lint JWTs, and learn HTTP authentication, in your browser.",
-		Icon:            app.Icon{Default: "/web/icon.svg", SVG: "/web/icon.svg"},
-		BackgroundColor: "#0f172a",
-		ThemeColor:      "#0f172a",
-		LoadingLabel:    "Loading Authlab… {progress}%",
-		Styles:          []string{"/web/app.css", "/web/jwt.css"},
-		Scripts:         []string{"/web/loader.js"},
-		Version:         cfg.Version,
-		Env:             map[string]string{envBasePath: cfg.BasePath, envAPIURL: cfg.APIURL},
+		Name:              "Authlab",
+		ShortName:         "Authlab",
+		Title:             "Authlab — JWT, Basic, API keys, Bearer and OAuth 2.0 workbench",
+		Description:       "Decode, verify, sign and lint JWTs, and learn HTTP authentication, in your browser.",
+		Icon:              app.Icon{Default: "/web/icon.svg", SVG: "/web/icon.svg"},
+		BackgroundColor:   "#0f172a",
+		ThemeColor:        "#0f172a",
+		LoadingLabel:      "Loading Authlab… {progress}%",
+		Styles:            []string{"/web/app.css", "/web/jwt.css"},
+		Scripts:           []string{"/web/loader.js"},
+		Version:           cfg.Version,
+		WasmContentLength: wasmSize(cfg.WasmSize),
+		Env:               map[string]string{envBasePath: cfg.BasePath, envAPIURL: cfg.APIURL},
 		// The pages are cached for offline use; the tools on them need no
 		// network.
 		CacheableResources:    Paths()[1:],
@@ -116,6 +120,13 @@ func Handler(cfg Config) *app.Handler {
 		h.Resources = basePath(cfg.BasePath)
 	}
 	return h
+}
+
+func wasmSize(n int64) string {
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprint(n)
 }
 
 // basePath resolves every local path under a base path: pages, go-app's own

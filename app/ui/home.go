@@ -17,13 +17,3 @@ func (p *homePage) Render() app.UI {
 		),
 	)
 }
-
-// oauthPlaceholder stands for the OAuth 2.0 page until it is built.
-type oauthPlaceholder struct{ app.Compo }
-
-func (p *oauthPlaceholder) Render() app.UI {
-	return shell("/oauth",
-		&pageHeading{Title: "OAuth 2.0", Lead: "Walk through the authorization code flow with PKCE, step by step. This page is being built; the lesson on OAuth 2.0 already explains the flow."},
-		app.P().Body(app.A().Href(href("/learn/oauth")).Text("Read the OAuth 2.0 lesson")),
-	)
-}

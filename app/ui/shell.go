@@ -10,7 +10,7 @@ import (
 // the theme switch, then the content.
 func shell(current string, content ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
-		app.A().Class("skip").Href("#content").Text("Skip to content"),
+		app.A().Class("skip").Href("#content").Text("Skip to content").OnClick(skipToContent),
 		app.Header().Class("top").Body(
 			app.A().Class("brand").Href(href("/")).Text("Authlab"),
 			app.Nav().Class("nav").Aria("label", "Sections").Body(
@@ -30,6 +30,15 @@ func shell(current string, content ...app.UI) app.UI {
 			app.Text("The tools run in your browser. Only a button that says so sends anything, and only to the demo server. Tokens and keys stay in this page's memory."),
 		),
 	)
+}
+
+// skipToContent moves the keyboard focus to the main content, which a
+// fragment link alone does not do once the app handles the click.
+func skipToContent(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if main := app.Window().GetElementByID("content"); main.Truthy() {
+		main.Call("focus")
+	}
 }
 
 // pageHeading is a page's title and lead paragraph. It also names the

@@ -20,11 +20,15 @@ var pwaFiles = []string{"/app.js", "/app-worker.js", "/manifest.webmanifest", "/
 // file with the .html extension (GitHub Pages, Cloudflare, Netlify) and
 // hosts that serve a folder's index.html after redirecting "/basic" to
 // "/basic/" (a plain file server, S3, nginx) both find it. The not-found
-// page is 404.html. The caller copies web/, with app.wasm, next to them.
+// page is 404.html. The caller copies web/, with app.wasm, into dir first:
+// its size feeds the loading bar.
 func WriteSite(dir string, cfg Config) error {
 	cfg, err := cfg.Normalize()
 	if err != nil {
 		return err
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "web", "app.wasm")); err == nil && cfg.WasmSize == 0 {
+		cfg.WasmSize = fi.Size()
 	}
 	Register()
 	h := Handler(cfg)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -125,7 +126,7 @@ func uiBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) *uiTab {
 	})
 	tab := &uiTab{t: t, ctx: ctx, log: &uiLog{responses: map[string]int64{}}}
 	tab.log.listen(ctx)
-	tab.run(network.Enable(), log.Enable(), runtime.Enable())
+	tab.run(network.Enable(), log.Enable(), runtime.Enable(), emulation.SetDeviceMetricsOverride(1280, 800, 1, false))
 	return tab
 }
 
