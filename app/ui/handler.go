@@ -102,7 +102,7 @@ func Handler(cfg Config) *app.Handler {
 		BackgroundColor:   "#0f172a",
 		ThemeColor:        "#0f172a",
 		LoadingLabel:      "Loading Authlab… {progress}%",
-		Styles:            []string{"/web/app.css", "/web/jwt.css"},
+		Styles:            []string{"/web/app.css", "/web/jwt.css", "/web/oauth.css"},
 		Scripts:           []string{"/web/loader.js"},
 		Version:           cfg.Version,
 		WasmContentLength: wasmSize(cfg.WasmSize),

@@ -1,0 +1,113 @@
+package ui_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/authlab/authlab/app/ui"
+)
+
+func TestConfigNormalize(t *testing.T) {
+	for _, tc := range []struct {
+		in        ui.Config
+		base, api string
+		bad       bool
+	}{
+		{ui.Config{}, "", "", false},
+		{ui.Config{BasePath: "/"}, "", "", false},
+		{ui.Config{BasePath: "authlab/"}, "/authlab", "", false},
+		{ui.Config{BasePath: "/a/b", APIURL: "https://api.example/"}, "/a/b", "https://api.example", false},
+		{ui.Config{APIURL: "http://127.0.0.1:8787"}, "", "http://127.0.0.1:8787", false},
+		{ui.Config{APIURL: "ftp://api.example"}, "", "", true},
+		{ui.Config{APIURL: "api.example"}, "", "", true},
+		{ui.Config{APIURL: "https://api.example/?x=1"}, "", "", true},
+		{ui.Config{BasePath: `/a"b`}, "", "", true},
+	} {
+		got, err := tc.in.Normalize()
+		if tc.bad {
+			if err == nil {
+				t.Errorf("%+v: accepted", tc.in)
+			}
+			continue
+		}
+		if err != nil || got.BasePath != tc.base || got.APIURL != tc.api {
+			t.Errorf("%+v: got %+v, %v", tc.in, got, err)
+		}
+	}
+}
+
+func TestCSP(t *testing.T) {
+	same := ui.CSP("")
+	if !strings.Contains(same, "connect-src 'self';") || strings.Contains(same, "http") {
+		t.Errorf("same-origin CSP: %s", same)
+	}
+	other := ui.CSP("https://api.example")
+	for _, want := range []string{"connect-src 'self' https://api.example;", "form-action 'self' https://api.example", "script-src 'self' 'wasm-unsafe-eval';", "object-src 'none'"} {
+		if !strings.Contains(other, want) {
+			t.Errorf("CSP lacks %q: %s", want, other)
+		}
+	}
+}
+
+var localRef = regexp.MustCompile(`(?:href|src)="(/[^"]*)"`)
+
+func TestWriteSiteUnderBasePath(t *testing.T) {
+	dir := t.TempDir()
+	if err := ui.WriteSite(dir, ui.Config{Version: "test", BasePath: "/authlab", APIURL: "https://api.example"}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	var pages []string
+	for _, p := range ui.Paths() {
+		if p == "/" {
+			pages = append(pages, "index.html")
+			continue
+		}
+		pages = append(pages, p[1:]+".html", p[1:]+"/index.html")
+	}
+	for _, name := range append(pages, "404.html") {
+		page := read(name)
+		if !strings.Contains(page, "<h1>") {
+			t.Errorf("%s: not prerendered", name)
+		}
+		for _, m := range localRef.FindAllStringSubmatch(page, -1) {
+			if !strings.HasPrefix(m[1], "/authlab/") {
+				t.Errorf("%s links outside the base path: %s", name, m[1])
+			}
+		}
+		if !strings.Contains(page, "connect-src 'self' https://api.example;") {
+			t.Errorf("%s: CSP without the demo server", name)
+		}
+	}
+	appJS := read("app.js")
+	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/authlab/"`, `"AUTHLAB_API_URL":"https://api.example"`, `"AUTHLAB_BASE_PATH":"/authlab"`, `"/authlab/web/app.wasm"`} {
+		if !strings.Contains(appJS, want) {
+			t.Errorf("app.js lacks %s", want)
+		}
+	}
+	sw := read("app-worker.js")
+	if !strings.Contains(sw, `url.pathname.replace(`) || !strings.Contains(sw, `"/authlab/basic"`) {
+		t.Error("the service worker lacks the offline page lookup or the pages")
+	}
+	if m := read("manifest.webmanifest"); !strings.Contains(m, `"start_url":"/authlab/"`) {
+		t.Errorf("manifest: %s", m)
+	}
+}
+
+func TestPathsListEveryLesson(t *testing.T) {
+	paths := strings.Join(ui.Paths(), " ")
+	for _, p := range []string{"/basic", "/apikey", "/bearer", "/session", "/learn", "/learn/api-keys", "/learn/best-practices", "/learn/sessions"} {
+		if !strings.Contains(paths+" ", " "+p+" ") {
+			t.Errorf("Paths lacks %s: %s", p, paths)
+		}
+	}
+}
