@@ -18,16 +18,23 @@ globalThis.tryCatch = (fn) => {
 // runtime is the object Go reads as globalThis.context (see wasm_exec.js).
 const runtime = { env: undefined, ctx: undefined, connect, binding: {} };
 let starting;
+// startTiming is the Server-Timing value of the instance's start: how long
+// new WebAssembly.Instance took, and the Go program until it serves.
+let startTiming = "";
 
 function start() {
   const go = new Go();
   let ready;
   const readyPromise = new Promise((resolve) => (ready = resolve));
+  const t0 = performance.now();
   const instance = new WebAssembly.Instance(mod, {
     ...go.importObject,
     workers: { ready: () => ready() },
   });
+  const t1 = performance.now();
   const exited = go.run(instance, runtime);
+  const ms = (d) => d.toFixed(2);
+  readyPromise.then(() => (startTiming = `wasm-instantiate;dur=${ms(t1 - t0)}, go-start;dur=${ms(performance.now() - t1)}`));
   // If the Go program ever exits, the next request starts a new instance.
   const started = Promise.race([readyPromise, exited.then(() => Promise.reject(new Error("Go instance exited during start-up")))]);
   exited.finally(() => {
@@ -126,12 +133,17 @@ export default {
     }
     runtime.env = env;
     runtime.ctx = ctx;
+    const cold = starting === undefined;
     try {
-      if (starting === undefined) starting = start();
+      if (cold) starting = start();
       await starting;
     } catch (err) {
       return fail(err);
     }
-    return serve(req, env, ctx);
+    const res = await serve(req, env, ctx);
+    // With SERVER_TIMING set, the response that started the instance tells
+    // how long that took (W3C Server Timing).
+    if (cold && env.SERVER_TIMING && startTiming) res.headers.append("Server-Timing", startTiming);
+    return res;
   },
 };
