@@ -109,7 +109,8 @@ func devVars(ctx context.Context, cfg *config) ([]byte, error) {
 
 // writeWranglerConfig writes the configuration of one variant: the same
 // compatibility date, D1 schema and PBKDF2 iterations for all three, and no
-// static assets, so every request reaches the worker.
+// static assets, so every request reaches the worker. SERVER_TIMING asks
+// the project's glue to report the Go instance's start.
 func writeWranglerConfig(cfg *config, name, path string) error {
 	main := "worker.mjs"
 	if name == "hono" {
@@ -126,7 +127,7 @@ func writeWranglerConfig(cfg *config, name, path string) error {
 			"database_id":    "00000000-0000-0000-0000-000000000000",
 			"migrations_dir": filepath.Join(cfg.root, "app", "store", "migrations"),
 		}},
-		"vars": map[string]string{"PBKDF2_ITERATIONS": "100000"},
+		"vars": map[string]string{"PBKDF2_ITERATIONS": "100000", "SERVER_TIMING": "1"},
 	}
 	if name != "hono" {
 		c["rules"] = []map[string]any{{"type": "CompiledWasm", "globs": []string{"**/*.wasm"}, "fallthrough": false}}

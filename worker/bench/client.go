@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -26,31 +27,96 @@ func newClient(base string) *client {
 	return &client{base: base, http: &http.Client{Timeout: 30 * time.Second}}
 }
 
-// token registers the benchmark user (409 counts as done), logs in, and
-// checks that GET /api/protected accepts the access token.
-func (c *client) token(ctx context.Context) (string, error) {
+// fixture is what a variant's benchmark requests carry: an access token
+// and API keys of the benchmark user.
+type fixture struct {
+	token   string
+	apiKeys []string
+}
+
+// apiKeyCount is how many API keys the data endpoint rotates through, each
+// with the largest daily quota, so that no run reaches a quota.
+const (
+	apiKeyCount = 4
+	apiKeyQuota = 100_000 // authserver.MaxDailyQuota
+)
+
+// setup registers the benchmark user (409 counts as done), logs in,
+// creates the API keys, and checks that every endpoint answers 2xx.
+func (c *client) setup(ctx context.Context) (*fixture, error) {
 	creds := map[string]string{"username": benchUser, "password": benchPassword}
 	if status, body, err := c.do(ctx, http.MethodPost, "/api/register", creds, ""); err != nil {
-		return "", err
+		return nil, err
 	} else if status != http.StatusCreated && status != http.StatusConflict {
-		return "", fmt.Errorf("POST /api/register: %d %s", status, body)
+		return nil, fmt.Errorf("POST /api/register: %d %s", status, body)
 	}
 	status, body, err := c.do(ctx, http.MethodPost, "/api/login", creds, "")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	var tok struct {
 		AccessToken string `json:"access_token"`
 	}
 	if status != http.StatusOK || json.Unmarshal(body, &tok) != nil || !isJWT(tok.AccessToken) {
-		return "", fmt.Errorf("POST /api/login: %d %s", status, body)
+		return nil, fmt.Errorf("POST /api/login: %d %s", status, body)
 	}
-	if status, body, err = c.do(ctx, http.MethodGet, "/api/protected", nil, tok.AccessToken); err != nil {
-		return "", err
-	} else if status != http.StatusOK {
-		return "", fmt.Errorf("GET /api/protected with the fresh token: %d %s", status, body)
+	fx := &fixture{token: tok.AccessToken}
+	for i := range apiKeyCount {
+		in := map[string]any{"name": fmt.Sprintf("bench-%d", i), "daily_quota": apiKeyQuota}
+		status, body, err := c.do(ctx, http.MethodPost, "/api/keys", in, fx.token)
+		if err != nil {
+			return nil, err
+		}
+		var key struct {
+			Key string `json:"key"`
+		}
+		if status != http.StatusCreated || json.Unmarshal(body, &key) != nil || !isAPIKey(key.Key) {
+			return nil, fmt.Errorf("POST /api/keys: %d %s", status, body)
+		}
+		fx.apiKeys = append(fx.apiKeys, key.Key)
 	}
-	return tok.AccessToken, nil
+	for _, e := range endpoints {
+		call := callFor(e, fx)
+		for i := range max(1, len(call.apiKeys)) {
+			resp, body, err := c.send(ctx, call, i)
+			if err != nil {
+				return nil, err
+			}
+			if resp.StatusCode < 200 || resp.StatusCode > 299 {
+				return nil, fmt.Errorf("%s: %d %s", e.title(), resp.StatusCode, body)
+			}
+			if e.name == "data" && resp.Header.Get("RateLimit-Limit") != fmt.Sprint(apiKeyQuota) {
+				return nil, fmt.Errorf("%s: RateLimit-Limit %q, want %d", e.title(), resp.Header.Get("RateLimit-Limit"), apiKeyQuota)
+			}
+		}
+	}
+	return fx, nil
+}
+
+// send sends the i-th request of call and returns the response with its
+// body read.
+func (c *client) send(ctx context.Context, call call, i int) (*http.Response, []byte, error) {
+	var body io.Reader
+	if call.body != "" {
+		body = strings.NewReader(call.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, call.method, c.base+call.path, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	for name, v := range call.headers {
+		req.Header.Set(name, v)
+	}
+	if k := call.key(i); k != "" {
+		req.Header.Set("X-API-Key", k)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	return resp, b, err
 }
 
 // do sends a request with an optional JSON body and Bearer token, and
@@ -98,4 +164,20 @@ func isJWT(s string) bool {
 		}
 	}
 	return dots == 2 && len(s) > 20
+}
+
+// isAPIKey reports whether s looks like an API key, alk_<prefix>_<secret>
+// in base64url, so that it is safe to paste into a Lua string.
+func isAPIKey(s string) bool {
+	if !strings.HasPrefix(s, "alk_") || len(s) < 20 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -1,27 +1,52 @@
 // Command bench compares, in one run on one machine, how fast three Workers
-// answer GET /api/protected, the ES256 verification of a Bearer token, each
-// under its own `wrangler dev` on a free loopback port:
+// answer the auth server's main endpoints, each under its own `wrangler dev`
+// on a free loopback port:
 //
 //	go-syumai  the project's worker (./worker) with the worker.mjs that
 //	           syumai/workers generates: a new Go instance per request
 //	go-glue    the same app.wasm with the project's glue, worker/glue/worker.mjs:
 //	           one Go instance per isolate, reused
-//	hono       worker/bench/hono, the same check written with Hono
+//	hono       worker/bench/hono, the same endpoints written with Hono
+//
+// The endpoints (-endpoints) are
+//
+//	protected  GET /api/protected: ES256 Bearer JWT verification
+//	login      POST /api/login: throttle queries, PBKDF2-SHA256 with 100,000
+//	           iterations, ES256 signing and a refresh token insert
+//	data       GET /api/data: API key lookup by prefix, SHA-256 check and the
+//	           atomic D1 quota upsert, over four keys with the largest quota
+//	token      POST /oauth/token: client_credentials with client_secret_basic
+//	           and ES256 signing
 //
 // Run it from the repository root:
 //
-//	go run ./worker/bench [-t 2] [-c 16] [-d 10s] [-rounds 3] [-warmup 5s] [-variants go-syumai,go-glue,hono]
+//	go run ./worker/bench [-t 2] [-c 16] [-d 10s] [-rounds 3] [-warmup 5s] [-cpu-requests 200] [-cold-runs 3]
+//	                      [-variants go-syumai,go-glue,hono] [-endpoints protected,login,data,token]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
 // && npm ci`); brotli is optional. It builds app.wasm itself, with the flags
 // of worker/build/app.wasm, into worker/bench/.build, generates the glue with
 // workers-assets-gen, and reads SIGNING_KEYS from worker/.dev.vars (running
 // ./worker/devkey first when the file lacks it). Each variant gets a fresh
-// D1 under worker/bench/.state. All variants are started first and then
-// measured in interleaved rounds, so that other load on the machine falls
-// on all of them alike. The table goes to stdout and to
-// worker/bench/results/latest.md. A variant with any socket error or
-// non-2xx response in any round is reported as invalid, without numbers.
+// D1 under worker/bench/.state.
+//
+// It measures, in this order:
+//
+//  1. cold start: -cold-runs times per variant, a wrangler dev of its own
+//     is started and its first GET /api/health timed against the
+//     following ones, with the glue's Server-Timing of the Go instance's
+//     start; and the time node's V8 takes to compile app.wasm;
+//  2. throughput: after a warm-up per variant and endpoint, wrk runs in
+//     rounds, and within a round endpoint by endpoint, every variant in
+//     turn, so that other load on the machine falls on all of them alike;
+//     req/s, p50 and p99 are medians over the rounds;
+//  3. CPU time per request: -cpu-requests sequential requests per variant
+//     and endpoint, and the utime+stime of the variant's workerd processes
+//     over them (an upper bound: it includes workerd itself and local D1).
+//
+// The tables go to stdout and to worker/bench/results/latest.md. A variant
+// with any socket error or non-2xx response in any round of an endpoint is
+// reported as invalid there, without numbers.
 package main
 
 import (
@@ -46,6 +71,9 @@ type config struct {
 	duration     time.Duration
 	warmup       time.Duration
 	variants     []string
+	endpoints    []string
+	cpuRequests  int
+	coldRuns     int
 	out          string
 	logLevel     string
 	startTimeout time.Duration
@@ -72,7 +100,7 @@ func main() {
 
 func parseFlags() (*config, error) {
 	c := &config{}
-	var variants string
+	var variants, eps string
 	flag.StringVar(&c.root, "root", "", "repository root (default: the nearest directory above the working directory with go.mod)")
 	flag.IntVar(&c.threads, "t", 2, "wrk threads")
 	flag.IntVar(&c.conns, "c", 16, "wrk connections")
@@ -80,21 +108,30 @@ func parseFlags() (*config, error) {
 	flag.IntVar(&c.rounds, "rounds", 3, "measured rounds per variant, interleaved across variants")
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured wrk run before each measurement (0 to skip)")
 	flag.StringVar(&variants, "variants", strings.Join(variantNames(), ","), "comma-separated variants to run")
+	flag.StringVar(&eps, "endpoints", strings.Join(endpointNames(), ","), "comma-separated endpoints to measure")
+	flag.IntVar(&c.coldRuns, "cold-runs", 3, "fresh wrangler dev starts per variant for the cold start (0 to skip)")
+	flag.IntVar(&c.cpuRequests, "cpu-requests", 200, "sequential requests per variant and endpoint for the CPU time per request (0 to skip)")
 	flag.StringVar(&c.out, "o", "", "Markdown results file (default worker/bench/results/latest.md)")
 	flag.StringVar(&c.logLevel, "log-level", "warn", "wrangler dev --log-level; info logs every request")
-	flag.DurationVar(&c.startTimeout, "start-timeout", 2*time.Minute, "how long one wrangler dev may take to answer /api/health")
+	flag.DurationVar(&c.startTimeout, "start-timeout", 2*time.Minute, "how long one wrangler dev may take to be ready")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments %q", flag.Args())
 	}
-	if c.threads < 1 || c.conns < c.threads || c.duration < time.Second || c.rounds < 1 || c.rounds > 20 {
-		return nil, fmt.Errorf("need -t ≥ 1, -c ≥ -t, -d ≥ 1s and 1 ≤ -rounds ≤ 20")
+	if c.threads < 1 || c.conns < c.threads || c.duration < time.Second || c.rounds < 1 || c.rounds > 20 || c.cpuRequests < 0 || c.coldRuns < 0 {
+		return nil, fmt.Errorf("need -t ≥ 1, -c ≥ -t, -d ≥ 1s, 1 ≤ -rounds ≤ 20 -cpu-requests ≥ 0 and -cold-runs ≥ 0")
 	}
 	for _, v := range strings.Split(variants, ",") {
 		if _, ok := lookupVariant(v); !ok {
 			return nil, fmt.Errorf("unknown variant %q; known: %s", v, strings.Join(variantNames(), ", "))
 		}
 		c.variants = append(c.variants, v)
+	}
+	for _, e := range strings.Split(eps, ",") {
+		if _, ok := lookupEndpoint(e); !ok {
+			return nil, fmt.Errorf("unknown endpoint %q; known: %s", e, strings.Join(endpointNames(), ", "))
+		}
+		c.endpoints = append(c.endpoints, e)
 	}
 	if c.root == "" {
 		root, err := findRoot()

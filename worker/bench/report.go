@@ -5,10 +5,12 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/authlab/authlab/worker/budget"
 )
 
-// row is one variant's outcome: a wrk result per round, and the error
-// that stopped it, if any.
+// row is one variant's outcome on one endpoint: a wrk result per round,
+// and the error that stopped it, if any.
 type row struct {
 	variant variant
 	rounds  []*wrkResult
@@ -71,62 +73,58 @@ func median[T float64 | time.Duration](v []T) T {
 
 // report is the Markdown written to stdout and results/latest.md.
 type report struct {
-	cfg   *config
-	rows  []row
-	env   []string
-	sizes []wasmSize
+	cfg        *config
+	variants   []variant
+	endpoints  []endpoint
+	rows       [][]row        // [endpoint][variant]
+	cpu        [][]*cpuResult // [endpoint][variant]
+	cold       []*coldStart   // [variant]
+	compile    time.Duration
+	sizes      []wasmSize
+	env        []string
+	loadBefore string
+}
+
+// init allocates the tables for r's endpoints and variants.
+func (r *report) init() {
+	r.rows = make([][]row, len(r.endpoints))
+	r.cpu = make([][]*cpuResult, len(r.endpoints))
+	for ei := range r.endpoints {
+		r.rows[ei] = make([]row, len(r.variants))
+		r.cpu[ei] = make([]*cpuResult, len(r.variants))
+		for vi, v := range r.variants {
+			r.rows[ei][vi].variant = v
+		}
+	}
+	r.cold = make([]*coldStart, len(r.variants))
+}
+
+// failVariant records err on every endpoint of variant vi.
+func (r *report) failVariant(vi int, err error) {
+	for ei := range r.endpoints {
+		r.rows[ei][vi].err = err
+	}
 }
 
 func (r *report) markdown() string {
 	var b strings.Builder
 	c := r.cfg
-	fmt.Fprintf(&b, "# Worker benchmark: GET /api/protected (ES256 Bearer)\n\n")
-	fmt.Fprintf(&b, "`wrk -t%d -c%d -d%s --latency`, %d round(s) per variant, interleaved, after a %s warm-up; "+
-		"one `wrangler dev` per variant on 127.0.0.1. req/s, p50 and p99 are medians over the rounds; counts are totals.\n\n",
+	b.WriteString("# Worker benchmark\n\n")
+	fmt.Fprintf(&b, "`wrk -t%d -c%d -d%s --latency`, %d round(s) per variant and endpoint, interleaved, after a %s warm-up; "+
+		"one `wrangler dev` per variant on 127.0.0.1. req/s, p50 and p99 are medians over the rounds; counts are totals. "+
+		"Ratios are against Hono: above 1.00× is better for req/s, below 1.00× is better for p99.\n\n",
 		c.threads, c.conns, c.duration, c.rounds, c.warmup)
-	b.WriteString("| variant | req/s | p50 | p99 | requests | non-2xx | socket errors | req/s vs Hono | p99 vs Hono | req/s per round |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
-	base := r.baseline()
-	var notes []string
-	for _, row := range r.rows {
-		name := row.variant.name
-		res := row.result()
-		switch {
-		case row.err != nil && len(row.rounds) == 0:
-			fmt.Fprintf(&b, "| %s | failed | – | – | – | – | – | – | – | – |\n", name)
-			notes = append(notes, fmt.Sprintf("- %s failed: %s", name, firstLine(row.err.Error())))
-		case !row.valid():
-			fmt.Fprintf(&b, "| %s | invalid | – | – | %d | %d | %d | – | – | – |\n", name, res.Requests, max(res.Non2xx, res.StatusErrors), res.SocketErrors)
-			why := "it had non-2xx responses or socket errors, so its numbers are not quoted"
-			if row.err != nil {
-				why = "a round failed: " + firstLine(row.err.Error())
-			}
-			notes = append(notes, fmt.Sprintf("- %s is invalid: %s.", name, why))
-		default:
-			rps, p99 := "–", "–"
-			if base != nil {
-				rps = fmt.Sprintf("%.2f×", res.ReqPerSec/base.ReqPerSec)
-				p99 = fmt.Sprintf("%.2f×", float64(res.P99)/float64(base.P99))
-			}
-			fmt.Fprintf(&b, "| %s | %.1f | %s | %s | %d | %d | %d | %s | %s | %s |\n",
-				name, res.ReqPerSec, ms(res.P50), ms(res.P99), res.Requests, res.Non2xx, res.SocketErrors, rps, p99, row.perRound())
-		}
-	}
+	r.throughputTable(&b)
+	r.cpuTable(&b)
+	r.coldTable(&b)
+	r.sizeTable(&b)
 	b.WriteString("\nVariants:\n\n")
-	for _, row := range r.rows {
-		fmt.Fprintf(&b, "- %s: %s\n", row.variant.name, row.variant.what)
+	for _, v := range r.variants {
+		fmt.Fprintf(&b, "- %s: %s\n", v.name, v.what)
 	}
-	if base == nil {
-		notes = append(notes, "- No valid Hono run, so no ratios.")
-	}
-	if len(notes) > 0 {
-		b.WriteString("\nProblems:\n\n" + strings.Join(notes, "\n") + "\n")
-	}
-	if len(r.sizes) > 0 {
-		b.WriteString("\napp.wasm size (gzip -9, brotli -q 11):\n\n| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n")
-		for _, s := range r.sizes {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", s.path, size(s.raw), size(s.gzip), size(s.brotli))
-		}
+	b.WriteString("\nEndpoints:\n\n")
+	for _, e := range r.endpoints {
+		fmt.Fprintf(&b, "- `%s`: %s\n", e.title(), e.what)
 	}
 	b.WriteString("\nEnvironment:\n\n")
 	for _, e := range r.env {
@@ -135,9 +133,125 @@ func (r *report) markdown() string {
 	return b.String()
 }
 
-// baseline returns the valid Hono result, or nil.
-func (r *report) baseline() *wrkResult {
-	for _, row := range r.rows {
+func (r *report) throughputTable(b *strings.Builder) {
+	b.WriteString("## Throughput\n\n")
+	b.WriteString("| endpoint | variant | req/s | p50 | p99 | requests | errors | req/s vs Hono | p99 vs Hono | req/s per round |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
+	var notes []string
+	for ei, e := range r.endpoints {
+		base := r.baseline(ei)
+		if base == nil {
+			notes = append(notes, fmt.Sprintf("- %s: no valid Hono run, so no ratios.", e.name))
+		}
+		for _, row := range r.rows[ei] {
+			name := row.variant.name
+			res := row.result()
+			errs := max(res.Non2xx, res.StatusErrors) + res.SocketErrors
+			switch {
+			case row.err != nil && len(row.rounds) == 0:
+				fmt.Fprintf(b, "| %s | %s | failed | – | – | – | – | – | – | – |\n", e.name, name)
+				notes = append(notes, fmt.Sprintf("- %s %s failed: %s", e.name, name, firstLine(row.err.Error())))
+			case !row.valid():
+				fmt.Fprintf(b, "| %s | %s | invalid | – | – | %d | %d | – | – | – |\n", e.name, name, res.Requests, errs)
+				why := "it had non-2xx responses or socket errors, so its numbers are not quoted"
+				if row.err != nil {
+					why = "a round failed: " + firstLine(row.err.Error())
+				}
+				notes = append(notes, fmt.Sprintf("- %s %s is invalid: %s.", e.name, name, why))
+			default:
+				rps, p99 := "–", "–"
+				if base != nil {
+					rps = fmt.Sprintf("%.2f×", res.ReqPerSec/base.ReqPerSec)
+					p99 = fmt.Sprintf("%.2f×", float64(res.P99)/float64(base.P99))
+				}
+				fmt.Fprintf(b, "| %s | %s | %.1f | %s | %s | %d | %d | %s | %s | %s |\n",
+					e.name, name, res.ReqPerSec, ms(res.P50), ms(res.P99), res.Requests, errs, rps, p99, row.perRound())
+			}
+		}
+	}
+	if len(notes) > 0 {
+		b.WriteString("\nProblems:\n\n" + strings.Join(notes, "\n") + "\n")
+	}
+}
+
+func (r *report) cpuTable(b *strings.Builder) {
+	if r.cfg.cpuRequests == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n## CPU time per request\n\n"+
+		"%d sequential requests per variant and endpoint (concurrency 1), after %d unmeasured ones: the utime+stime of the "+
+		"variant's workerd processes over the run, divided by the count. This is an upper bound of the CPU time the runtime "+
+		"accounts to the worker: it includes workerd's own HTTP handling, wrangler's proxy worker and the local D1 (SQLite), "+
+		"alike for every variant. The Free plan allows %s per request.\n\n",
+		r.cfg.cpuRequests, cpuWarmup, ms(freePlanCPU))
+	b.WriteString("| endpoint | variant | CPU per request | of the Free plan's 10 ms | CPU vs Hono | p50 at c=1 |\n|---|---|---:|---:|---:|---:|\n")
+	for ei, e := range r.endpoints {
+		var base *cpuResult
+		for vi, v := range r.variants {
+			if v.name == baseline && r.cpu[ei][vi] != nil && r.cpu[ei][vi].err == nil {
+				base = r.cpu[ei][vi]
+			}
+		}
+		for vi, v := range r.variants {
+			res := r.cpu[ei][vi]
+			switch {
+			case res == nil:
+				fmt.Fprintf(b, "| %s | %s | not measured | – | – | – |\n", e.name, v.name)
+			case res.err != nil:
+				fmt.Fprintf(b, "| %s | %s | failed: %s | – | – | – |\n", e.name, v.name, firstLine(res.err.Error()))
+			default:
+				ratio := "–"
+				if base != nil && base.perReq > 0 {
+					ratio = fmt.Sprintf("%.2f×", float64(res.perReq)/float64(base.perReq))
+				}
+				fmt.Fprintf(b, "| %s | %s | %s | %.0f%% | %s | %s |\n", e.name, v.name, ms(res.perReq),
+					100*float64(res.perReq)/float64(freePlanCPU), ratio, ms(res.p50))
+			}
+		}
+	}
+}
+
+func (r *report) coldTable(b *strings.Builder) {
+	fmt.Fprintf(b, "\n## Cold start\n\n"+
+		"The first `GET /api/health` of a fresh `wrangler dev` (its isolate has loaded the modules, app.wasm compiled), "+
+		"against the median of the next %d, every request on a new connection; medians over %d start(s) per variant. "+
+		"The project's glue reports, in Server-Timing on the response that started the Go instance, how long "+
+		"`new WebAssembly.Instance` and the Go program's start until it serves took.\n\n", warmSamples, r.cfg.coldRuns)
+	b.WriteString("| variant | first response | later responses (median) | wasm instantiate | Go start |\n|---|---:|---:|---:|---:|\n")
+	for vi, v := range r.variants {
+		cs := r.cold[vi]
+		if cs == nil {
+			fmt.Fprintf(b, "| %s | not measured | – | – | – |\n", v.name)
+			continue
+		}
+		timing := func(name string) string {
+			if d, ok := cs.timing[name]; ok {
+				return fmt.Sprintf("%.2f ms", d)
+			}
+			return "–"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", v.name, ms(cs.first), ms(cs.warm), timing("wasm-instantiate"), timing("go-start"))
+	}
+	if r.compile > 0 {
+		fmt.Fprintf(b, "\nCompiling app.wasm (`new WebAssembly.Module`) takes %s in the pinned node's V8 (median of %d processes).\n", ms(r.compile), compileRuns)
+	}
+}
+
+func (r *report) sizeTable(b *strings.Builder) {
+	if len(r.sizes) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n## Size\n\napp.wasm, gzip -9 and brotli -q 11. Budget, enforced by worker/size_test.go: %s gzip, %s raw.\n\n",
+		size(budget.WorkerGzip), size(budget.WorkerRaw))
+	b.WriteString("| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n")
+	for _, s := range r.sizes {
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", s.path, size(s.raw), size(s.gzip), size(s.brotli))
+	}
+}
+
+// baseline returns the valid Hono result of endpoint ei, or nil.
+func (r *report) baseline(ei int) *wrkResult {
+	for _, row := range r.rows[ei] {
 		if row.variant.name == baseline && row.valid() {
 			return row.result()
 		}

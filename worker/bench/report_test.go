@@ -27,15 +27,39 @@ func TestRowResult(t *testing.T) {
 func TestReportInvalidNotQuoted(t *testing.T) {
 	hono, _ := lookupVariant("hono")
 	glue, _ := lookupVariant("go-glue")
-	rep := report{cfg: &config{threads: 2, conns: 16, duration: 10 * time.Second, rounds: 1}, rows: []row{
-		{variant: glue, rounds: []*wrkResult{{Requests: 10, ReqPerSec: 1234.5, P50: time.Millisecond, P99: 2 * time.Millisecond, SocketErrors: 3}}},
-		{variant: hono, rounds: []*wrkResult{{Requests: 10, ReqPerSec: 500, P50: time.Millisecond, P99: 4 * time.Millisecond}}},
-	}}
+	protected, _ := lookupEndpoint("protected")
+	rep := report{cfg: &config{threads: 2, conns: 16, duration: 10 * time.Second, rounds: 1},
+		variants: []variant{glue, hono}, endpoints: []endpoint{protected}}
+	rep.init()
+	rep.rows[0][0].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 1234.5, P50: time.Millisecond, P99: 2 * time.Millisecond, SocketErrors: 3}}
+	rep.rows[0][1].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 500, P50: time.Millisecond, P99: 4 * time.Millisecond}}
 	md := rep.markdown()
 	if strings.Contains(md, "1234") {
 		t.Errorf("the invalid run's req/s is quoted:\n%s", md)
 	}
-	if !strings.Contains(md, "| go-glue | invalid |") || !strings.Contains(md, "| hono | 500.0 |") {
+	if !strings.Contains(md, "| protected | go-glue | invalid |") || !strings.Contains(md, "| protected | hono | 500.0 |") {
 		t.Errorf("unexpected table:\n%s", md)
+	}
+}
+
+func TestReportRatios(t *testing.T) {
+	hono, _ := lookupVariant("hono")
+	glue, _ := lookupVariant("go-glue")
+	data, _ := lookupEndpoint("data")
+	rep := report{cfg: &config{threads: 2, conns: 16, duration: 10 * time.Second, rounds: 1, cpuRequests: 100},
+		variants: []variant{glue, hono}, endpoints: []endpoint{data}}
+	rep.init()
+	rep.rows[0][0].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 750, P50: time.Millisecond, P99: 3 * time.Millisecond}}
+	rep.rows[0][1].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 500, P50: time.Millisecond, P99: 4 * time.Millisecond}}
+	rep.cpu[0][0] = &cpuResult{requests: 100, perReq: 3 * time.Millisecond, p50: 2 * time.Millisecond}
+	rep.cpu[0][1] = &cpuResult{requests: 100, perReq: 2 * time.Millisecond, p50: 2 * time.Millisecond}
+	md := rep.markdown()
+	for _, want := range []string{
+		"| data | go-glue | 750.0 | 1.00 ms | 3.00 ms | 10 | 0 | 1.50× | 0.75× |",
+		"| data | go-glue | 3.00 ms | 30% | 1.50× | 2.00 ms |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no line %q in\n%s", want, md)
+		}
 	}
 }

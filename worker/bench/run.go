@@ -21,7 +21,7 @@ const baseline = "hono"
 var variants = []variant{
 	{"go-syumai", "the Go worker with syumai's generated worker.mjs: a new Go instance per request"},
 	{"go-glue", "the same app.wasm with worker/glue/worker.mjs: one Go instance per isolate"},
-	{"hono", "worker/bench/hono: Hono, ES256 through hono/jwt and WebCrypto"},
+	{"hono", "worker/bench/hono: Hono with WebCrypto for ES256, PBKDF2 and SHA-256, over the same D1 schema"},
 }
 
 func variantNames() []string {
@@ -41,16 +41,18 @@ func lookupVariant(name string) (variant, bool) {
 	return variant{}, false
 }
 
-// target is a variant that is up and has a token.
+// target is a variant that is up, with its fixture and one wrk script per
+// endpoint.
 type target struct {
-	srv    *server
-	url    string // the benchmarked URL
-	script string // the wrk Lua script carrying the token
+	srv     *server
+	fx      *fixture
+	scripts map[string]string // endpoint name → Lua script path
 }
 
 // run checks the prerequisites, stages and starts every variant, then
-// measures them in interleaved rounds, so that a burst of other load on
-// the machine hits all of them alike. Every process it starts is stopped
+// measures them endpoint by endpoint in interleaved rounds, so that a burst
+// of other load on the machine hits all of them alike, and finally measures
+// CPU time per request at concurrency 1. Every process it starts is stopped
 // before it returns.
 func run(ctx context.Context, cfg *config) error {
 	if err := checkPrereqs(cfg); err != nil {
@@ -60,12 +62,23 @@ func run(ctx context.Context, cfg *config) error {
 	if err != nil {
 		return err
 	}
-	loadBefore := loadAvg()
-	rows := make([]row, len(cfg.variants))
-	targets := make([]*target, len(cfg.variants))
-	for i, name := range cfg.variants {
+	rep := &report{cfg: cfg, loadBefore: loadAvg()}
+	for _, name := range cfg.variants {
 		v, _ := lookupVariant(name)
-		rows[i].variant = v
+		rep.variants = append(rep.variants, v)
+	}
+	for _, name := range cfg.endpoints {
+		e, _ := lookupEndpoint(name)
+		rep.endpoints = append(rep.endpoints, e)
+	}
+	rep.init()
+	if cfg.coldRuns > 0 {
+		if err := measureColdStarts(ctx, cfg, st, rep); err != nil {
+			return err
+		}
+	}
+	targets := make([]*target, len(rep.variants))
+	for i, v := range rep.variants {
 		log.Printf("%s: %s", v.name, v.what)
 		t, err := prepare(ctx, cfg, st, v)
 		if t != nil {
@@ -76,40 +89,83 @@ func run(ctx context.Context, cfg *config) error {
 		}
 		if err != nil {
 			log.Printf("%s: %v", v.name, err)
-			rows[i].err = err
+			rep.failVariant(i, err)
 			continue
 		}
 		targets[i] = t
 	}
+	if err := measureThroughput(ctx, cfg, rep, targets); err != nil {
+		return err
+	}
+	if cfg.cpuRequests > 0 {
+		if err := measureCPU(ctx, cfg, rep, targets); err != nil {
+			return err
+		}
+	}
+	rep.compile = compileTime(ctx, cfg, st.wasm)
+	rep.sizes = wasmSizes(cfg, st)
+	rep.env = describeEnv(cfg, rep.loadBefore)
+	return rep.write()
+}
+
+// measureThroughput warms every variant up on every endpoint, then runs wrk
+// in rounds: per round, per endpoint, every variant in turn.
+func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []*target) error {
+	each := func(fn func(ei, vi int, e endpoint, t *target) error) error {
+		for ei, e := range rep.endpoints {
+			for vi, t := range targets {
+				if t == nil || rep.rows[ei][vi].err != nil {
+					continue
+				}
+				if err := fn(ei, vi, e, t); err != nil {
+					return err
+				}
+				if ctx.Err() != nil {
+					return fmt.Errorf("interrupted: %w", ctx.Err())
+				}
+			}
+		}
+		return nil
+	}
+	if cfg.warmup > 0 {
+		err := each(func(ei, vi int, e endpoint, t *target) error {
+			log.Printf("%s %s: warming up for %s", rep.variants[vi].name, e.name, cfg.warmup)
+			if _, err := runWrk(ctx, cfg, cfg.warmup, t.scripts[e.name], t.srv.base+e.path); err != nil {
+				rep.rows[ei][vi].err = fmt.Errorf("warm-up: %w", err)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
 	for round := 0; round < cfg.rounds; round++ {
-		for i, t := range targets {
-			if t == nil || rows[i].err != nil {
-				continue
-			}
-			name := rows[i].variant.name
+		err := each(func(ei, vi int, e endpoint, t *target) error {
+			row := &rep.rows[ei][vi]
+			name := rep.variants[vi].name + " " + e.name
 			log.Printf("%s: round %d/%d, %s with %d threads and %d connections", name, round+1, cfg.rounds, cfg.duration, cfg.threads, cfg.conns)
-			res, err := runWrk(ctx, cfg, cfg.duration, t.script, t.url)
-			if ctx.Err() != nil {
-				return fmt.Errorf("interrupted: %w", ctx.Err())
-			}
+			res, err := runWrk(ctx, cfg, cfg.duration, t.scripts[e.name], t.srv.base+e.path)
 			if err != nil {
-				rows[i].err = err
-				continue
+				row.err = err
+				return nil
 			}
 			log.Printf("%s: %s", name, res.summary())
 			if !res.valid() {
 				log.Printf("%s: invalid round\n%s", name, t.srv.logTail())
 			}
-			rows[i].rounds = append(rows[i].rounds, res)
+			row.rounds = append(row.rounds, res)
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
-	rep := report{cfg: cfg, rows: rows, env: describeEnv(cfg, loadBefore), sizes: wasmSizes(cfg, st)}
-	return rep.write()
+	return nil
 }
 
-// prepare starts the variant's wrangler dev on a fresh database, gets a
-// token and warms the worker up. The caller closes the target, also when
-// an error is returned with it.
+// prepare starts the variant's wrangler dev on a fresh database, sets up
+// the benchmark user and keys, and writes the wrk scripts. The caller closes the target, also when an error is returned
+// with it.
 func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, error) {
 	state := filepath.Join(cfg.bench(), ".state", v.name)
 	if err := os.RemoveAll(state); err != nil {
@@ -118,40 +174,38 @@ func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, 
 	if err := migrate(ctx, cfg, st.configs[v.name], state); err != nil {
 		return nil, err
 	}
-	srv, err := startWrangler(ctx, cfg, v.name, st.configs[v.name], state)
+	srv, err := startWrangler(ctx, cfg, v.name, st.configs[v.name], state, cfg.logLevel)
 	if err != nil {
 		return nil, err
 	}
-	t := &target{srv: srv, url: srv.base + "/api/protected"}
+	t := &target{srv: srv, scripts: map[string]string{}}
 	if err := srv.waitReady(ctx, cfg.startTimeout); err != nil {
 		return t, err
 	}
-	token, err := newClient(srv.base).token(ctx)
-	if err != nil {
+	if t.fx, err = newClient(srv.base).setup(ctx); err != nil {
 		return t, fmt.Errorf("%w\n%s", err, srv.logTail())
 	}
-	if t.script, err = writeScript(cfg, token); err != nil {
-		return t, err
-	}
-	if cfg.warmup > 0 {
-		log.Printf("%s: warming up for %s", v.name, cfg.warmup)
-		if _, err := runWrk(ctx, cfg, cfg.warmup, t.script, t.url); err != nil {
-			return t, fmt.Errorf("warm-up: %w", err)
+	for _, name := range cfg.endpoints {
+		e, _ := lookupEndpoint(name)
+		path, err := writeScript(cfg, callFor(e, t.fx).luaScript())
+		if err != nil {
+			return t, err
 		}
+		t.scripts[name] = path
 	}
 	return t, nil
 }
 
-// close stops the server and removes the script.
+// close stops the server and removes the scripts.
 func (t *target) close() {
 	t.srv.stop()
-	if t.script != "" {
-		os.Remove(t.script)
+	for _, path := range t.scripts {
+		os.Remove(path)
 	}
 }
 
 // write prints the report, saves it to cfg.out, and fails when a variant
-// has no valid measurement.
+// has no valid measurement of some endpoint.
 func (r *report) write() error {
 	text := r.markdown()
 	fmt.Print(text)
@@ -162,9 +216,11 @@ func (r *report) write() error {
 		return err
 	}
 	log.Printf("wrote %s", r.cfg.out)
-	for _, row := range r.rows {
-		if !row.valid() {
-			return errors.New("at least one variant has no valid measurement")
+	for _, rows := range r.rows {
+		for _, row := range rows {
+			if !row.valid() {
+				return errors.New("at least one variant has no valid measurement")
+			}
 		}
 	}
 	return nil

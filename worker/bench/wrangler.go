@@ -55,8 +55,8 @@ func migrate(ctx context.Context, cfg *config, wranglerConfig, state string) err
 }
 
 // startWrangler starts `wrangler dev` for one variant on free loopback
-// ports, logging to .state/<name>.log. The caller must call stop.
-func startWrangler(ctx context.Context, cfg *config, name, wranglerConfig, state string) (*server, error) {
+// ports, logging to <state>.log. The caller must call stop.
+func startWrangler(ctx context.Context, cfg *config, name, wranglerConfig, state, logLevel string) (*server, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -68,7 +68,7 @@ func startWrangler(ctx context.Context, cfg *config, name, wranglerConfig, state
 	s := &server{
 		name:    name,
 		base:    "http://127.0.0.1:" + strconv.Itoa(port),
-		logPath: filepath.Join(filepath.Dir(state), name+".log"),
+		logPath: state + ".log",
 		exited:  make(chan struct{}),
 	}
 	if err := os.MkdirAll(filepath.Dir(s.logPath), 0o755); err != nil {
@@ -82,7 +82,7 @@ func startWrangler(ctx context.Context, cfg *config, name, wranglerConfig, state
 	s.cmd = wrangler(ctx, cfg, "dev", "--config", wranglerConfig, "--persist-to", state,
 		"--ip", "127.0.0.1", "--port", strconv.Itoa(port),
 		"--inspector-ip", "127.0.0.1", "--inspector-port", strconv.Itoa(inspector),
-		"--local", "--show-interactive-dev-session=false", "--log-level", cfg.logLevel)
+		"--local", "--show-interactive-dev-session=false", "--log-level", logLevel)
 	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
 	if err := s.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start wrangler dev: %w", err)
@@ -93,6 +93,37 @@ func startWrangler(ctx context.Context, cfg *config, name, wranglerConfig, state
 	}()
 	log.Printf("%s: wrangler dev on %s (pid %d, log %s)", name, s.base, s.cmd.Process.Pid, s.logPath)
 	return s, nil
+}
+
+// waitLogReady waits until wrangler logs "Ready on" (which it does at log
+// level info) and its port accepts TCP connections, without sending a
+// request, so that the first request is the one that measureColdStart
+// times: before that, wrangler's proxy accepts and holds requests. It fails when the process exits,
+// wrangler logs an error (a failed build waits for a file change forever),
+// ctx is done or timeout passes.
+func (s *server) waitLogReady(ctx context.Context, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	addr := strings.TrimPrefix(s.base, "http://")
+	for time.Now().Before(deadline) {
+		b, _ := os.ReadFile(s.logPath)
+		if strings.Contains(string(b), "[ERROR]") {
+			return fmt.Errorf("wrangler dev reported an error\n%s", s.logTail())
+		}
+		if strings.Contains(string(b), "Ready on") {
+			if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+				c.Close()
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-s.exited:
+			return fmt.Errorf("wrangler dev exited: %v\n%s", s.waitErr, s.logTail())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("wrangler dev was not ready within %s\n%s", timeout, s.logTail())
 }
 
 // waitReady polls GET /api/health until it answers 200, the process exits,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -66,5 +67,32 @@ func TestParseWrk(t *testing.T) {
 func TestParseWrkNeedsScript(t *testing.T) {
 	if _, err := parseWrk(wrkClean[:len(wrkClean)-len("bench non2xx 0\n")]); err == nil {
 		t.Error("a report without the script's non-2xx line was accepted")
+	}
+}
+
+func TestLuaScript(t *testing.T) {
+	fx := &fixture{token: "a.b.c", apiKeys: []string{"alk_k1", "alk_k2"}}
+	login, _ := lookupEndpoint("login")
+	script := callFor(login, fx).luaScript()
+	for _, want := range []string{
+		`wrk.method = "POST"`,
+		`wrk.body = "{\"username\":\"bench\",\"password\":\"bench-password-1\"}"`,
+		`wrk.headers["Content-Type"] = "application/json"`,
+		`io.write(string.format("bench non2xx %d\n", n))`,
+	} {
+		if !strings.Contains(script, want) {
+			t.Errorf("login script lacks %s:\n%s", want, script)
+		}
+	}
+	data, _ := lookupEndpoint("data")
+	script = callFor(data, fx).luaScript()
+	if !strings.Contains(script, `local keys = {"alk_k1", "alk_k2"}`) || !strings.Contains(script, "function request()") {
+		t.Errorf("data script does not rotate the keys:\n%s", script)
+	}
+}
+
+func TestLuaString(t *testing.T) {
+	if got, want := luaString("a\"b\\c\nd"), `"a\"b\\c\010d"`; got != want {
+		t.Errorf("luaString = %s, want %s", got, want)
 	}
 }

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"encoding/base64"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// endpoint is one benchmarked route. Every variant answers it with the same
+// algorithms and parameters.
+type endpoint struct {
+	name   string // short name for flags and logs
+	method string
+	path   string
+	what   string
+}
+
+var endpoints = []endpoint{
+	{"protected", "GET", "/api/protected", "ES256 Bearer JWT verification"},
+	{"login", "POST", "/api/login", "PBKDF2-SHA256 (100,000 iterations), throttle queries, ES256 signing, refresh token insert"},
+	{"data", "GET", "/api/data", "X-API-Key prefix lookup and SHA-256 check, atomic D1 quota upsert, RateLimit headers"},
+	{"token", "POST", "/oauth/token", "client_credentials with client_secret_basic, ES256 signing"},
+}
+
+func endpointNames() []string {
+	names := make([]string, len(endpoints))
+	for i, e := range endpoints {
+		names[i] = e.name
+	}
+	return names
+}
+
+func lookupEndpoint(name string) (endpoint, bool) {
+	for _, e := range endpoints {
+		if e.name == name {
+			return e, true
+		}
+	}
+	return endpoint{}, false
+}
+
+// title names the endpoint in the report.
+func (e endpoint) title() string { return e.method + " " + e.path }
+
+// call is one concrete request to an endpoint: what wrk sends, and what
+// the sequential client sends for the CPU measurement. With apiKeys set,
+// each request carries the next key in X-API-Key, round-robin.
+type call struct {
+	method  string
+	path    string
+	headers map[string]string
+	body    string
+	apiKeys []string
+}
+
+// Demo client of the OAuth token endpoint (authserver.DemoClientID and
+// its default secret).
+const (
+	demoClient = "authlab-demo"
+	demoSecret = "authlab-demo-secret"
+)
+
+// callFor builds the request for e from a variant's fixture.
+func callFor(e endpoint, fx *fixture) call {
+	c := call{method: e.method, path: e.path, headers: map[string]string{}}
+	switch e.name {
+	case "protected":
+		c.headers["Authorization"] = "Bearer " + fx.token
+	case "login":
+		c.headers["Content-Type"] = "application/json"
+		c.body = fmt.Sprintf(`{"username":%q,"password":%q}`, benchUser, benchPassword)
+	case "data":
+		c.apiKeys = fx.apiKeys
+	case "token":
+		c.headers["Content-Type"] = "application/x-www-form-urlencoded"
+		c.headers["Authorization"] = "Basic " + base64.StdEncoding.EncodeToString([]byte(demoClient+":"+demoSecret))
+		c.body = "grant_type=client_credentials"
+	}
+	return c
+}
+
+// key returns the API key of the i-th request, or "" without keys.
+func (c call) key(i int) string {
+	if len(c.apiKeys) == 0 {
+		return ""
+	}
+	return c.apiKeys[i%len(c.apiKeys)]
+}
+
+// luaScript returns a wrk script that sends c and counts non-2xx responses
+// in every thread; done() prints their sum on a line of its own. With API
+// keys, every thread pre-formats one request per key in init() and sends
+// them round-robin.
+func (c call) luaScript() string {
+	var b strings.Builder
+	b.WriteString("-- written by worker/bench\n")
+	fmt.Fprintf(&b, "wrk.method = %s\n", luaString(c.method))
+	if c.body != "" {
+		fmt.Fprintf(&b, "wrk.body = %s\n", luaString(c.body))
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.headers)) {
+		fmt.Fprintf(&b, "wrk.headers[%s] = %s\n", luaString(name), luaString(c.headers[name]))
+	}
+	b.WriteString(`local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+`)
+	if len(c.apiKeys) == 0 {
+		b.WriteString("function init(args)\n  non2xx = 0\nend\n")
+	} else {
+		b.WriteString("local keys = {")
+		for i, k := range c.apiKeys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(luaString(k))
+		}
+		b.WriteString(`}
+local reqs = {}
+local n = 0
+function init(args)
+  non2xx = 0
+  for i, k in ipairs(keys) do
+    local h = {}
+    for name, v in pairs(wrk.headers) do h[name] = v end
+    h["X-API-Key"] = k
+    reqs[i] = wrk.format(nil, nil, h)
+  end
+end
+function request()
+  n = n % #reqs + 1
+  return reqs[n]
+end
+`)
+	}
+	b.WriteString(`function response(status, headers, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+  end
+end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do
+    n = n + t:get("non2xx")
+  end
+  io.write(string.format("bench non2xx %d\n", n))
+end
+`)
+	return b.String()
+}
+
+// luaString quotes s as a Lua string literal: printable ASCII as is,
+// everything else as a decimal escape.
+func luaString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c >= 0x20 && c < 0x7f:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "\\%03d", c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
