@@ -28,10 +28,10 @@ type oauthCC struct {
 	now          time.Time
 }
 
+// OnInit fills in the demo client, also when prerendering.
+func (c *oauthCC) OnInit() { c.id, c.secret = oauthDemoClient, oauthDemoSecret }
+
 func (c *oauthCC) OnMount(ctx app.Context) {
-	if c.id == "" {
-		c.id, c.secret = oauthDemoClient, oauthDemoSecret
-	}
 	c.now = time.Now()
 	// The countdown ticks once a second while the panel is shown.
 	ctx.Async(func() {

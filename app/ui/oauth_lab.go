@@ -171,8 +171,12 @@ var oauthLabCases = []oauthLabCase{
 			}
 			r.note("The first exchange worked. Now the same code again:")
 			r.caught(r.exchange(c, c.Verifier, c.Redirect))
-			r.note("And the access token from the first exchange, at userinfo:")
-			r.do(oauth.BearerRequest("GET", apiURL("/oauth/userinfo"), t.AccessToken), "manual")
+			u := r.do(oauth.BearerRequest("GET", apiURL("/oauth/userinfo"), t.AccessToken), "manual")
+			if u.Status == 401 {
+				r.note("The access token from the first exchange is now refused by userinfo (401): the replay revoked it.")
+			} else {
+				r.note("The access token from the first exchange still works at userinfo: status " + strconv.Itoa(u.Status) + ".")
+			}
 		}},
 	{"redirect", "Change the redirect_uri",
 		"The authorization endpoint compares redirect_uri with the registered ones character for character, and shows an error page rather than redirecting to an unknown address (RFC 6749 §4.1.2.1, RFC 9700 §4.1.3). The token endpoint then requires the same redirect_uri as the authorization request (RFC 6749 §4.1.3).",

@@ -21,10 +21,13 @@ type oauthPresets struct {
 	state                      string
 }
 
+// OnInit fills in the inputs, also when prerendering.
+func (p *oauthPresets) OnInit() {
+	p.name, p.clientID, p.redirect = oauth.GitHub.Name, "your-client-id", "http://127.0.0.1:8080/callback"
+}
+
+// OnMount makes the PKCE pair and state, in the browser only.
 func (p *oauthPresets) OnMount(ctx app.Context) {
-	if p.name == "" {
-		p.name, p.clientID, p.redirect = oauth.GitHub.Name, "your-client-id", "http://127.0.0.1:8080/callback"
-	}
 	p.pkce, _ = oauth.NewPKCE(rand.Reader)
 	p.state, _ = oauth.NewState(rand.Reader)
 }

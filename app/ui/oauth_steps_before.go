@@ -42,6 +42,9 @@ func (w *oauthWalk) step2() app.UI {
 			return oauthButton("build", "Fetch the metadata and build the URL", w.pkce != nil, w.busy == "build", w.build)
 		}),
 		app.If(w.pkce == nil && !w.callbackPage, func() app.UI { return oauthWaiting("Generate the verifier first.") }),
+		app.If(crossOriginAPI(), func() app.UI {
+			return oauthNote("These pages and the demo server are on different origins: the server must list this page's /oauth/callback in OAUTH_REDIRECT_URIS and its origin in CORS_ORIGINS.")
+		}),
 		oauthHTTP("x-metadata", w.metaX),
 		app.If(w.authURL != "", func() app.UI {
 			return app.Div().Body(

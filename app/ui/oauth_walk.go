@@ -65,7 +65,11 @@ type oauthWalk struct {
 
 func (w *oauthWalk) OnNav(ctx app.Context) {
 	path := strings.TrimSuffix(ctx.Page().URL().Path, "/")
+	wasCallback := w.callbackPage
 	w.callbackPage = strings.HasSuffix(path, "/oauth/callback")
+	if wasCallback && !w.callbackPage {
+		w.reset() // "Start a new flow" from the callback page
+	}
 	if w.callbackPage && app.IsClient && w.callbackURL == "" {
 		w.receive(ctx)
 	}

@@ -315,7 +315,7 @@ func TestOAuthBreakItLab(t *testing.T) {
 		detail      []string
 	}{
 		{"wrong-verifier", "invalid_grant", []string{"does not match"}},
-		{"reused-code", "invalid_grant", []string{"already used"}},
+		{"reused-code", "invalid_grant", []string{"already used", "refused by userinfo (401)"}},
 		{"redirect", "invalid_grant", []string{"redirect_uri differs", "not registered"}},
 		{"state", "state mismatch (checked in the browser)", []string{"state differs"}},
 		{"plain", "invalid_request", []string{"plain is refused"}},
