@@ -84,18 +84,22 @@ type tokenResponse struct {
 	RefreshToken string `json:"refresh_token,omitempty"`
 }
 
-func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+// loginJSON reads {"username","password"} and checks them under the login
+// throttle.
+func (s *Server) loginJSON(w http.ResponseWriter, r *http.Request) (*User, error) {
 	var c credentials
 	if err := decodeJSON(w, r, &c); err != nil {
-		writeError(w, err)
-		return
+		return nil, err
 	}
 	name, pw, err := c.validate()
 	if err != nil {
-		writeError(w, err)
-		return
+		return nil, err
 	}
-	u, err := s.throttledLogin(w, r, name, pw)
+	return s.throttledLogin(w, r, name, pw)
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	u, err := s.loginJSON(w, r)
 	if err != nil {
 		writeError(w, err)
 		return

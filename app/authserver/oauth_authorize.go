@@ -126,11 +126,7 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) {
 		s.redirectError(w, r, req, rerr)
 		return
 	}
-	var user *User
-	if se, err := s.session(r); err == nil {
-		user, _ = s.cfg.Store.UserByID(r.Context(), se.UserID)
-	}
-	s.renderConsent(w, r, http.StatusOK, req, user, "")
+	s.renderConsent(w, r, http.StatusOK, req, s.sessionUser(r), "")
 }
 
 // decide handles the consent form: log in if needed, then approve or deny.
@@ -158,8 +154,8 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var user *User
-	if se, err := s.session(r); err == nil && r.PostForm.Get("username") == "" {
-		user, _ = s.cfg.Store.UserByID(r.Context(), se.UserID)
+	if r.PostForm.Get("username") == "" {
+		user = s.sessionUser(r)
 	}
 	if user == nil {
 		u, err := s.throttledLogin(w, r, r.PostForm.Get("username"), r.PostForm.Get("password"))
@@ -191,4 +187,17 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.redirectBack(w, r, req, url.Values{"code": {code}})
+}
+
+// sessionUser is the account of the request's cookie session, or nil.
+func (s *Server) sessionUser(r *http.Request) *User {
+	se, err := s.session(r)
+	if err != nil {
+		return nil
+	}
+	u, err := s.cfg.Store.UserByID(r.Context(), se.UserID)
+	if err != nil {
+		return nil
+	}
+	return u
 }

@@ -10,13 +10,7 @@ import (
 
 // verifyAccess checks an access token issued here, including revocation.
 func (s *Server) verifyAccess(r *http.Request, raw string) (map[string]any, error) {
-	t, err := jot.Verify(raw, s.verifyKey,
-		jot.WithAlgorithms("ES256", "EdDSA"),
-		jot.WithIssuer(s.issuer(r)),
-		jot.WithAudience(s.cfg.Audience),
-		jot.WithRequiredClaims("exp", "iat", "sub", "jti"),
-		jot.WithLeeway(leeway),
-		jot.WithTimeFunc(s.cfg.Now))
+	t, err := s.verifySigned(r, raw)
 	if err != nil {
 		return nil, err
 	}

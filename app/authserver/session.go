@@ -17,17 +17,7 @@ func (s *Server) sessionLogin(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	var c credentials
-	if err := decodeJSON(w, r, &c); err != nil {
-		writeError(w, err)
-		return
-	}
-	name, pw, err := c.validate()
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	u, err := s.throttledLogin(w, r, name, pw)
+	u, err := s.loginJSON(w, r)
 	if err != nil {
 		writeError(w, err)
 		return
