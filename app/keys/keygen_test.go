@@ -90,3 +90,21 @@ func TestGenerateSecretSizes(t *testing.T) {
 		t.Error("two generated secrets are equal")
 	}
 }
+
+func TestLabel(t *testing.T) {
+	k, err := keys.GenerateFor("EdDSA", rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := &keys.Key{Public: k.Public, Private: k.Private}
+	if err := keys.Label(bare, "EdDSA"); err != nil || bare.Kid != k.Kid || bare.Alg != "EdDSA" || bare.Use != "sig" {
+		t.Errorf("Label = %v: %+v, want kid %s", err, bare, k.Kid)
+	}
+	secret := &keys.Key{Public: []byte("0123456789abcdef0123456789abcdef")}
+	if err := keys.Label(secret, "HS256"); err != nil || len(secret.Kid) != 43 {
+		t.Errorf("Label(secret) = %v, kid %q", err, secret.Kid)
+	}
+	if err := keys.Label(&keys.Key{Public: 42}, ""); !errors.Is(err, keys.ErrKeyType) {
+		t.Errorf("Label(42) = %v", err)
+	}
+}
