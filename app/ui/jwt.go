@@ -1,111 +1,300 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/keys"
 )
 
-// exampleToken is an HS256 token for the "Load an example" button.
-const exampleToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFkYSBMb3ZlbGFjZSIsImlhdCI6MTUxNjIzOTAyMn0.Q2zjO2Uk8Y3MhMqxUGJOJ6gNAmCnz7ftHy-kmq5NKuQ"
-
-// jwtPage decodes a pasted token into its three segments.
+// jwtPage is the JWT workbench. It decodes, verifies, lints and signs
+// tokens and generates keys in the browser, through app/jot and app/keys.
+// Tokens and keys live in its fields only: never in storage, and never in
+// a request. The one network call is the explicit "Fetch JWKS" button.
 type jwtPage struct {
 	app.Compo
-	token string
-	in    *jot.Inspection
+
+	token, key string
+	tokenView  string // the textarea's value as last set by the page (see setToken)
+	enc        jot.SecretEncoding
+	iss, aud   string // expected values, when given
+	skew       int    // seconds of clock skew allowed
+
+	// Derived from the inputs by refresh.
+	now     time.Time
+	in      *jot.Inspection
+	km      *jot.KeyMaterial
+	verdict *jot.Verdict
+	lint    []jot.Finding
+
+	jwks  jwtJWKSState
+	share jwtShareState
+	sign  jwtSignState
 }
 
-func (p *jwtPage) OnMount(ctx app.Context) {
-	if p.in == nil {
-		p.in = jot.Inspect(p.token)
+// OnNav restores the state a share link carries in its fragment.
+func (p *jwtPage) OnNav(ctx app.Context) {
+	p.restore(ctx.Page().URL().EscapedFragment())
+}
+
+// refresh recomputes everything shown from the inputs: decode, verify and
+// lint. It runs on every keystroke, so it does no key parsing (see setKey).
+func (p *jwtPage) refresh() {
+	if p.km == nil {
+		p.km = jot.ReadKey(p.key, p.enc)
 	}
+	p.now = time.Now()
+	now := p.now
+	opts := []jot.Option{
+		jot.WithTimeFunc(func() time.Time { return now }),
+		jot.WithLeeway(time.Duration(p.skew) * time.Second),
+	}
+	if p.iss != "" {
+		opts = append(opts, jot.WithIssuer(p.iss))
+	}
+	if p.aud != "" {
+		opts = append(opts, jot.WithAudience(p.aud))
+	}
+	p.in = jot.Inspect(p.token)
+	p.verdict = jot.Check(p.in, p.km, opts...)
+	cfg := jot.LintConfig{Now: now}
+	if secret := p.km.Secret(); secret != nil {
+		cfg.Secret, cfg.SecretText = secret, p.key
+	}
+	p.lint = jot.Lint(p.in, cfg)
 }
 
-func (p *jwtPage) onInput(ctx app.Context, e app.Event) {
+// setKey reads new key text once, so that typing in the token does not
+// parse the key again.
+func (p *jwtPage) setKey(text string, enc jot.SecretEncoding) {
+	p.key, p.enc = text, enc
+	p.km = jot.ReadKey(text, enc)
+}
+
+func (p *jwtPage) onToken(ctx app.Context, e app.Event) {
 	p.token = ctx.JSSrc().Get("value").String()
-	p.in = jot.Inspect(p.token)
+	p.edited()
+	p.refresh()
 }
 
-func (p *jwtPage) onExample(ctx app.Context, e app.Event) {
-	p.token = exampleToken
-	p.in = jot.Inspect(p.token)
-}
-
-func (p *jwtPage) Render() app.UI {
-	in := p.in
-	if in == nil {
-		in = jot.Inspect(p.token)
+// setToken puts a token into the textarea, for the examples, share links
+// and the signer. What a person types is read by onToken and not written
+// back: a megabyte paste would otherwise be copied into the DOM again.
+func (p *jwtPage) setToken(token string) {
+	p.token, p.tokenView = token, token
+	if app.IsClient {
+		if el := app.Window().GetElementByID("token"); el.Truthy() {
+			el.Set("value", token)
+		}
 	}
+}
+
+func (p *jwtPage) onKey(ctx app.Context, e app.Event) {
+	p.setKey(ctx.JSSrc().Get("value").String(), p.enc)
+	p.edited()
+	p.refresh()
+}
+
+func (p *jwtPage) onEncoding(ctx app.Context, e app.Event) {
+	p.setKey(p.key, jot.SecretEncoding(ctx.JSSrc().Get("value").String()))
+	p.edited()
+	p.refresh()
+}
+
+func (p *jwtPage) onExpect(field *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		*field = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+		p.refresh()
+	}
+}
+
+func (p *jwtPage) onSkew(ctx app.Context, e app.Event) {
+	n, err := strconv.Atoi(strings.TrimSpace(ctx.JSSrc().Get("value").String()))
+	if err != nil || n < 0 {
+		n = 0
+	}
+	p.skew = min(n, 7*24*3600)
+	p.refresh()
+}
+
+// Render lays the workbench out: the token, key and verdict on the left,
+// the decoded token, claims and lint on the right, signing below.
+func (p *jwtPage) Render() app.UI {
+	if p.in == nil {
+		p.refresh()
+	}
+	empty := strings.TrimSpace(p.token) == ""
 	return shell("/jwt",
-		app.H1().Text("JWT decoder"),
-		app.P().Class("lead").Text("Paste a token. It is decoded here, in your browser, and not verified: nothing below can be trusted until a key has checked the signature."),
+		app.H1().Text("JWT workbench"),
+		app.P().Class("lead").Text("Decode, verify, lint and sign JSON Web Tokens, and generate keys. All of it runs in this page: tokens and keys are never sent anywhere, and never stored."),
 		app.Div().Class("workbench").Body(
 			app.Section().Class("pane").Body(
-				app.Label().For("token").Text("Encoded token"),
-				app.Textarea().ID("token").Class("token-input").
-					Placeholder("eyJhbGciOi… — a leading “Bearer ”, quotes or a whole Authorization line are fine").
-					Spellcheck(false).AutoFocus(true).Text(p.token).OnInput(p.onInput),
-				app.Button().ID("example").Class("secondary").Text("Load an example").OnClick(p.onExample),
-				app.If(p.token != "", func() app.UI { return coloredToken(in) }),
+				p.renderTokenInput(),
+				p.renderKeyInput(),
+				p.renderVerdict(empty),
+				p.renderShare(),
 			),
-			app.Section().Class("pane").Aria("live", "polite").Body(
-				app.If(p.token != "" && in.Err() != nil, func() app.UI { return problems(in.Errors) }),
-				app.If(p.token != "", func() app.UI {
-					return app.Div().Body(
-						segmentView("header", "Header", in.HeaderJSON, in.Raw[0], in.Header != nil),
-						segmentView("payload", "Payload", in.PayloadJSON, in.Raw[1], in.Payload != nil),
-						signatureView(in),
-					)
-				}).Else(func() app.UI {
-					return app.P().Class("hint").Text("The decoded header, payload and signature appear here.")
+			app.Section().Class("pane").Body(
+				app.If(!empty, func() app.UI { return p.renderDecoded() }).Else(func() app.UI {
+					return app.P().Class("hint").Text("The decoded header, payload and signature, the claims and the lint findings appear here.")
 				}),
+				&JWTLint{Findings: p.lint, Decoded: !empty},
+			),
+		),
+		p.renderSign(),
+	)
+}
+
+func (p *jwtPage) renderTokenInput() app.UI {
+	return app.Div().Class("field").Body(
+		app.Label().For("token").Text("Encoded token"),
+		app.Textarea().ID("token").Class("token-input").
+			Placeholder("eyJhbGciOi… — a leading “Bearer ”, quotes or a whole Authorization line are fine").
+			Spellcheck(false).AutoFocus(true).Text(p.tokenView).OnInput(p.onToken),
+		app.Div().Class("row").Body(
+			app.Button().ID("example").Class("secondary").Type("button").Text("HS256 example").OnClick(p.onExample("HS256")),
+			app.Button().ID("example-es256").Class("secondary").Type("button").Text("ES256 example").OnClick(p.onExample("ES256")),
+			app.Button().ID("example-none").Class("secondary").Type("button").Text("alg: none example").OnClick(p.onExample("none")),
+		),
+		app.If(p.in.Size > 0 && p.in.Size <= jwtMaxColored, func() app.UI { return jwtColoredToken(p.in) }),
+	)
+}
+
+func (p *jwtPage) renderKeyInput() app.UI {
+	info := "Empty: the token is decoded but not verified."
+	switch {
+	case p.km.Err != nil:
+		info = "Cannot read the key: " + p.km.Err.Error()
+	case p.km.Format == jot.FormatSecret:
+		info = "HMAC secret, read as " + p.enc.Label() + ": " + strconv.Itoa(len(p.km.Secret())) + " bytes."
+	case p.km.Format == jot.FormatJWKS:
+		info = "JWK Set with " + strconv.Itoa(len(p.km.Set.Keys)) + " keys" + jwtKids(p.km.Set) + "."
+	case p.km.Format != "":
+		info = keys.Describe(p.km.Set.Keys[0]) + " (" + p.km.Format + ")" + jwtKids(p.km.Set) + "."
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For("key").Text("Secret or public key"),
+		app.Textarea().ID("key").Class("key-input").Spellcheck(false).
+			Placeholder("An HMAC secret, a PEM public key, private key or certificate, a JWK or a JWK Set").
+			Text(p.key).OnInput(p.onKey),
+		app.Div().Class("row").Body(
+			app.Label().For("key-encoding").Text("Secret encoding"),
+			app.Select().ID("key-encoding").OnChange(p.onEncoding).OnInput(p.onEncoding).Body(
+				app.Range(jot.SecretEncodings()).Slice(func(i int) app.UI {
+					e := jot.SecretEncodings()[i]
+					return app.Option().Value(string(e)).Selected(e == p.enc || p.enc == "" && i == 0).Text(e.Label())
+				}),
+			),
+		),
+		app.P().ID("key-info").Class("hint").DataSet("format", p.km.Format).Text(info),
+		p.renderJWKS(),
+		app.Details().Class("expect").Body(
+			app.Summary().Text("Expected issuer, audience and clock skew"),
+			app.Div().Class("grid2").Body(
+				app.Label().For("expect-iss").Text("iss"),
+				app.Input().ID("expect-iss").Type("text").Placeholder("https://issuer.example").Value(p.iss).OnInput(p.onExpect(&p.iss)),
+				app.Label().For("expect-aud").Text("aud"),
+				app.Input().ID("expect-aud").Type("text").Placeholder("api").Value(p.aud).OnInput(p.onExpect(&p.aud)),
+				app.Label().For("skew").Text("Clock skew (s)"),
+				app.Input().ID("skew").Type("number").Min(0).Value(p.skew).OnInput(p.onSkew),
 			),
 		),
 	)
 }
 
-func coloredToken(in *jot.Inspection) app.UI {
-	return app.P().Class("encoded").Body(
+func (p *jwtPage) renderVerdict(empty bool) app.UI {
+	v := &JWTVerdict{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
+	if empty {
+		v = &JWTVerdict{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
+	}
+	return v
+}
+
+func (p *jwtPage) renderDecoded() app.UI {
+	in := p.in
+	var problems app.UI
+	if in.Err() != nil {
+		problems = app.Div().ID("problems").Class("problems").Aria("role", "alert").Body(
+			app.Strong().Text(jwtProblemTitle(in)),
+			app.Ul().Body(app.Range(in.Errors).Slice(func(i int) app.UI {
+				return app.Li().Text(in.Errors[i].Error())
+			})),
+		)
+	}
+	return app.Div().Body(
+		problems,
+		app.Div().Class("segment").Body(
+			app.H2().Class("seg-title seg-header").Text(jwtHeaderTitle(in)),
+			&JWTJSON{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil},
+		),
+		app.If(!in.JWE, func() app.UI {
+			return app.Div().Body(
+				app.Div().Class("segment").Body(
+					app.H2().Class("seg-title seg-payload").Text("Payload"),
+					&JWTJSON{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil},
+				),
+				jwtSignatureView(in),
+				app.If(in.Payload != nil, func() app.UI {
+					return app.Div().Class("segment").Body(
+						app.H2().Class("seg-title").Text("Claims"),
+						&JWTClaims{Claims: in.Payload, Now: p.now, Skew: time.Duration(p.skew) * time.Second},
+						&JWTTimeline{Timeline: jot.NewTimeline(in.Payload, p.now, time.Duration(p.skew)*time.Second)},
+					)
+				}),
+			)
+		}),
+	)
+}
+
+func jwtProblemTitle(in *jot.Inspection) string {
+	if in.JWE {
+		return "This is a JWE: an encrypted token"
+	}
+	return "This token is malformed"
+}
+
+func jwtHeaderTitle(in *jot.Inspection) string {
+	if in.JWE {
+		return "JWE protected header"
+	}
+	return "Header"
+}
+
+// jwtMaxColored is the largest token repeated in colour under the input.
+const jwtMaxColored = 16 << 10
+
+func jwtColoredToken(in *jot.Inspection) app.UI {
+	return app.P().ID("encoded").Class("encoded").Body(
 		app.Span().Class("seg-header").Text(in.Raw[0]), app.Text("."),
 		app.Span().Class("seg-payload").Text(in.Raw[1]), app.Text("."),
 		app.Span().Class("seg-signature").Text(in.Raw[2]),
 	)
 }
 
-func problems(errs []error) app.UI {
-	return app.Div().ID("problems").Class("problems").Aria("role", "alert").Body(
-		app.Strong().Text("This token is malformed"),
-		app.Ul().Body(app.Range(errs).Slice(func(i int) app.UI {
-			return app.Li().Text(errs[i].Error())
-		})),
-	)
-}
-
-func segmentView(id, title string, decoded []byte, raw string, ok bool) app.UI {
-	body := app.Pre().ID(id + "-json").Class("json seg-" + id)
-	switch {
-	case ok:
-		body = body.Text(string(decoded))
-	case decoded != nil:
-		body = body.Text(string(decoded))
-	default:
-		body = body.Class("json seg-" + id + " empty").Text("(could not be decoded)")
-	}
-	return app.Div().Class("segment").Body(
-		app.H2().Class("seg-title seg-"+id).Text(title),
-		body,
-	)
-}
-
-func signatureView(in *jot.Inspection) app.UI {
+func jwtSignatureView(in *jot.Inspection) app.UI {
 	text := "(no signature)"
 	if len(in.Signature) > 0 {
 		text = app.FormatString("%d bytes: %x", len(in.Signature), in.Signature)
 	}
 	return app.Div().Class("segment").Body(
 		app.H2().Class("seg-title seg-signature").Text("Signature"),
-		app.Pre().ID("signature-bytes").Class("json seg-signature").Text(text),
-		app.P().Class("badge unverified").Text("Unverified: the signature has not been checked."),
+		app.Pre().ID("signature").Class("json seg-signature").Text(text),
 	)
+}
+
+func jwtKids(s *keys.Set) string {
+	var kids []string
+	for _, k := range s.Keys {
+		if k.Kid != "" && len(kids) < 4 {
+			kids = append(kids, k.Kid)
+		}
+	}
+	if len(kids) == 0 {
+		return ""
+	}
+	return ", kid " + strings.Join(kids, ", ")
 }

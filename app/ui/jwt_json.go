@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/authlab/authlab/app/jot"
+)
+
+// jwtMaxHighlight is the largest JSON text coloured token by token; larger
+// text is shown plain, so that a huge claim set does not stall the page.
+const jwtMaxHighlight = 16 << 10
+
+// jwtMaxRaw is how much of a segment that is not JSON is shown.
+const jwtMaxRaw = 4 << 10
+
+// JWTJSON shows a token's decoded header or payload as pretty JSON, with
+// names, strings, numbers and literals coloured. Top-level names carry a
+// tooltip explaining the claim or header parameter, and NumericDates one
+// with the date.
+type JWTJSON struct {
+	app.Compo
+	ID      string // "header" or "payload": the element id and the kind of object
+	JSON    []byte // pretty-printed JSON, or the raw bytes when it is not JSON
+	Valid   bool   // JSON is a valid object
+	Problem string // why the segment could not be decoded, when it could not
+}
+
+// Render shows the segment.
+func (v *JWTJSON) Render() app.UI {
+	pre := app.Pre().ID(v.ID).Class("json seg-" + v.ID)
+	switch {
+	case v.JSON == nil:
+		return pre.Class("empty").Text("(could not be decoded)")
+	case !v.Valid && len(v.JSON) > jwtMaxRaw:
+		return pre.Text(string(v.JSON[:jwtMaxRaw]) + "… (" + strconv.Itoa(len(v.JSON)-jwtMaxRaw) + " more bytes)")
+	case !v.Valid || len(v.JSON) > jwtMaxHighlight:
+		return pre.Text(string(v.JSON))
+	}
+	return pre.Body(jwtHighlight(v.JSON, v.ID == "payload")...)
+}
+
+// jwtHighlight splits pretty JSON into text and coloured spans. Plain runs
+// are merged, so the element's text is the JSON unchanged.
+func jwtHighlight(b []byte, claims bool) []app.UI {
+	var (
+		out   []app.UI
+		plain []byte
+		depth int
+		name  string // the last top-level member name
+	)
+	flush := func() {
+		if len(plain) > 0 {
+			out = append(out, app.Text(string(plain)))
+			plain = plain[:0]
+		}
+	}
+	span := func(class, text, title string) {
+		flush()
+		s := app.Span().Class(class).Text(text)
+		if title != "" {
+			s = s.Title(title)
+		}
+		out = append(out, s)
+	}
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '"':
+			end := i + 1
+			for end < len(b) && b[end] != '"' {
+				if b[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			end = min(end+1, len(b))
+			text := string(b[i:end])
+			if j := jwtSkipSpace(b, end); j < len(b) && b[j] == ':' {
+				title := ""
+				if depth == 1 {
+					name, _ = strconv.Unquote(text)
+					title = jwtDocTitle(name, claims)
+				}
+				span("j-key", text, title)
+			} else {
+				span("j-str", text, "")
+			}
+			i = end
+		case c == '-' || c >= '0' && c <= '9':
+			end := i
+			for end < len(b) && (b[end] >= '0' && b[end] <= '9' || b[end] == '.' || b[end] == 'e' || b[end] == 'E' || b[end] == '+' || b[end] == '-') {
+				end++
+			}
+			title := ""
+			if depth == 1 && claims {
+				title = jwtDateTitle(name, string(b[i:end]))
+			}
+			span("j-num", string(b[i:end]), title)
+			i = end
+		case c == 't' || c == 'f' || c == 'n':
+			end := i
+			for end < len(b) && b[end] >= 'a' && b[end] <= 'z' {
+				end++
+			}
+			span("j-lit", string(b[i:end]), "")
+			i = end
+		default:
+			switch c {
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			}
+			plain = append(plain, c)
+			i++
+		}
+	}
+	flush()
+	return out
+}
+
+func jwtSkipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func jwtDocTitle(name string, claims bool) string {
+	lookup := jot.HeaderInfo
+	if claims {
+		lookup = jot.ClaimInfo
+	}
+	if d, ok := lookup(name); ok {
+		return d.Title + " (" + d.Ref + "): " + d.Text
+	}
+	return ""
+}
+
+func jwtDateTitle(name, number string) string {
+	if d, ok := jot.ClaimInfo(name); !ok || !d.Time {
+		return ""
+	}
+	f, err := strconv.ParseFloat(number, 64)
+	if err != nil || f > 1e11 || f < -1e11 {
+		return ""
+	}
+	t := time.Unix(int64(f), 0)
+	return t.UTC().Format(jwtUTCLayout) + " · " + t.Local().Format(jwtLocalLayout) + " · " + jot.Relative(t, time.Now())
+}
+
+// Time layouts of the workbench.
+const (
+	jwtUTCLayout   = "2006-01-02 15:04:05 UTC"
+	jwtLocalLayout = "Mon 2 Jan 2006 15:04:05 MST"
+)

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/authlab/authlab/app/keys"
+)
+
+// jwtJWKSState is the JWK Set URL and the outcome of fetching it.
+type jwtJWKSState struct {
+	url, status string
+	busy        bool
+}
+
+func (p *jwtPage) onJWKSURL(ctx app.Context, e app.Event) {
+	p.jwks.url = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+}
+
+// jwtDefaultJWKS guesses a JWK Set URL from the token's iss: the path the
+// demo server, and many others, publish at (RFC 8414 §3 names it in the
+// metadata as jwks_uri).
+func jwtDefaultJWKS(claims map[string]any) string {
+	iss, _ := claims["iss"].(string)
+	u, err := url.Parse(iss)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return ""
+	}
+	return strings.TrimRight(iss, "/") + "/.well-known/jwks.json"
+}
+
+// onFetchJWKS fetches the JWK Set, on this explicit click only, and puts
+// it into the key field. The page's CSP allows only its own origin.
+func (p *jwtPage) onFetchJWKS(ctx app.Context, e app.Event) {
+	target := p.jwks.url
+	if target == "" && p.in != nil {
+		target = jwtDefaultJWKS(p.in.Payload)
+		p.jwks.url = target
+	}
+	u, err := url.Parse(target)
+	if target == "" || err != nil || u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http" {
+		p.jwks.status = "Give an http(s) URL of a JWK Set, such as /.well-known/jwks.json."
+		return
+	}
+	p.jwks.status, p.jwks.busy = "Fetching "+target+"…", true
+	jwtFetch(ctx, target, func(ctx app.Context, body string, err error) {
+		p.jwks.busy = false
+		if err != nil {
+			p.jwks.status = "Could not fetch " + target + ": " + err.Error() + ". This page may only contact its own origin (its Content Security Policy); paste the JWK Set instead."
+			return
+		}
+		if _, format, perr := keys.ParseAny([]byte(body)); perr != nil || format == keys.FormatPEM {
+			p.jwks.status = "The answer from " + target + " is not a JWK Set."
+			if perr != nil {
+				p.jwks.status += " " + perr.Error()
+			}
+			return
+		}
+		var pretty bytes.Buffer
+		if json.Indent(&pretty, []byte(body), "", "  ") == nil {
+			body = pretty.String()
+		}
+		p.setKey(body, p.enc)
+		p.edited()
+		p.refresh()
+		p.jwks.status = "Fetched " + target + "."
+	})
+}
+
+func (p *jwtPage) renderJWKS() app.UI {
+	placeholder := "https://issuer.example/.well-known/jwks.json"
+	if p.in != nil {
+		if guess := jwtDefaultJWKS(p.in.Payload); guess != "" {
+			placeholder = guess
+		}
+	}
+	return app.Details().Class("jwks").Body(
+		app.Summary().Text("Fetch a JWK Set"),
+		app.P().Class("hint").Text("The only thing on this page that uses the network, and only when you click."),
+		app.Div().Class("row").Body(
+			app.Input().ID("jwks-url").Type("url").Placeholder(placeholder).Value(p.jwks.url).OnInput(p.onJWKSURL),
+			app.Button().ID("fetch-jwks").Class("secondary").Type("button").Text("Fetch JWKS").
+				Disabled(p.jwks.busy).OnClick(p.onFetchJWKS),
+		),
+		app.If(p.jwks.status != "", func() app.UI {
+			return app.P().ID("jwks-status").Class("hint").Text(p.jwks.status)
+		}),
+	)
+}

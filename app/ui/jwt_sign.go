@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/keys"
+)
+
+// jwtSignState is the signing form: header and payload as JSON text, the
+// key, and the last token signed.
+type jwtSignState struct {
+	alg                   string
+	header, payload       string
+	headerErr, payloadErr string
+	key                   string
+	enc                   jot.SecretEncoding
+	expMinutes            int
+	token, err            string
+	gen                   jwtGenState
+}
+
+// init fills the form the first time it is shown.
+func (s *jwtSignState) init() {
+	if s.alg != "" {
+		return
+	}
+	s.alg, s.enc, s.expMinutes = "HS256", jot.SecretBase64URL, 60
+	s.header = "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}"
+	s.payload = "{\n  \"sub\": \"1234567890\",\n  \"name\": \"Ada Lovelace\",\n  \"iat\": " + strconv.FormatInt(time.Now().Unix(), 10) + "\n}"
+	s.gen.kind = "HS256"
+}
+
+// jwtObjectError says why text is not a JSON object, or "".
+func jwtObjectError(text string) string {
+	var v map[string]any
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		return err.Error()
+	}
+	if v == nil {
+		return "null is not an object"
+	}
+	return ""
+}
+
+// setMember edits one member of the header or the payload text, keeping
+// the order of the others.
+func (s *jwtSignState) setMember(payload bool, name string, value any) {
+	text, problem := &s.header, &s.headerErr
+	if payload {
+		text, problem = &s.payload, &s.payloadErr
+	}
+	b, err := jot.SetMember([]byte(*text), name, value)
+	if err != nil {
+		*problem = "Fix the JSON first: " + err.Error()
+		return
+	}
+	*text, *problem = string(b), ""
+}
+
+func (p *jwtPage) onSignAlg(ctx app.Context, e app.Event) {
+	p.sign.alg = ctx.JSSrc().Get("value").String()
+	p.sign.setMember(false, "alg", p.sign.alg)
+}
+
+func (p *jwtPage) onSignHeader(ctx app.Context, e app.Event) {
+	p.sign.header = ctx.JSSrc().Get("value").String()
+	p.sign.headerErr = jwtObjectError(p.sign.header)
+	var h struct {
+		Alg string `json:"alg"`
+	}
+	if json.Unmarshal([]byte(p.sign.header), &h) == nil && h.Alg != "" {
+		p.sign.alg = h.Alg
+	}
+}
+
+func (p *jwtPage) onSignPayload(ctx app.Context, e app.Event) {
+	p.sign.payload = ctx.JSSrc().Get("value").String()
+	p.sign.payloadErr = jwtObjectError(p.sign.payload)
+}
+
+func (p *jwtPage) onSignKey(ctx app.Context, e app.Event) {
+	p.sign.key = ctx.JSSrc().Get("value").String()
+}
+
+func (p *jwtPage) onSignEnc(ctx app.Context, e app.Event) {
+	p.sign.enc = jot.SecretEncoding(ctx.JSSrc().Get("value").String())
+}
+
+func (p *jwtPage) onExpMinutes(ctx app.Context, e app.Event) {
+	if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && n > 0 {
+		p.sign.expMinutes = n
+	}
+}
+
+func (p *jwtPage) onSetIat(ctx app.Context, e app.Event) {
+	p.sign.setMember(true, "iat", time.Now().Unix())
+}
+
+func (p *jwtPage) onSetExp(ctx app.Context, e app.Event) {
+	p.sign.setMember(true, "exp", time.Now().Add(time.Duration(p.sign.expMinutes)*time.Minute).Unix())
+}
+
+// onSetJti sets a random jti (RFC 7519 §4.1.7): 128 bits, base64url.
+func (p *jwtPage) onSetJti(ctx app.Context, e app.Event) {
+	b := make([]byte, 16)
+	rand.Read(b)
+	p.sign.setMember(true, "jti", base64.RawURLEncoding.EncodeToString(b))
+}
+
+// signingKey reads the key text and returns its private half.
+func (s *jwtSignState) signingKey() (*keys.Key, string) {
+	km := jot.ReadKey(s.key, s.enc)
+	switch {
+	case km.Format == "":
+		return nil, "Give a secret or a private key (PEM or JWK), or generate one."
+	case km.Err != nil:
+		return nil, "Cannot read the key: " + km.Err.Error()
+	}
+	for _, k := range km.Set.Keys {
+		if k.Private != nil {
+			return k, ""
+		}
+	}
+	return nil, "This is a public key: signing needs the private key."
+}
+
+func (p *jwtPage) onSign(ctx app.Context, e app.Event) {
+	p.sign.token, p.sign.err = "", ""
+	k, problem := p.sign.signingKey()
+	if problem != "" {
+		p.sign.err = problem
+		return
+	}
+	tok, err := jot.SignJSON([]byte(p.sign.header), []byte(p.sign.payload), k)
+	if err != nil {
+		p.sign.err = err.Error()
+		return
+	}
+	p.sign.token = tok
+}
+
+// onUseSigned opens the signed token in the decoder with the key that
+// verifies it: the secret, or the public half of the private key.
+func (p *jwtPage) onUseSigned(ctx app.Context, e app.Event) {
+	k, _ := p.sign.signingKey()
+	text, enc := p.sign.key, p.sign.enc
+	if k != nil {
+		if _, secret := k.Private.([]byte); !secret {
+			if pub, err := keys.PublicPEM(k.Private); err == nil {
+				text, enc = string(pub), p.enc
+			}
+		}
+	}
+	p.setToken(p.sign.token)
+	p.setKey(text, enc)
+	p.edited()
+	p.refresh()
+	app.Window().ScrollToID("token")
+}
+
+func (p *jwtPage) renderSign() app.UI {
+	s := &p.sign
+	s.init()
+	return app.Section().ID("sign-section").Class("sign").Body(
+		app.H2().Text("Sign a token"),
+		app.Div().Class("workbench").Body(
+			app.Div().Class("pane").Body(
+				app.Div().Class("row").Body(
+					app.Label().For("sign-alg").Text("alg"),
+					app.Select().ID("sign-alg").OnChange(p.onSignAlg).Body(
+						app.Range(jot.Algorithms()).Slice(func(i int) app.UI {
+							a := jot.Algorithms()[i]
+							return app.Option().Value(a).Selected(a == s.alg).Text(a)
+						}),
+					),
+				),
+				app.Label().For("sign-header").Text("Header"),
+				app.Textarea().ID("sign-header").Class("json-input").Spellcheck(false).Text(s.header).OnInput(p.onSignHeader),
+				jwtFieldError("sign-header-error", s.headerErr),
+				app.Label().For("sign-payload").Text("Payload"),
+				app.Textarea().ID("sign-payload").Class("json-input tall").Spellcheck(false).Text(s.payload).OnInput(p.onSignPayload),
+				jwtFieldError("sign-payload-error", s.payloadErr),
+				app.Div().Class("row").Body(
+					app.Button().ID("set-iat").Class("secondary").Type("button").Text("iat = now").OnClick(p.onSetIat),
+					app.Button().ID("set-exp").Class("secondary").Type("button").Text("exp = now +").OnClick(p.onSetExp),
+					app.Input().ID("exp-minutes").Class("short").Type("number").Min(1).Value(s.expMinutes).OnInput(p.onExpMinutes).Aria("label", "minutes"),
+					app.Span().Text("min"),
+					app.Button().ID("set-jti").Class("secondary").Type("button").Text("random jti").OnClick(p.onSetJti),
+				),
+			),
+			app.Div().Class("pane").Body(
+				app.Label().For("sign-key").Text("Secret or private key"),
+				app.Textarea().ID("sign-key").Class("key-input").Spellcheck(false).
+					Placeholder("An HMAC secret, or a private key as PEM or JWK").Text(s.key).OnInput(p.onSignKey),
+				app.Div().Class("row").Body(
+					app.Label().For("sign-key-encoding").Text("Secret encoding"),
+					app.Select().ID("sign-key-encoding").OnChange(p.onSignEnc).Body(
+						app.Range(jot.SecretEncodings()).Slice(func(i int) app.UI {
+							e := jot.SecretEncodings()[i]
+							return app.Option().Value(string(e)).Selected(e == s.enc).Text(e.Label())
+						}),
+					),
+				),
+				p.renderKeygen(),
+				app.Button().ID("sign").Type("button").Text("Sign").OnClick(p.onSign),
+				jwtFieldError("sign-error", s.err),
+				app.If(s.token != "", func() app.UI {
+					return app.Div().Class("field").Body(
+						app.Label().For("signed").Text("Signed token"),
+						app.Textarea().ID("signed").Class("token-input short").ReadOnly(true).Text(s.token),
+						app.Button().ID("use-signed").Class("secondary").Type("button").Text("Open in the decoder").OnClick(p.onUseSigned),
+					)
+				}),
+			),
+		),
+	)
+}
+
+func jwtFieldError(id, msg string) app.UI {
+	if strings.TrimSpace(msg) == "" {
+		return nil
+	}
+	return app.P().ID(id).Class("field-error").Aria("role", "alert").Text(msg)
+}

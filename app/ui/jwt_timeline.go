@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/authlab/authlab/app/jot"
+)
+
+// JWTTimeline draws iat, nbf and exp against now as an SVG line, with the
+// valid stretch and the clock-skew allowance shaded. SVG attributes place
+// the marks, since the page's CSP allows no inline styles.
+type JWTTimeline struct {
+	app.Compo
+	Timeline *jot.Timeline
+}
+
+// Render shows the timeline, or a note when the token has no times.
+func (v *JWTTimeline) Render() app.UI {
+	tl := v.Timeline
+	if tl == nil || tl.State == "no times" {
+		return app.P().ID("timeline").Class("hint").DataSet("state", "no times").
+			Text("No iat, nbf or exp: the token carries no times.")
+	}
+	return app.Figure().ID("timeline").Class("timeline "+strings.ReplaceAll(tl.State, " ", "-")).
+		DataSet("state", tl.State).Body(
+		app.Raw(jwtTimelineSVG(tl)),
+		app.FigCaption().Body(
+			app.Strong().Text("Now the token is "+tl.State+"."),
+			app.Span().Class("muted").Text(" Shaded: when it is accepted; hatched: the clock-skew allowance."),
+		),
+	)
+}
+
+// jwtTimelineSVG writes the timeline. Only fixed names and numbers go into
+// it, never token text.
+func jwtTimelineSVG(tl *jot.Timeline) string {
+	const w = 1000.0
+	x := func(p float64) string { return strconv.FormatFloat(p*w, 'f', 1, 64) }
+	var b strings.Builder
+	b.WriteString(`<svg class="tl" viewBox="0 0 1000 80" role="img" aria-label="timeline" xmlns="http://www.w3.org/2000/svg">`)
+	b.WriteString(`<line class="tl-axis" x1="0" y1="40" x2="1000" y2="40"/>`)
+	b.WriteString(`<rect class="tl-valid" x="` + x(tl.Valid.From) + `" y="30" width="` + x(tl.Valid.To-tl.Valid.From) + `" height="20"/>`)
+	for _, s := range tl.Skew {
+		b.WriteString(`<rect class="tl-skew" x="` + x(s.From) + `" y="30" width="` + x(s.To-s.From) + `" height="20"/>`)
+	}
+	for i, p := range tl.Points {
+		y := "16"
+		if i%2 == 1 {
+			y = "76"
+		}
+		anchor := "middle"
+		switch {
+		case p.Pos < 0.05:
+			anchor = "start"
+		case p.Pos > 0.95:
+			anchor = "end"
+		}
+		title := p.Name
+		if p.Text != "" {
+			title += ": " + p.Text
+		}
+		b.WriteString(`<g class="tl-point tl-` + p.Name + `"><title>` + title + `</title><line x1="` + x(p.Pos) + `" y1="24" x2="` + x(p.Pos) + `" y2="56"/>`)
+		b.WriteString(`<text x="` + x(p.Pos) + `" y="` + y + `" text-anchor="` + anchor + `">` + p.Name + `</text></g>`)
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
