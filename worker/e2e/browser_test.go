@@ -5,6 +5,7 @@ package e2e_test
 import (
 	"context"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -15,9 +16,14 @@ import (
 )
 
 // newBrowser starts Debian's chromium headless with a fresh profile and no
-// background traffic.
+// background traffic. The profile folder is removed after chromium's
+// helpers stop writing to it; t.TempDir would fail the test on that race.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	dir, err := os.MkdirTemp("", "authlab-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath("chromium"),
 		chromedp.Headless,
@@ -25,7 +31,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
@@ -34,7 +40,17 @@ func newBrowser(t *testing.T) context.Context {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		for range 20 { // chromium's helpers may still be writing
+			if os.RemoveAll(dir) == nil {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	return ctx
 }
 
@@ -92,15 +108,15 @@ func TestJWTPageDecodesWithoutNetwork(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	if prerendered != "JWT decoder" {
+	if prerendered != "JWT workbench" {
 		t.Fatalf("prerendered title = %q", prerendered)
 	}
 	before := log.snapshot()
 	if err := chromedp.Run(ctx,
 		pasteToken("#token", token),
-		chromedp.WaitVisible("#payload-json", chromedp.ByQuery),
-		chromedp.Text("#payload-json", &payload, chromedp.ByQuery),
-		chromedp.Text("#header-json", &header, chromedp.ByQuery),
+		chromedp.WaitVisible("#payload", chromedp.ByQuery),
+		chromedp.Text("#payload", &payload, chromedp.ByQuery),
+		chromedp.Text("#header", &header, chromedp.ByQuery),
 		chromedp.Evaluate(`(document.getElementById("problems")||{}).innerText||""`, &problems),
 		chromedp.Sleep(300*time.Millisecond),
 	); err != nil {
