@@ -26,7 +26,7 @@ func TestJWTVerdict(t *testing.T) {
 		t.Run(state, func(t *testing.T) {
 			v := &ui.JWTVerdict{State: state, Reason: "because", Hint: "try base64url"}
 			mount(t, v)
-			root := app.Div().ID("verdict").Class("verdict " + state).DataSet("state", state).Aria("live", "polite")
+			root := app.Div().ID("verdict").Class("verdict "+state).DataSet("state", state).Aria("live", "polite")
 			if err := app.Match(root, v, 0); err != nil {
 				t.Fatal(err)
 			}
