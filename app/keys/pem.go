@@ -141,6 +141,9 @@ func checkRSA(k *rsa.PublicKey) error {
 	if k.E < 3 || k.E%2 == 0 {
 		return fmt.Errorf("%w: public exponent %d", ErrWeakKey, k.E)
 	}
+	if hasROCAFingerprint(k.N) {
+		return fmt.Errorf("%w: the RSA modulus has the ROCA fingerprint (CVE-2017-15361)", ErrWeakKey)
+	}
 	return nil
 }
 
