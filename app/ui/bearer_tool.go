@@ -125,6 +125,7 @@ func (t *bearerTool) Render() app.UI {
 			app.If(!hasToken, func() app.UI { return app.P().Class("hint").Text("Without a token, only Missing can be sent.") }),
 			app.If(t.expiry() != "", func() app.UI { return app.P().ID("bearer-expiry").Class("hint").Text(t.expiry()) }),
 			app.If(t.problem != "", func() app.UI { return app.P().Class("problems").Role("alert").Text(t.problem) }),
+			app.If(len(t.results) > 1, func() app.UI { return t.summary() }),
 			app.Range(t.results).Slice(func(i int) app.UI {
 				r := t.results[i]
 				v := variantByID(r.Variant)
@@ -136,4 +137,20 @@ func (t *bearerTool) Render() app.UI {
 			}),
 		),
 	)
+}
+
+// summary sets the answers side by side, newest first.
+func (t *bearerTool) summary() app.UI {
+	return app.Div().Class("table-wrap").Body(app.Table().ID("bearer-summary").Body(
+		app.Caption().Text("The answers so far, newest first"),
+		app.THead().Body(app.Tr().Body(app.Th().Text("Sent"), app.Th().Text("Status"), app.Th().Text("error"), app.Th().Text("error_description"))),
+		app.TBody().Body(app.Range(t.results).Slice(func(i int) app.UI {
+			r := t.results[i]
+			params := challengeParams(r.X.header("WWW-Authenticate"))
+			return app.Tr().Body(
+				app.Td().Text(variantByID(r.Variant).Label), app.Td().Text(fmt.Sprint(r.X.Status)),
+				app.Td().Body(app.Code().Text(params["error"])), app.Td().Text(params["error_description"]),
+			)
+		})),
+	))
 }

@@ -134,6 +134,14 @@ func challengeView(value string) app.UI {
 	)
 }
 
+// challengeParams returns a challenge's auth-params, or none.
+func challengeParams(value string) map[string]string {
+	if a, err := basic.ParseAuthorization(value); err == nil && a.Params != nil {
+		return a.Params
+	}
+	return map[string]string{}
+}
+
 func schemeNote(scheme string) string {
 	switch strings.ToLower(scheme) {
 	case "basic":

@@ -170,6 +170,9 @@ func TestBearerPageVariants(t *testing.T) {
 			t.Errorf("%s: no Bearer challenge", tc.id)
 		}
 	}
+	if n := b.count("#bearer-summary tbody tr"); n != 6 {
+		t.Errorf("the summary lists %d answers, want 6", n)
+	}
 	b.screenshot("bearer-variants", "#bearer-send-title")
 
 	// A pasted token, with the Bearer prefix people copy along.

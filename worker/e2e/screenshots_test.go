@@ -50,29 +50,32 @@ func TestEveryPage(t *testing.T) {
 	b := uiBrowser(t)
 	b.run(darkScheme())
 	for _, p := range sitePages {
-		b.open(p.path)
-		var problems []string
-		b.eval(a11yProblems, &problems)
-		for _, pr := range problems {
-			t.Errorf("%s: %s", p.path, pr)
-		}
-		var title string
-		b.eval(`document.title`, &title)
-		if !strings.Contains(title, "Authlab") {
-			t.Errorf("%s: title %q", p.path, title)
-		}
-		b.screenshot(p.name, "")
-	}
+		t.Run(p.name, func(t *testing.T) {
+			b.t = t
+			b.open(p.path)
+			var problems []string
+			b.eval(a11yProblems, &problems)
+			for _, pr := range problems {
+				t.Errorf("%s: %s", p.path, pr)
+			}
+			var title string
+			b.eval(`document.title`, &title)
+			if !strings.Contains(title, "Authlab") {
+				t.Errorf("%s: title %q", p.path, title)
+			}
+			b.screenshot(p.name, "")
 
-	b.run(emulation.SetDeviceMetricsOverride(375, 812, 2, true))
-	for _, p := range sitePages {
-		b.open(p.path)
-		var problems []string
-		b.eval(a11yProblems, &problems)
-		for _, pr := range problems {
-			t.Errorf("%s at 375 px: %s", p.path, pr)
-		}
+			b.run(emulation.SetDeviceMetricsOverride(375, 812, 2, true))
+			b.open(p.path)
+			b.eval(a11yProblems, &problems)
+			for _, pr := range problems {
+				t.Errorf("%s at 375 px: %s", p.path, pr)
+			}
+			b.run(emulation.SetDeviceMetricsOverride(1280, 800, 1, false))
+		})
 	}
+	b.t = t
+	b.run(emulation.SetDeviceMetricsOverride(375, 812, 2, true))
 	b.open("/basic")
 	b.click("#basic-try")
 	b.waitText("#basic-try-2 .http-res", "HTTP 200")

@@ -256,6 +256,7 @@ func siteInBrowser(t *testing.T, s *staticSite, api *url.URL, resources int) {
 	b.waitText("h1", "Bearer tokens")
 	b.openURL(s.url("/no-such-page"))
 	b.waitText("#missing-path", "/authlab/no-such-page")
+	b.screenshot("not-found", "")
 
 	for _, u := range b.log.urls() {
 		p, err := url.Parse(u)
