@@ -29,8 +29,6 @@ func (t *basicTool) OnInit() {
 	t.user, t.pass = "Aladdin", "open sesame"
 }
 
-func inputValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
-
 func (t *basicTool) Render() app.UI {
 	return app.Div().Class("tool basic-tool").Body(
 		app.Div().Class("workbench").Body(

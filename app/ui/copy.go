@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
+
+var errNoClipboard = errors.New("this browser offers no clipboard to pages here")
 
 // copyButton copies Text to the clipboard, and says so in a live region.
 type copyButton struct {

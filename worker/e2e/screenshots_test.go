@@ -75,6 +75,21 @@ func TestEveryPage(t *testing.T) {
 		})
 	}
 	b.t = t
+	// Opening pages sends nothing to the demo server, and nothing at all to
+	// another origin; the policy is never violated.
+	if got := b.apiRequests(); len(got) != 0 {
+		t.Errorf("pages made requests without a click: %v", got)
+	}
+	for _, u := range b.log.urls() {
+		if !strings.HasPrefix(u, baseURL+"/") && !strings.HasPrefix(u, "data:") {
+			t.Errorf("request to another origin: %s", u)
+		}
+	}
+	for _, p := range b.log.problemList() {
+		if strings.Contains(p, "Content Security Policy") || strings.Contains(p, "exception") {
+			t.Errorf("console: %s", p)
+		}
+	}
 	b.run(emulation.SetDeviceMetricsOverride(375, 812, 2, true))
 	b.open("/basic")
 	b.click("#basic-try")

@@ -34,6 +34,7 @@ type uiTab struct {
 type uiLog struct {
 	mu        sync.Mutex
 	requests  []*network.Request
+	fetches   []string // URLs the page fetched from script
 	responses map[string]int64 // URL → last status
 	problems  []string         // console errors, exceptions, CSP reports
 }
@@ -45,6 +46,9 @@ func (l *uiLog) listen(ctx context.Context) {
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
 			l.requests = append(l.requests, e.Request)
+			if e.Type == network.ResourceTypeFetch || e.Type == network.ResourceTypeXHR {
+				l.fetches = append(l.fetches, e.Request.URL)
+			}
 		case *network.EventResponseReceived:
 			l.responses[e.Response.URL] = e.Response.Status
 		case *runtime.EventExceptionThrown:
@@ -265,15 +269,15 @@ func (b *uiTab) screenshot(name, sel string) {
 	}
 }
 
-// apiRequests returns the requests made to the demo server's API paths.
+// apiRequests returns the URLs the page fetched from script, which is how
+// the tools call the demo server; loading app.wasm and the styles is not.
 func (b *uiTab) apiRequests() []string {
+	b.log.mu.Lock()
+	defer b.log.mu.Unlock()
 	var out []string
-	for _, u := range b.log.urls() {
-		for _, p := range []string{"/api/", "/basic-auth/", "/session/", "/bearer"} {
-			if strings.Contains(u, p) && !strings.Contains(u, "/web/") {
-				out = append(out, u)
-				break
-			}
+	for _, u := range b.log.fetches {
+		if !strings.Contains(u, "/web/") {
+			out = append(out, u)
 		}
 	}
 	return out
