@@ -34,7 +34,7 @@ type uiTab struct {
 type uiLog struct {
 	mu        sync.Mutex
 	requests  []*network.Request
-	fetches   []string // URLs the page fetched from script
+	fetches   []string         // URLs the page fetched from script
 	responses map[string]int64 // URL → last status
 	problems  []string         // console errors, exceptions, CSP reports
 }
