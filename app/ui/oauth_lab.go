@@ -102,9 +102,19 @@ func (r *oauthLabRun) code(extra ...oauth.Field) *oauthLabCode {
 	cb, perr := oauth.ParseCallback(x.URL)
 	if x.Err != nil || !x.Redirected || perr != nil || cb.Code == "" {
 		r.Failed = "the consent did not redirect with a code"
-		if x.Err == nil && x.Status == 401 {
-			r.Failed += ": the demo account's login failed"
-			oauthAccountMem = nil
+		switch {
+		case x.Err != nil:
+			r.Failed += ": " + x.Err.Error()
+		case !x.Redirected:
+			r.Failed += ": the consent endpoint answered " + strconv.Itoa(x.Status)
+			if m := consentMessage.FindStringSubmatch(x.Body); m != nil {
+				r.Failed += ", " + html.UnescapeString(m[1])
+			}
+			if x.Status == 401 {
+				oauthAccountMem = nil // make a new account next time
+			}
+		case cb.Err != nil:
+			r.Failed += ": " + cb.Err.Error()
 		}
 		return nil
 	}
@@ -140,8 +150,11 @@ func (r *oauthLabRun) exchange(c *oauthLabCode, verifier, redirect string) *oaut
 }
 
 // authzErrorText finds the message of the authorization server's error
-// page.
-var authzErrorText = regexp.MustCompile(`id="authz-error">([^<]*)<`)
+// page, and consentMessage that or the consent page's login error.
+var (
+	authzErrorText = regexp.MustCompile(`id="authz-error">([^<]*)<`)
+	consentMessage = regexp.MustCompile(`id="(?:authz|login)-error"[^>]*>([^<]*)<`)
+)
 
 // oauthLabCases lists the lab, in the order of the issue.
 var oauthLabCases = []oauthLabCase{
