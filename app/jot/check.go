@@ -36,10 +36,10 @@ func Check(in *Inspection, km *KeyMaterial, opts ...Option) *Verdict {
 	case in.JWE:
 		return &Verdict{State: StateUnverified, Reason: "This is a JWE (RFC 7516): it is encrypted, not signed. Its protected header is shown; the content needs the recipient's private key, which this page does not ask for."}
 	case in.Err() != nil:
-		return &Verdict{State: StateMalformed, Reason: "Malformed: " + in.Err().Error() + ".", Err: in.Err()}
+		return &Verdict{State: StateMalformed, Reason: sentence(in.Err().Error()), Err: in.Err()}
 	case strings.EqualFold(in.Alg(), "none"):
 		return &Verdict{State: StateInvalid, Err: ErrAlgNone,
-			Reason: "Invalid: alg is \"none\", an unsecured token that anyone can write. It is never accepted (RFC 8725 §3.1)."}
+			Reason: "alg is \"none\": an unsecured token that anyone can write. It is never accepted (RFC 8725 §3.1)."}
 	case km == nil || km.Format == "":
 		return &Verdict{State: StateUnverified, Reason: "Decoded, not verified: give a secret, a public key (PEM or JWK) or a JWK Set to check the signature."}
 	case km.Err != nil:
@@ -61,7 +61,7 @@ func Check(in *Inspection, km *KeyMaterial, opts ...Option) *Verdict {
 	case t != nil:
 		v.Reason = "The signature is valid, but the " + err.Error() + "."
 	case errors.Is(err, ErrSignature):
-		v.Reason = "Invalid signature: it does not match " + keyName(km, nil) + ". The token was signed with another key, or changed after signing."
+		v.Reason = "The signature does not match " + keyName(km, nil) + ". The token was signed with another key, or changed after signing."
 		v.Hint = otherReading(in, km)
 	case errors.Is(err, ErrHMACKeyTooShort):
 		v.Reason = "Refused: " + err.Error() + " (RFC 7518 §3.2)."
@@ -147,4 +147,15 @@ func macMatches(in *Inspection, secret []byte) bool {
 	mac := hmac.New(a.Hash.New, secret)
 	mac.Write([]byte(in.Raw[0] + "." + in.Raw[1]))
 	return hmac.Equal(mac.Sum(nil), in.Signature)
+}
+
+// sentence capitalises msg and ends it with a full stop.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	if c := msg[0]; c >= 'a' && c <= 'z' {
+		msg = string(c-'a'+'A') + msg[1:]
+	}
+	return msg + "."
 }

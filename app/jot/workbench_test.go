@@ -178,7 +178,7 @@ func TestCheckExplains(t *testing.T) {
 		{name: "unreadable PEM", token: es, key: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", state: jot.StateUnverified, reason: []string{"PEM key could not be read"}},
 		{name: "unreadable JWK", token: es, key: `{"kty":"EC","crv":"P-256"}`, state: jot.StateUnverified, reason: []string{"JWK key could not be read"}},
 		{name: "secret not hex", token: hs, key: "xyz", enc: jot.SecretHex, state: jot.StateUnverified, reason: []string{"secret (read as hex) could not be read"}},
-		{name: "malformed", token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi!.sig", key: b64, state: jot.StateMalformed, reason: []string{"payload", "'!'"}, wantErr: jot.ErrBase64},
+		{name: "malformed", token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi!.sig", key: b64, state: jot.StateMalformed, reason: []string{"Payload:", "'!'"}, wantErr: jot.ErrBase64},
 		{name: "JWE", token: jwe, key: b64, state: jot.StateUnverified, reason: []string{"JWE", "encrypted"}},
 		{name: "Bearer prefix", token: "Bearer " + es, key: ecTexts["JWK"], state: jot.StateValid},
 	}
