@@ -58,10 +58,12 @@ func Lint(in *Inspection, c LintConfig) []Finding {
 	add := func(f Finding) { out = append(out, f) }
 	lintSize(in, add)
 	if in.Header != nil {
-		lintAlg(in, add)
+		if !in.JWE { // a JWE's alg and typ follow RFC 7516, not the JWS rules
+			lintAlg(in, add)
+			lintTyp(in.Header, add)
+		}
 		lintHeaderKeys(in.Header, add)
 		lintKid(in.Header, add)
-		lintTyp(in.Header, add)
 		lintCrit(in.Header, add)
 	}
 	if in.Payload != nil && !in.JWE {

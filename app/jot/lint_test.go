@@ -154,6 +154,13 @@ func TestLintOrderAndBrokenTokens(t *testing.T) {
 	if got := jot.Lint(jot.Inspect(""), jot.LintConfig{}); len(got) != 0 {
 		t.Errorf("empty token: %v", got)
 	}
+	// A JWE's header follows RFC 7516: its alg is a key management alg,
+	// but a jku in it is as dangerous as in a JWS.
+	jwe := base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"RSA-OAEP","enc":"A256GCM","jku":"https://x.example/"}`)) + ".a2V5.aXY.Y2lwaGVy.dGFn"
+	got = jot.Lint(jot.Inspect(jwe), jot.LintConfig{})
+	if len(got) != 1 || got[0].Rule != "header-jku" {
+		t.Errorf("JWE findings %v, want header-jku only", got)
+	}
 }
 
 func TestIsKnownWeakSecret(t *testing.T) {

@@ -160,7 +160,7 @@ func (p *jwtPage) renderTokenInput() app.UI {
 			app.Button().ID("example-es256").Class("secondary").Type("button").Text("ES256 example").OnClick(p.onExample("ES256")),
 			app.Button().ID("example-none").Class("secondary").Type("button").Text("alg: none example").OnClick(p.onExample("none")),
 		),
-		app.If(p.in.Size > 0 && p.in.Size <= jwtMaxColored, func() app.UI { return jwtColoredToken(p.in) }),
+		app.If(p.in.Size > 0 && p.in.Size <= jwtMaxColored, func() app.UI { return jwtColoredToken(p.in, p.token) }),
 	)
 }
 
@@ -267,7 +267,20 @@ func jwtHeaderTitle(in *jot.Inspection) string {
 // jwtMaxColored is the largest token repeated in colour under the input.
 const jwtMaxColored = 16 << 10
 
-func jwtColoredToken(in *jot.Inspection) app.UI {
+func jwtColoredToken(in *jot.Inspection, token string) app.UI {
+	if in.JWE {
+		parts := strings.Split(jot.Clean(token), ".")
+		classes := []string{"seg-header", "seg-key", "seg-iv", "seg-payload", "seg-signature"}
+		return app.P().ID("encoded").Class("encoded").Body(
+			app.Range(parts).Slice(func(i int) app.UI {
+				dot := "."
+				if i == len(parts)-1 {
+					dot = ""
+				}
+				return app.Span().Class(classes[i%len(classes)]).Text(parts[i] + dot)
+			}),
+		)
+	}
 	return app.P().ID("encoded").Class("encoded").Body(
 		app.Span().Class("seg-header").Text(in.Raw[0]), app.Text("."),
 		app.Span().Class("seg-payload").Text(in.Raw[1]), app.Text("."),
