@@ -36,6 +36,25 @@ type jwtPage struct {
 	sign  jwtSignState
 }
 
+// jwtTick is how often the page re-checks the token, so that "expires in"
+// and the verdict follow the clock while nobody types.
+const jwtTick = 15 * time.Second
+
+// OnMount starts the clock.
+func (p *jwtPage) OnMount(ctx app.Context) { p.tick(ctx) }
+
+func (p *jwtPage) tick(ctx app.Context) {
+	ctx.After(jwtTick, func(ctx app.Context) {
+		if !p.Mounted() {
+			return
+		}
+		if p.token != "" {
+			p.refresh()
+		}
+		p.tick(ctx)
+	})
+}
+
 // OnNav restores the state a share link carries in its fragment.
 func (p *jwtPage) OnNav(ctx app.Context) {
 	p.restore(ctx.Page().URL().EscapedFragment())
