@@ -59,7 +59,7 @@ type OAuthStore interface {
 	// RefreshByHash finds a refresh token; active is false when it is used,
 	// revoked or expired.
 	RefreshByHash(ctx context.Context, hash string, now time.Time) (t *RefreshToken, active bool, err error)
-	// RevokeFamilyOf revokes the family of the refresh token with hash, if
-	// clientID owns it.
-	RevokeFamilyOf(ctx context.Context, hash, clientID string, now time.Time) error
+	// RevokeFamilyOf revokes the family of the refresh token with hash, and
+	// the access tokens issued with it until accessUntil, if clientID owns it.
+	RevokeFamilyOf(ctx context.Context, hash, clientID string, now, accessUntil time.Time) error
 }

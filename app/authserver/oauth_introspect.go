@@ -109,7 +109,7 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request) {
 			err = s.cfg.Store.RevokeAccess(r.Context(), jti, exp.Add(leeway))
 		}
 	} else {
-		err = s.cfg.Store.RevokeFamilyOf(r.Context(), hashToken(raw), c.ID, now)
+		err = s.cfg.Store.RevokeFamilyOf(r.Context(), hashToken(raw), c.ID, now, now.Add(s.cfg.AccessTTL+leeway))
 	}
 	if err != nil {
 		writeOAuthError(w, oauthErrorFrom(err))

@@ -94,13 +94,7 @@ func (s *Store) UseCode(ctx context.Context, hash string, now time.Time, accessT
 	case err != nil:
 		return nil, fmt.Errorf("use code: %w", err)
 	case used.Valid:
-		if _, err := s.db.ExecContext(ctx,
-			`INSERT OR IGNORE INTO revoked_access(jti, expires_at)
-			 SELECT access_jti, ? FROM refresh_tokens WHERE family = ? AND access_jti != ''`,
-			now.Add(accessTTL).Unix(), family); err != nil {
-			return nil, fmt.Errorf("revoke code's access tokens: %w", err)
-		}
-		if err := s.RevokeFamily(ctx, family, now); err != nil {
+		if err := s.revokeGrant(ctx, family, now, now.Add(accessTTL)); err != nil {
 			return nil, err
 		}
 		return nil, authserver.ErrCodeReused
@@ -145,13 +139,29 @@ func (s *Store) RefreshByHash(ctx context.Context, hash string, now time.Time) (
 	return t, !used.Valid && !revoked.Valid && expires > now.Unix(), nil
 }
 
-// RevokeFamilyOf revokes a refresh token's family when clientID owns it.
-func (s *Store) RevokeFamilyOf(ctx context.Context, hash, clientID string, now time.Time) error {
-	_, err := s.db.ExecContext(ctx,
-		`UPDATE refresh_tokens SET revoked_at = ? WHERE revoked_at IS NULL AND family =
-		   (SELECT family FROM refresh_tokens WHERE token_hash = ? AND client_id = ?)`, now.Unix(), hash, clientID)
+// RevokeFamilyOf revokes a refresh token's family, and the access tokens
+// issued with it (RFC 7009 §2.1), when clientID owns it.
+func (s *Store) RevokeFamilyOf(ctx context.Context, hash, clientID string, now, accessUntil time.Time) error {
+	var family string
+	err := s.db.QueryRowContext(ctx,
+		`SELECT family FROM refresh_tokens WHERE token_hash = ? AND client_id = ?`, hash, clientID).Scan(&family)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // RFC 7009 §2.2: an unknown token is no error
+	}
 	if err != nil {
 		return fmt.Errorf("revoke refresh token: %w", err)
 	}
-	return nil
+	return s.revokeGrant(ctx, family, now, accessUntil)
+}
+
+// revokeGrant revokes a refresh-token family and the access tokens issued
+// beside its members, recording those until accessUntil, when they expire.
+func (s *Store) revokeGrant(ctx context.Context, family string, now, accessUntil time.Time) error {
+	if _, err := s.db.ExecContext(ctx,
+		`INSERT OR IGNORE INTO revoked_access(jti, expires_at)
+		 SELECT access_jti, ? FROM refresh_tokens WHERE family = ? AND access_jti != ''`,
+		accessUntil.Unix(), family); err != nil {
+		return fmt.Errorf("revoke the grant's access tokens: %w", err)
+	}
+	return s.RevokeFamily(ctx, family, now)
 }
