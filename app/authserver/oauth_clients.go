@@ -36,7 +36,7 @@ func (s *Server) builtinClient(r *http.Request, id string) (*Client, bool) {
 			GrantTypes:   []string{"authorization_code", "refresh_token"}}, true
 	case DemoClientID:
 		return &Client{ID: id, Name: "Authlab demo client", AuthMethod: "client_secret_basic",
-			SecretHash:   hashToken(s.cfg.DemoClientSecret),
+			SecretHash:   s.demoSecretHash,
 			RedirectURIs: append([]string{callback, "http://127.0.0.1/callback"}, s.cfg.OAuthRedirectURIs...),
 			GrantTypes:   []string{"authorization_code", "refresh_token", "client_credentials"}}, true
 	}

@@ -134,7 +134,7 @@ func (s *Server) codeGrant(r *http.Request, c *Client, form url.Values) (*oauth.
 // userTokens issues an access token, a refresh token in family and, for
 // the openid scope, an ID token (OpenID Connect Core §2).
 func (s *Server) userTokens(r *http.Request, c *Client, u *User, scope, family, nonce string) (*oauth.TokenResponse, error) {
-	tok, jti, err := s.signAccess(r, strconvID(u.ID), scope, c.ID, map[string]any{"preferred_username": u.Username})
+	tok, jti, err := s.signAccess(r, strconvID(u.ID), scope, c.ID, &u.Username)
 	if err != nil {
 		return nil, err
 	}

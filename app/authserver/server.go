@@ -69,6 +69,8 @@ type Server struct {
 	alg       string
 	dummyOnce sync.Once
 	dummyHash string
+	// demoSecretHash is hashToken(cfg.DemoClientSecret), computed once.
+	demoSecretHash string
 }
 
 // New checks cfg and returns the server.
@@ -104,7 +106,7 @@ func New(cfg Config) (*Server, error) {
 	setDefault(&cfg.LoginFailuresPerAccount, 5)
 	setDefault(&cfg.LoginFailuresPerClient, 50)
 	setDefault(&cfg.DemoClientSecret, DefaultDemoClientSecret)
-	s := &Server{cfg: cfg, verifyKey: jot.KeySet{Set: &keys.Set{}}}
+	s := &Server{cfg: cfg, verifyKey: jot.KeySet{Set: &keys.Set{}}, demoSecretHash: hashToken(cfg.DemoClientSecret)}
 	for i, k := range cfg.SigningKeys {
 		alg, err := signingAlg(k)
 		if err != nil {
