@@ -2,7 +2,8 @@
 // isolate: it is started on the first request and reused, so parsed keys,
 // prepared state and the database handle live across requests. Each request
 // hands its own env and ctx to the instance as it is dispatched, and crosses
-// into Go in one call (see worker/jsserve).
+// into Go through a buffer in Go's memory and a call that carries numbers
+// only (see glue.go and worker/jsserve).
 import "./wasm_exec.js";
 import { connect } from "cloudflare:sockets";
 import mod from "./app.wasm";
@@ -16,14 +17,18 @@ globalThis.tryCatch = (fn) => {
 };
 
 // runtime is the object Go reads as globalThis.context (see wasm_exec.js).
-const runtime = { env: undefined, ctx: undefined, connect, binding: {} };
+const runtime = { env: undefined, ctx: undefined, connect, binding: { respond, call } };
 let starting;
+// go is the running Go instance; exports are its WebAssembly exports,
+// among them its linear memory, where the inbox and the responses live.
+let go;
+let exports;
 // startTiming is the Server-Timing value of the instance's start: how long
 // new WebAssembly.Instance took, and the Go program until it serves.
 let startTiming = "";
 
 function start() {
-  const go = new Go();
+  go = new Go();
   let ready;
   const readyPromise = new Promise((resolve) => (ready = resolve));
   const t0 = performance.now();
@@ -32,16 +37,23 @@ function start() {
     workers: { ready: () => ready() },
   });
   const t1 = performance.now();
+  exports = instance.exports;
   const exited = go.run(instance, runtime);
   const ms = (d) => d.toFixed(2);
   readyPromise.then(() => (startTiming = `wasm-instantiate;dur=${ms(t1 - t0)}, go-start;dur=${ms(performance.now() - t1)}`));
   // If the Go program ever exits, the next request starts a new instance.
   const started = Promise.race([readyPromise, exited.then(() => Promise.reject(new Error("Go instance exited during start-up")))]);
   exited.finally(() => {
-    if (starting === started) starting = undefined;
+    if (starting === started) {
+      starting = undefined;
+      for (const settle of pending.values()) settle([500, "content-type: application/json\n", exitedBody]);
+      pending.clear();
+    }
   });
   return started;
 }
+
+const exitedBody = new TextEncoder().encode(JSON.stringify({ error: "server_error", error_description: "the Go instance exited" }));
 
 function fail(err) {
   starting = undefined;
@@ -73,8 +85,27 @@ function tooLarge() {
   );
 }
 
-// serve hands one request to Go: the headers as one string and the body as
-// one byte array, so the request crosses into Go in a single call.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+// pending maps a request id to the function that settles its response.
+const pending = new Map();
+let lastId = 0;
+
+// respond is what Go calls, once per request (see worker/jsserve): the
+// response head and body lie in Go's memory at ptr, and are copied out
+// before Go goes on.
+function respond(id, status, ptr, headLen, bodyLen) {
+  const settle = pending.get(id);
+  if (settle === undefined) return;
+  pending.delete(id);
+  const out = new Uint8Array(exports.mem.buffer, ptr, headLen + bodyLen);
+  settle([status, decoder.decode(out.subarray(0, headLen)), bodyLen > 0 ? out.slice(headLen) : null]);
+}
+
+// serve hands one request to Go: it writes the head ("METHOD URL" and the
+// header lines) and the body into Go's inbox and calls the export
+// authlab_serve with their lengths, so the request crosses into Go in a
+// call that carries numbers only.
 async function serve(req, env, ctx) {
   let body = null;
   if (req.body !== null) {
@@ -83,14 +114,28 @@ async function serve(req, env, ctx) {
     if (buf.byteLength > maxBody) return tooLarge();
     body = new Uint8Array(buf);
   }
-  let head = "";
+  let head = req.method + " " + req.url + "\n";
   for (const [name, value] of req.headers) head += name + ": " + value + "\n";
-  const [status, outHead, outBody] = await new Promise((resolve) => {
+  const binding = runtime.binding;
+  const bodyLen = body === null ? 0 : body.length;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const need = 3 * head.length + bodyLen;
+  if (need > binding.inboxLen) {
+    const grow = binding.grow;
+    grow(Math.max(need, 2 * binding.inboxLen));
+  }
+  const inbox = new Uint8Array(exports.mem.buffer, binding.inbox, binding.inboxLen);
+  const headLen = encoder.encodeInto(head, inbox).written;
+  if (body !== null) inbox.set(body, headLen);
+  const id = ++lastId;
+  const [status, outHead, outBody] = await new Promise((settle) => {
+    pending.set(id, settle);
     // Go reads env and ctx synchronously when the request enters it, so
     // they are this request's even when requests interleave.
     runtime.env = env;
     runtime.ctx = ctx;
-    runtime.binding.serve(req.method, req.url, head, body, resolve);
+    exports.authlab_serve(id, headLen, bodyLen);
+    resumeGo();
   });
   const headers = new Headers();
   for (const line of outHead.split("\n")) {
@@ -99,6 +144,117 @@ async function serve(req, env, ctx) {
   }
   const empty = status === 204 || status === 304 || req.method === "HEAD";
   return new Response(empty ? null : outBody, { status, headers });
+}
+
+// call is binding.call(op, id, ptr, len), with which Go asks for
+// asynchronous work (see glue.go): the payload lies in Go's memory at ptr
+// and is copied out at once. The result goes back through Go's inbox and
+// the export authlab_settle(id, ok, len); a failure as its message, with
+// ok 0.
+function call(op, id, ptr, len) {
+  const payload = new Uint8Array(exports.mem.buffer, ptr, len).slice();
+  let work;
+  try {
+    work = ops[op](payload);
+  } catch (err) {
+    work = Promise.reject(err);
+  }
+  work.then(
+    (out) => settle(id, 1, out),
+    (err) => settle(id, 0, encoder.encode(String((err && err.message) || err))),
+  );
+}
+
+function settle(id, ok, out) {
+  const binding = runtime.binding;
+  if (out.length > binding.inboxLen) {
+    const grow = binding.grow; // called as a plain function: no this crosses
+    grow(Math.max(out.length, 2 * binding.inboxLen));
+  }
+  new Uint8Array(exports.mem.buffer, binding.inbox, out.length).set(out);
+  exports.authlab_settle(id, ok, out.length);
+  resumeGo();
+}
+
+// resumeGo lets Go run what the last exported call woke, until every
+// goroutine waits again. Go copies what it was handed out of the inbox
+// meanwhile.
+function resumeGo() {
+  if (!go.exited) go._resume();
+}
+
+// ops are the operations of binding.call, by number, as in glue.go. Each
+// takes the payload and resolves to the result, both bytes.
+const ops = {
+  // D1 query. Payload: binding name, SQL and the arguments as a JSON array,
+  // separated by NUL. Result: the rows of raw({ columnNames: true }) as JSON,
+  // column names first; BLOBs as {"b64": base64}.
+  1: async (p) => {
+    const rows = await d1Statement(p).raw({ columnNames: true });
+    return encoder.encode(JSON.stringify(rows, blobsToJSON));
+  },
+  // D1 run. Payload as for a query. Result: [changes, last_row_id] as JSON.
+  2: async (p) => {
+    const { meta } = await d1Statement(p).run();
+    return encoder.encode(JSON.stringify([meta.changes ?? 0, meta.last_row_id ?? 0]));
+  },
+  // Import a key. Payload: JSON {jwk, alg, usages, params}: alg for
+  // importKey, params for sign and verify. Result: the key's number.
+  3: async (p) => {
+    const { jwk, alg, usages, params } = JSON.parse(decoder.decode(p));
+    const key = await crypto.subtle.importKey("jwk", jwk, alg, false, usages);
+    cryptoKeys.push({ key, params });
+    return encoder.encode(String(cryptoKeys.length - 1));
+  },
+  // Verify. Payload: key number and signature length (uint32 LE each), the
+  // signature, the signed data. Result: one byte, 1 when it verifies.
+  4: async (p) => {
+    const v = new DataView(p.buffer);
+    const { key, params } = cryptoKeys[v.getUint32(0, true)];
+    const end = 8 + v.getUint32(4, true);
+    const ok = await crypto.subtle.verify(params, key, p.subarray(8, end), p.subarray(end));
+    return new Uint8Array([ok ? 1 : 0]);
+  },
+  // Sign. Payload: key number (uint32 LE), the data. Result: the signature.
+  5: async (p) => {
+    const { key, params } = cryptoKeys[new DataView(p.buffer).getUint32(0, true)];
+    return new Uint8Array(await crypto.subtle.sign(params, key, p.subarray(4)));
+  },
+  // PBKDF2-HMAC-SHA256. Payload: iterations, key length in bytes and salt
+  // length (uint32 LE each), the salt, the password. Result: the key.
+  6: async (p) => {
+    const v = new DataView(p.buffer);
+    const saltEnd = 12 + v.getUint32(8, true);
+    const password = await crypto.subtle.importKey("raw", p.subarray(saltEnd), "PBKDF2", false, ["deriveBits"]);
+    const params = { name: "PBKDF2", hash: "SHA-256", salt: p.subarray(12, saltEnd), iterations: v.getUint32(0, true) };
+    return new Uint8Array(await crypto.subtle.deriveBits(params, password, 8 * v.getUint32(4, true)));
+  },
+};
+
+// cryptoKeys are the CryptoKeys Go imported, by number, with their
+// sign and verify parameters.
+const cryptoKeys = [];
+
+// d1Statements caches prepared statements by binding and SQL text.
+const d1Statements = new Map();
+
+function d1Statement(p) {
+  const [name, sql, args] = decoder.decode(p).split("\0");
+  const cacheKey = name + "\0" + sql;
+  let stmt = d1Statements.get(cacheKey);
+  if (stmt === undefined) {
+    stmt = runtime.env[name].prepare(sql);
+    d1Statements.set(cacheKey, stmt);
+  }
+  return stmt.bind(...JSON.parse(args).map(blobFromJSON));
+}
+
+function blobsToJSON(_, v) {
+  return v instanceof ArrayBuffer ? { b64: btoa(String.fromCharCode(...new Uint8Array(v))) } : v;
+}
+
+function blobFromJSON(v) {
+  return v !== null && typeof v === "object" ? Uint8Array.from(atob(v.b64), (c) => c.charCodeAt(0)) : v;
 }
 
 // precompressed serves app.wasm from its brotli or gzip twin, written at

@@ -1,144 +1,134 @@
 //go:build js && wasm
 
-// Package jsserve hands requests from the worker's JavaScript glue to an
-// http.Handler with as few crossings between JavaScript and Go as possible:
-// the glue passes the method, URL, headers as one string and the whole body
-// as bytes; Go answers with the status, headers as one string and the body.
-// There is no stream, pipe or extra goroutine per request beyond the one
-// that runs the handler.
+// Package jsserve hands requests from the worker's JavaScript glue
+// (worker/glue/worker.mjs) to an http.Handler with as few crossings between
+// JavaScript and Go as it can.
+//
+// The glue writes the request head ("METHOD URL" and one "name: value" line
+// per header) and the body into the glue's inbox (see worker/glue), calls
+// the exported function authlab_serve(id, headLen, bodyLen) and resumes Go,
+// which copies the request out and runs the handler on a pooled goroutine. The answer goes back the same way: Go calls the glue's
+// respond(id, status, ptr, headLen, bodyLen) once, and the glue copies the
+// head and body straight out of Go's memory while the call lasts.
+//
+// A request thus costs one call into Go and one call out of it, and no
+// JavaScript object or string crosses as a js.Value.
 package jsserve
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
+	"runtime"
 	"syscall/js"
+
+	"github.com/authlab/authlab/worker/glue"
 )
 
-// Register installs handler as binding.serve(method, url, head, body,
-// resolve) on the runtime object the glue passed to Go (globalThis.context).
-// The glue calls it once per request; resolve receives [status, head,
-// body].
-func Register(handler http.Handler) {
-	binding := js.Global().Get("context").Get("binding")
-	binding.Set("serve", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		resolve := args[4]
-		req, err := newRequest(args[0].String(), args[1].String(), args[2].String(), args[3])
-		if err != nil {
-			resolve.Invoke(errorResponse(http.StatusBadRequest, err))
-			return nil
-		}
-		go serve(handler, req, resolve)
-		return nil
-	}))
+// server is the state shared with the glue.
+type server struct {
+	handler http.Handler
+	respond js.Value  // the glue's respond function
+	jobs    chan *job // hands a request to an idle worker goroutine
 }
 
-func serve(handler http.Handler, req *http.Request, resolve js.Value) {
-	w := &responseWriter{header: http.Header{}}
+// job is one request on its way through the handler.
+type job struct {
+	id  float64
+	req *http.Request
+}
+
+// incoming is the request that authlab_serve announced, waiting in the
+// inbox; arrived wakes the goroutine that takes it.
+var (
+	incoming struct {
+		id               float64
+		headLen, bodyLen int
+	}
+	arrived = make(chan struct{}, 1)
+)
+
+// serveExport is authlab_serve(id, headLen, bodyLen). It only records the
+// request and wakes the intake goroutine, which copies the request out when
+// the glue resumes Go: an exported function must not block, so it does not
+// allocate either.
+//
+//go:wasmexport authlab_serve
+func serveExport(id float64, headLen, bodyLen int32) {
+	incoming.id, incoming.headLen, incoming.bodyLen = id, int(headLen), int(bodyLen)
+	select {
+	case arrived <- struct{}{}:
+	default:
+	}
+}
+
+// Register starts serving the requests that the project's glue announces
+// with authlab_serve, and reads binding.respond, which that glue sets.
+// Under another glue it does nothing.
+func Register(handler http.Handler) {
+	if !glue.Available() {
+		return
+	}
+	s := &server{handler: handler, respond: glue.Binding().Get("respond"), jobs: make(chan *job)}
+	go s.intake()
+}
+
+// intake takes every announced request out of the inbox before the glue
+// gets control back, and hands it to a worker goroutine.
+func (s *server) intake() {
+	for range arrived {
+		s.take(incoming.id, incoming.headLen, incoming.bodyLen)
+	}
+}
+
+// take copies a request out of the inbox, so the glue may reuse it, and
+// dispatches it.
+func (s *server) take(id float64, headLen, bodyLen int) {
+	in := glue.Inbox(headLen + bodyLen)
+	if in == nil || headLen < 0 || bodyLen < 0 {
+		s.reply(id, errorResponse(http.StatusBadRequest, fmt.Errorf("request of %d+%d bytes does not fit the inbox", headLen, bodyLen)))
+		return
+	}
+	var body []byte
+	if bodyLen > 0 {
+		body = append([]byte(nil), in[headLen:]...)
+	}
+	req, err := newRequest(string(in[:headLen]), body)
+	if err != nil {
+		s.reply(id, errorResponse(http.StatusBadRequest, err))
+		return
+	}
+	j := &job{id: id, req: req}
+	select {
+	case s.jobs <- j: // an idle worker takes it
+	default:
+		go s.worker(j)
+	}
+}
+
+// worker serves j and then waits for the next request. Its stack, grown by
+// the handler, stays grown for the next one. Workers never exit: there are
+// as many as requests were ever in flight at once.
+func (s *server) worker(j *job) {
+	for {
+		s.run(j)
+		j = <-s.jobs
+	}
+}
+
+func (s *server) run(j *job) {
+	w := newResponseWriter()
 	defer func() {
 		if v := recover(); v != nil {
-			resolve.Invoke(errorResponse(http.StatusInternalServerError, fmt.Errorf("panic: %v", v)))
+			s.reply(j.id, errorResponse(http.StatusInternalServerError, fmt.Errorf("panic: %v", v)))
 		}
 	}()
-	handler.ServeHTTP(w, req)
-	resolve.Invoke(w.result())
+	s.handler.ServeHTTP(w, j.req)
+	s.reply(j.id, w.encode())
 }
 
-// newRequest builds the request from what the glue read synchronously, so
-// the handler never reaches back into JavaScript for it.
-func newRequest(method, rawURL, head string, body js.Value) (*http.Request, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return nil, err
-	}
-	h := make(http.Header)
-	for line := range strings.SplitSeq(head, "\n") {
-		if name, value, ok := strings.Cut(line, ": "); ok {
-			h[http.CanonicalHeaderKey(name)] = append(h[http.CanonicalHeaderKey(name)], value)
-		}
-	}
-	var b []byte
-	if body.Type() == js.TypeObject {
-		b = make([]byte, body.Length())
-		js.CopyBytesToGo(b, body)
-	}
-	req := (&http.Request{
-		Method:        method,
-		URL:           u,
-		Proto:         "HTTP/1.1",
-		ProtoMajor:    1,
-		ProtoMinor:    1,
-		Header:        h,
-		Host:          u.Host,
-		RequestURI:    u.RequestURI(),
-		RemoteAddr:    h.Get("CF-Connecting-IP"),
-		ContentLength: int64(len(b)),
-		Body:          http.NoBody,
-	}).WithContext(context.Background())
-	if b != nil {
-		req.Body = readCloser{bytes.NewReader(b)}
-	}
-	return req, nil
-}
-
-type readCloser struct{ *bytes.Reader }
-
-func (readCloser) Close() error { return nil }
-
-// responseWriter buffers the response; the glue builds one Response.
-type responseWriter struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (w *responseWriter) Header() http.Header { return w.header }
-
-func (w *responseWriter) WriteHeader(status int) {
-	if w.status == 0 {
-		w.status = status
-	}
-}
-
-func (w *responseWriter) Write(p []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.body.Write(p)
-}
-
-func (w *responseWriter) result() js.Value {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	var head strings.Builder
-	for name, values := range w.header {
-		for _, v := range values {
-			// A line break inside a value would forge a header.
-			v = strings.NewReplacer("\r", " ", "\n", " ").Replace(v)
-			head.WriteString(name)
-			head.WriteString(": ")
-			head.WriteString(v)
-			head.WriteByte('\n')
-		}
-	}
-	var body js.Value = js.Null()
-	if w.body.Len() > 0 {
-		body = js.Global().Get("Uint8Array").New(w.body.Len())
-		js.CopyBytesToJS(body, w.body.Bytes())
-	}
-	return js.ValueOf([]any{w.status, head.String(), body})
-}
-
-func errorResponse(status int, err error) js.Value {
-	body := fmt.Sprintf(`{"error":"invalid_request","error_description":%q}`, err.Error())
-	if status >= 500 {
-		body = `{"error":"server_error","error_description":"internal error"}`
-	}
-	b := js.Global().Get("Uint8Array").New(len(body))
-	js.CopyBytesToJS(b, []byte(body))
-	return js.ValueOf([]any{status, "Content-Type: application/json\n", b})
+// reply hands an encoded response to the glue, which copies it out of Go's
+// memory before respond returns.
+func (s *server) reply(id float64, r encoded) {
+	s.respond.Invoke(id, r.status, glue.Addr(r.buf), r.headLen, len(r.buf)-r.headLen)
+	runtime.KeepAlive(r.buf)
 }

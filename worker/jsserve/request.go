@@ -1,0 +1,55 @@
+//go:build js && wasm
+
+package jsserve
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// newRequest builds the request from the head the glue wrote, "METHOD URL"
+// and then one "name: value" line per header, and the body. The handler
+// never reaches back into JavaScript for it.
+func newRequest(head string, body []byte) (*http.Request, error) {
+	line, rest, _ := strings.Cut(head, "\n")
+	method, rawURL, ok := strings.Cut(line, " ")
+	if !ok || method == "" {
+		return nil, errors.New("malformed request line")
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	h := make(http.Header, strings.Count(rest, "\n")+1)
+	for rest != "" {
+		line, rest, _ = strings.Cut(rest, "\n")
+		if name, value, ok := strings.Cut(line, ": "); ok {
+			key := http.CanonicalHeaderKey(name)
+			h[key] = append(h[key], value)
+		}
+	}
+	req := &http.Request{
+		Method:        method,
+		URL:           u,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        h,
+		Host:          u.Host,
+		RequestURI:    u.RequestURI(),
+		RemoteAddr:    h.Get("CF-Connecting-IP"),
+		ContentLength: int64(len(body)),
+		Body:          http.NoBody,
+	}
+	if body != nil {
+		req.Body = readCloser{bytes.NewReader(body)}
+	}
+	return req, nil
+}
+
+type readCloser struct{ *bytes.Reader }
+
+func (readCloser) Close() error { return nil }
