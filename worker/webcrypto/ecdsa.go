@@ -11,15 +11,21 @@ import (
 	"syscall/js"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/authlab/authlab/worker/glue"
 )
 
 // ES256 implements the JWS ES256 algorithm (RFC 7518 §3.4) with
 // crypto.subtle: ECDSA over P-256 with SHA-256, signatures as the 64-byte
 // R||S that both JWS and WebCrypto use. Imported keys are cached, so each
-// key crosses into WebCrypto once per isolate.
+// key crosses into WebCrypto once per isolate. Under the project's glue
+// (worker/glue) the glue makes the calls, and keys, signatures and data
+// cross as bytes; elsewhere, such as under Node for the tests, Go makes
+// them through syscall/js.
 type ES256 struct {
-	mu   sync.Mutex
-	keys map[any]js.Value
+	mu      sync.Mutex
+	keys    map[any]js.Value
+	glueKey map[any]uint32 // key numbers in the glue
 }
 
 var _ jwt.SigningMethod = (*ES256)(nil)
@@ -36,9 +42,10 @@ func (m *ES256) Verify(signingString string, sig []byte, key any) error {
 	if len(sig) != 64 {
 		return jwt.ErrSignatureInvalid
 	}
-	ck, err := m.cryptoKey(pub, func() map[string]any {
-		return map[string]any{"kty": "EC", "crv": "P-256", "x": coord(pub.X.Bytes()), "y": coord(pub.Y.Bytes())}
-	}, "verify")
+	if glue.Available() {
+		return m.verifyGlue(pub, signingString, sig)
+	}
+	ck, err := m.cryptoKey(pub, func() map[string]any { return publicJWK(pub) }, "verify")
 	if err != nil {
 		return err
 	}
@@ -58,10 +65,10 @@ func (m *ES256) Sign(signingString string, key any) ([]byte, error) {
 	if !ok || priv.Curve.Params().Name != "P-256" {
 		return nil, jwt.ErrInvalidKeyType
 	}
-	ck, err := m.cryptoKey(priv, func() map[string]any {
-		d, _ := priv.Bytes()
-		return map[string]any{"kty": "EC", "crv": "P-256", "x": coord(priv.X.Bytes()), "y": coord(priv.Y.Bytes()), "d": coord(d)}
-	}, "sign")
+	if glue.Available() {
+		return m.signGlue(priv, signingString)
+	}
+	ck, err := m.cryptoKey(priv, func() map[string]any { return privateJWK(priv) }, "sign")
 	if err != nil {
 		return nil, err
 	}
@@ -93,6 +100,17 @@ func (m *ES256) cryptoKey(cacheKey any, jwk func() map[string]any, usage string)
 	m.keys[cacheKey] = ck
 	m.mu.Unlock()
 	return ck, nil
+}
+
+func publicJWK(pub *ecdsa.PublicKey) map[string]any {
+	return map[string]any{"kty": "EC", "crv": "P-256", "x": coord(pub.X.Bytes()), "y": coord(pub.Y.Bytes())}
+}
+
+func privateJWK(priv *ecdsa.PrivateKey) map[string]any {
+	jwk := publicJWK(&priv.PublicKey)
+	d, _ := priv.Bytes()
+	jwk["d"] = coord(d)
+	return jwk
 }
 
 func subtle() js.Value { return js.Global().Get("crypto").Get("subtle") }

@@ -6,9 +6,12 @@ package webcrypto
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"syscall/js"
+
+	"github.com/authlab/authlab/worker/glue"
 )
 
 // ErrWebCrypto wraps failures reported by crypto.subtle.
@@ -16,8 +19,16 @@ var ErrWebCrypto = errors.New("webcrypto")
 
 // PBKDF2 derives keyLen bytes with PBKDF2-HMAC-SHA256 (RFC 8018 §5.2)
 // through crypto.subtle.deriveBits. It has the signature of
-// password.DeriveFunc.
+// password.DeriveFunc. Under the project's glue, the glue makes the calls.
 func PBKDF2(ctx context.Context, password, salt []byte, iterations, keyLen int) ([]byte, error) {
+	if glue.Available() {
+		p := make([]byte, 12, 12+len(salt)+len(password))
+		binary.LittleEndian.PutUint32(p, uint32(iterations))
+		binary.LittleEndian.PutUint32(p[4:], uint32(keyLen))
+		binary.LittleEndian.PutUint32(p[8:], uint32(len(salt)))
+		p = append(append(p, salt...), password...)
+		return glue.Call(ctx, glue.OpPBKDF2, p)
+	}
 	subtle := js.Global().Get("crypto").Get("subtle")
 	key, err := await(ctx, subtle.Call("importKey", "raw", bytesToJS(password), "PBKDF2", false, []any{"deriveBits"}))
 	if err != nil {
