@@ -7,18 +7,21 @@ package main
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
-	"github.com/syumai/workers/cloudflare/d1"
+	sd1 "github.com/syumai/workers/cloudflare/d1"
 
 	"github.com/authlab/authlab/app/authserver"
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/password"
 	"github.com/authlab/authlab/app/store"
+	"github.com/authlab/authlab/worker/d1"
+	"github.com/authlab/authlab/worker/glue"
 	"github.com/authlab/authlab/worker/jsserve"
 	"github.com/authlab/authlab/worker/webcrypto"
 )
@@ -49,7 +52,7 @@ func newServer() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	conn, err := d1.OpenConnector("DB")
+	conn, err := database("DB")
 	if err != nil {
 		return nil, fmt.Errorf("D1 binding DB: %w", err)
 	}
@@ -66,6 +69,15 @@ func newServer() (http.Handler, error) {
 		OAuthRedirectURIs: origins(cloudflare.Getenv("OAUTH_REDIRECT_URIS")),
 		DemoClientSecret:  cloudflare.Getenv("OAUTH_DEMO_SECRET"),
 	})
+}
+
+// database connects to the D1 binding name: through the project's glue
+// when it runs, and through syscall/js under syumai's generated glue.
+func database(name string) (driver.Connector, error) {
+	if glue.Available() {
+		return d1.NewConnector(name)
+	}
+	return sd1.OpenConnector(name)
 }
 
 // unavailable answers every request with a JSON 503 that names the
