@@ -40,8 +40,11 @@ type jwtPage struct {
 // and the verdict follow the clock while nobody types.
 const jwtTick = 15 * time.Second
 
-// OnMount starts the clock.
-func (p *jwtPage) OnMount(ctx app.Context) { p.tick(ctx) }
+// OnMount starts the clock, and hands ECDSA verification to WebCrypto.
+func (p *jwtPage) OnMount(ctx app.Context) {
+	jwtUseSubtle()
+	p.tick(ctx)
+}
 
 func (p *jwtPage) tick(ctx app.Context) {
 	ctx.After(jwtTick, func(ctx app.Context) {
