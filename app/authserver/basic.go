@@ -14,7 +14,7 @@ import (
 func basicCredentials(r *http.Request) (*basic.Credentials, error) {
 	values := r.Header.Values("Authorization")
 	if len(values) == 0 {
-		return nil, ErrNoToken
+		return nil, fmt.Errorf("%w: send Authorization: Basic with base64(user-id:password)", ErrNoToken)
 	}
 	if len(values) > 1 {
 		return nil, fmt.Errorf("%w: more than one Authorization header", ErrInvalidRequest)

@@ -57,7 +57,7 @@ func (s *Server) withToken(next func(http.ResponseWriter, *http.Request, *jot.To
 func bearerToken(r *http.Request) (string, error) {
 	values := r.Header.Values("Authorization")
 	if len(values) == 0 {
-		return "", ErrNoToken
+		return "", fmt.Errorf("%w: send Authorization: Bearer <token>", ErrNoToken)
 	}
 	if len(values) > 1 {
 		return "", fmt.Errorf("%w: more than one Authorization header", ErrInvalidRequest)
@@ -106,13 +106,16 @@ func (s *Server) challenge(w http.ResponseWriter, err error) {
 // quoteSafe makes s fit inside a quoted-string: error_description allows
 // only %x20-21 / %x23-5B / %x5D-7E (RFC 6750 §3).
 func quoteSafe(s string) string {
+	s = strings.ReplaceAll(s, "§", "section ")
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' {
 			b = append(b, c)
-		} else {
+		} else if c < 0x80 {
 			b = append(b, '\'')
+		} else if c >= 0xc0 {
+			b = append(b, '?') // one mark per non-ASCII character
 		}
 	}
 	return string(b)

@@ -16,7 +16,7 @@ var (
 	ErrNotFound           = errors.New("not found")
 	ErrMethodNotAllowed   = errors.New("method not allowed")
 	ErrInvalidCredentials = errors.New("invalid username or password")
-	ErrNoToken            = errors.New("no bearer token")
+	ErrNoToken            = errors.New("no credentials")
 	ErrInvalidToken       = errors.New("invalid token")
 	ErrInsufficientScope  = errors.New("insufficient scope")
 	ErrUnavailable        = errors.New("service unavailable")
