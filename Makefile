@@ -32,9 +32,11 @@ $(WORKER)/node_modules/.package-lock.json: $(WORKER)/package.json $(WORKER)/pack
 	cd $(WORKER) && npm ci --no-audit --no-fund
 	@touch $@
 
-# Debian's chromium for the browser tests, wrk for `make bench`.
+# Debian's chromium for the browser tests, with curl and python3-requests to
+# run the pages' code snippets for real; wrk and brotli for `make bench`.
 browser:
-	@command -v chromium >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@command -v chromium >/dev/null && command -v curl >/dev/null && python3 -c 'import requests' 2>/dev/null || \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium curl python3 python3-requests; }
 tools:
 	@command -v wrk >/dev/null && command -v brotli >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk brotli; }
 
