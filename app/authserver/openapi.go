@@ -2,6 +2,7 @@ package authserver
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -121,7 +122,12 @@ func operationID(method, path string) string {
 }
 
 func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
+	doc, err := s.openapi()
+	if err != nil {
+		writeError(w, fmt.Errorf("OpenAPI document: %w", err))
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
-	w.Write(s.openapi)
+	w.Write(doc)
 }

@@ -65,7 +65,7 @@ type Server struct {
 	mux       *http.ServeMux
 	verifyKey jot.KeySet
 	jwks      []byte
-	openapi   []byte
+	openapi   func() ([]byte, error) // the OpenAPI document, built on first use
 	alg       string
 	dummyOnce sync.Once
 	dummyHash string
@@ -124,9 +124,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("authserver: %w", err)
 	}
 	s.routes()
-	if s.openapi, err = s.openAPIDocument(); err != nil {
-		return nil, fmt.Errorf("authserver: %w", err)
-	}
+	// Built on first use: it is most of New's work, and a worker isolate
+	// would otherwise pay for it at every cold start.
+	s.openapi = sync.OnceValues(s.openAPIDocument)
 	return s, nil
 }
 
