@@ -1,11 +1,11 @@
 //go:build js && wasm
 
 // Package d1 is a database/sql driver for Cloudflare D1 that talks to D1
-// through the worker's glue (worker/glue): a statement and its arguments
-// cross as one byte string, and its rows come back as one JSON text, where
-// a driver over syscall/js makes a js.Value, with its finalizer, for every
-// row, column name and cell. The glue caches D1's prepared statements by
-// their SQL text.
+// through the worker's glue (worker/glue): a statement's number and its
+// arguments cross as one byte string, and its rows come back as one JSON
+// text, where a driver over syscall/js makes a js.Value, with its
+// finalizer, for every row, column name and cell. The glue prepares every
+// SQL text once and keeps the statement under a number.
 //
 // Transactions are not supported, as D1 offers none to Workers; BLOBs
 // cross base64-encoded.
@@ -14,9 +14,11 @@ package d1
 import (
 	"context"
 	"database/sql/driver"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/authlab/authlab/worker/glue"
 )
@@ -26,7 +28,11 @@ var ErrNoTx = errors.New("d1: transactions are not supported")
 
 // Connector connects to the D1 database bound under a name in the worker's
 // environment.
-type Connector struct{ binding string }
+type Connector struct {
+	binding string
+	mu      sync.Mutex
+	stmts   map[string]uint32 // SQL text → the glue's statement number
+}
 
 // NewConnector returns a connector to the D1 binding named binding, such
 // as "DB". It fails when the project's glue does not run.
@@ -34,14 +40,14 @@ func NewConnector(binding string) (*Connector, error) {
 	if !glue.Available() {
 		return nil, errors.New("d1: the worker does not run under worker/glue/worker.mjs")
 	}
-	return &Connector{binding: binding}, nil
+	return &Connector{binding: binding, stmts: map[string]uint32{}}, nil
 }
 
 var _ driver.Connector = (*Connector)(nil)
 
 // Connect returns a connection; it does no I/O.
 func (c *Connector) Connect(context.Context) (driver.Conn, error) {
-	return &conn{binding: c.binding}, nil
+	return &conn{c}, nil
 }
 
 // Driver returns the driver, which opens no connection by name.
@@ -55,7 +61,30 @@ func (drv) Open(string) (driver.Conn, error) {
 
 // conn runs statements without preparing them in Go: the glue keeps D1's
 // prepared statements.
-type conn struct{ binding string }
+type conn struct{ *Connector }
+
+// statement returns the glue's number for query, preparing it the first
+// time.
+func (c *conn) statement(ctx context.Context, query string) (uint32, error) {
+	c.mu.Lock()
+	n, ok := c.stmts[query]
+	c.mu.Unlock()
+	if ok {
+		return n, nil
+	}
+	out, err := glue.Call(ctx, glue.OpD1Prepare, append(append([]byte(c.binding), 0), query...))
+	if err != nil {
+		return 0, fmt.Errorf("d1: prepare: %w", err)
+	}
+	v, err := strconv.ParseUint(string(out), 10, 32)
+	if err != nil {
+		return 0, fmt.Errorf("d1: prepare: %q", out)
+	}
+	c.mu.Lock()
+	c.stmts[query] = uint32(v)
+	c.mu.Unlock()
+	return uint32(v), nil
+}
 
 var (
 	_ driver.QueryerContext = (*conn)(nil)
@@ -70,7 +99,7 @@ func (c *conn) BeginTx(context.Context, driver.TxOptions) (driver.Tx, error) {
 }
 
 func (c *conn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	p, err := c.payload(query, args)
+	p, err := c.payload(ctx, query, args)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +115,7 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 }
 
 func (c *conn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	p, err := c.payload(query, args)
+	p, err := c.payload(ctx, query, args)
 	if err != nil {
 		return nil, err
 	}
@@ -103,14 +132,16 @@ func (c *conn) ExecContext(ctx context.Context, query string, args []driver.Name
 	return result{changes: changes, lastID: last}, nil
 }
 
-// payload is the glue's request: binding, SQL and the arguments as a
-// JSON array, separated by NUL.
-func (c *conn) payload(query string, args []driver.NamedValue) ([]byte, error) {
-	p := make([]byte, 0, len(c.binding)+len(query)+16*len(args)+4)
-	p = append(p, c.binding...)
-	p = append(p, 0)
-	p = append(p, query...)
-	p = append(p, 0, '[')
+// payload is the glue's request: the statement's number (uint32 LE) and
+// the arguments as a JSON array.
+func (c *conn) payload(ctx context.Context, query string, args []driver.NamedValue) ([]byte, error) {
+	n, err := c.statement(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	p := make([]byte, 4, 6+16*len(args))
+	binary.LittleEndian.PutUint32(p, n)
+	p = append(p, '[')
 	for i, a := range args {
 		if a.Name != "" {
 			return nil, fmt.Errorf("d1: named argument %q: only positional ones are supported", a.Name)

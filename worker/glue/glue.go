@@ -39,6 +39,7 @@ const (
 	OpVerify    Op = 4 // ECDSA P-256 SHA-256 verification with a kept key
 	OpSign      Op = 5 // ECDSA P-256 SHA-256 signature with a kept key
 	OpPBKDF2    Op = 6 // PBKDF2-HMAC-SHA256 key derivation
+	OpD1Prepare Op = 7 // prepare a statement, keep it by number
 )
 
 // initialInbox is the inbox's first size; the glue asks for a larger one

@@ -148,7 +148,7 @@ async function serve(req, env, ctx) {
 
 // call is binding.call(op, id, ptr, len), with which Go asks for
 // asynchronous work (see glue.go): the payload lies in Go's memory at ptr
-// and is copied out at once. The result goes back through Go's inbox and
+// and is copied out at once. The work resolves to bytes or a string. The result goes back through Go's inbox and
 // the export authlab_settle(id, ok, len); a failure as its message, with
 // ok 0.
 function call(op, id, ptr, len) {
@@ -161,18 +161,25 @@ function call(op, id, ptr, len) {
   }
   work.then(
     (out) => settle(id, 1, out),
-    (err) => settle(id, 0, encoder.encode(String((err && err.message) || err))),
+    (err) => settle(id, 0, String((err && err.message) || err)),
   );
 }
 
+// settle hands Go the result of call id: bytes, or a string that is
+// encoded straight into the inbox.
 function settle(id, ok, out) {
   const binding = runtime.binding;
-  if (out.length > binding.inboxLen) {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const need = typeof out === "string" ? 3 * out.length : out.length;
+  if (need > binding.inboxLen) {
     const grow = binding.grow; // called as a plain function: no this crosses
-    grow(Math.max(out.length, 2 * binding.inboxLen));
+    grow(Math.max(need, 2 * binding.inboxLen));
   }
-  new Uint8Array(exports.mem.buffer, binding.inbox, out.length).set(out);
-  exports.authlab_settle(id, ok, out.length);
+  const inbox = new Uint8Array(exports.mem.buffer, binding.inbox, binding.inboxLen);
+  let n = out.length;
+  if (typeof out === "string") n = encoder.encodeInto(out, inbox).written;
+  else inbox.set(out);
+  exports.authlab_settle(id, ok, n);
   resumeGo();
 }
 
@@ -184,19 +191,27 @@ function resumeGo() {
 }
 
 // ops are the operations of binding.call, by number, as in glue.go. Each
-// takes the payload and resolves to the result, both bytes.
+// takes the payload, bytes, and resolves to the result, bytes or a string.
 const ops = {
-  // D1 query. Payload: binding name, SQL and the arguments as a JSON array,
-  // separated by NUL. Result: the rows of raw({ columnNames: true }) as JSON,
-  // column names first; BLOBs as {"b64": base64}.
+  // D1 query. Payload: a statement number from op 7 (uint32 LE), then the
+  // arguments as a JSON array. Result: the rows of raw({ columnNames: true })
+  // as JSON, column names first; BLOBs as {"b64": base64}.
   1: async (p) => {
-    const rows = await d1Statement(p).raw({ columnNames: true });
-    return encoder.encode(JSON.stringify(rows, blobsToJSON));
+    const rows = await d1Bound(p).raw({ columnNames: true });
+    return JSON.stringify(rows, hasBlob(rows) ? blobsToJSON : undefined);
   },
   // D1 run. Payload as for a query. Result: [changes, last_row_id] as JSON.
   2: async (p) => {
-    const { meta } = await d1Statement(p).run();
-    return encoder.encode(JSON.stringify([meta.changes ?? 0, meta.last_row_id ?? 0]));
+    const { meta } = await d1Bound(p).run();
+    return JSON.stringify([meta.changes ?? 0, meta.last_row_id ?? 0]);
+  },
+  // D1 prepare. Payload: the binding's name, NUL, the SQL. Result: the
+  // statement's number, for ops 1 and 2.
+  7: async (p) => {
+    const text = decoder.decode(p);
+    const nul = text.indexOf("\0");
+    d1Statements.push(runtime.env[text.slice(0, nul)].prepare(text.slice(nul + 1)));
+    return String(d1Statements.length - 1);
   },
   // Import a key. Payload: JSON {jwk, alg, usages, params}: alg for
   // importKey, params for sign and verify. Result: the key's number.
@@ -204,7 +219,7 @@ const ops = {
     const { jwk, alg, usages, params } = JSON.parse(decoder.decode(p));
     const key = await crypto.subtle.importKey("jwk", jwk, alg, false, usages);
     cryptoKeys.push({ key, params });
-    return encoder.encode(String(cryptoKeys.length - 1));
+    return String(cryptoKeys.length - 1);
   },
   // Verify. Payload: key number and signature length (uint32 LE each), the
   // signature, the signed data. Result: one byte, 1 when it verifies.
@@ -235,18 +250,18 @@ const ops = {
 // sign and verify parameters.
 const cryptoKeys = [];
 
-// d1Statements caches prepared statements by binding and SQL text.
-const d1Statements = new Map();
+// d1Statements are the prepared statements of op 7, by number.
+const d1Statements = [];
 
-function d1Statement(p) {
-  const [name, sql, args] = decoder.decode(p).split("\0");
-  const cacheKey = name + "\0" + sql;
-  let stmt = d1Statements.get(cacheKey);
-  if (stmt === undefined) {
-    stmt = runtime.env[name].prepare(sql);
-    d1Statements.set(cacheKey, stmt);
-  }
-  return stmt.bind(...JSON.parse(args).map(blobFromJSON));
+function d1Bound(p) {
+  const stmt = d1Statements[new DataView(p.buffer).getUint32(0, true)];
+  const args = JSON.parse(decoder.decode(p.subarray(4)));
+  return stmt.bind(...(args.some((a) => a !== null && typeof a === "object") ? args.map(blobFromJSON) : args));
+}
+
+function hasBlob(rows) {
+  for (const row of rows) for (const v of row) if (v instanceof ArrayBuffer) return true;
+  return false;
 }
 
 function blobsToJSON(_, v) {
