@@ -82,7 +82,7 @@ func (p *jwtPage) renderJWKS() app.UI {
 		app.Summary().Text("Fetch a JWK Set"),
 		app.P().Class("hint").Text("The only thing on this page that uses the network, and only when you click."),
 		app.Div().Class("row").Body(
-			app.Input().ID("jwks-url").Type("url").Placeholder(placeholder).Value(p.jwks.url).OnInput(p.onJWKSURL),
+			app.Input().ID("jwks-url").Type("url").Aria("label", "JWK Set URL").Placeholder(placeholder).Value(p.jwks.url).OnInput(p.onJWKSURL),
 			app.Button().ID("fetch-jwks").Class("secondary").Type("button").Text("Fetch JWKS").
 				Disabled(p.jwks.busy).OnClick(p.onFetchJWKS),
 		),

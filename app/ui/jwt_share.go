@@ -120,7 +120,7 @@ func (p *jwtPage) renderShare() app.UI {
 				note = "The token and the key are in the link's fragment (after #), which browsers never send to a server. Copied to the clipboard."
 			}
 			return app.Div().Class("field").Body(
-				app.Input().ID("share-link").Type("text").ReadOnly(true).Value(s.link).DataSet("with-key", strconv.FormatBool(s.withKey)),
+				app.Input().ID("share-link").Type("text").Aria("label", "Share link").ReadOnly(true).Value(s.link).DataSet("with-key", strconv.FormatBool(s.withKey)),
 				app.P().Class("hint").Text(note),
 			)
 		}),
