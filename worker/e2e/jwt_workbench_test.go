@@ -411,3 +411,36 @@ func measureInput(t *testing.T, ctx context.Context, sel, value string) (float64
 	}
 	return m.DOM, m.State, m.Text
 }
+
+// TestJWTWorkbenchLayout opens every part of the workbench and checks that
+// each control has a label and that nothing is wider than a 375 px screen.
+func TestJWTWorkbenchLayout(t *testing.T) {
+	ctx, _ := openJWT(t, "")
+	const check = `(() => {
+		const out = [];
+		for (const e of document.querySelectorAll("input, textarea, select"))
+			if (!(e.labels && e.labels.length) && !e.getAttribute("aria-label")) out.push("unlabelled #" + e.id);
+		for (const e of document.querySelectorAll("body *"))
+			if (e.getBoundingClientRect().right > window.innerWidth + 0.5) out.push("too wide: " + e.tagName + "#" + e.id);
+		return out;
+	})()`
+	var problems []string
+	err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(375, 812),
+		chromedp.Click("#example", chromedp.ByQuery),
+		chromedp.Click("#share", chromedp.ByQuery),
+		chromedp.Click("#share-key", chromedp.ByQuery),
+		setValue("#gen-kind", "Ed25519"),
+		chromedp.Click("#generate", chromedp.ByQuery),
+		chromedp.Click("#sign", chromedp.ByQuery),
+		chromedp.WaitVisible("#signed", chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("#content details, main details").forEach(d => d.open = true)`, nil),
+		chromedp.Evaluate(check, &problems),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
