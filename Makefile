@@ -13,7 +13,7 @@ WRANGLER  := cd $(WORKER) && WRANGLER_SEND_METRICS=false npm exec --no -- wrangl
 GOROOT    := $(shell $(GO) env GOROOT)
 export WRANGLER_SEND_METRICS := false
 
-.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web npm browser tools fmt vet unit wasm-test e2e clean
+.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web screenshots npm browser tools fmt vet unit wasm-test e2e clean
 
 ## dev: build everything, create a dev key, migrate local D1, run wrangler dev
 dev: npm site worker $(WORKER)/.dev.vars
@@ -77,7 +77,11 @@ $(WORKER)/.dev.vars:
 	$(GO) run ./worker/devkey -o $@
 
 e2e:
-	$(GO) test -count=1 -tags e2e -timeout 15m ./worker/e2e/...
+	$(GO) test -count=1 -tags e2e -timeout 25m ./worker/e2e/...
+
+## screenshots: run the end-to-end suite and keep its pictures for the README
+screenshots: npm browser site worker $(WORKER)/.dev.vars
+	AUTHLAB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -tags e2e -timeout 25m ./worker/e2e/...
 
 ## deploy: publish the worker and its assets with wrangler
 deploy: npm site worker

@@ -245,14 +245,18 @@ func (b *uiTab) grantClipboard(origin string) {
 	b.run(browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(origin))
 }
 
-// screenshotDir is where the suite saves a picture of every page, for the
-// README.
+// screenshotDir is where the suite saves a picture of every page:
+// AUTHLAB_SCREENSHOTS when set (`make screenshots` points it at
+// docs/screenshots, for the README), a temporary folder otherwise, so that
+// a test run leaves the work tree as it was.
 func screenshotDir() string {
-	wd, _ := os.Getwd()
-	return filepath.Join(filepath.Dir(filepath.Dir(wd)), "docs", "screenshots")
+	if dir := os.Getenv("AUTHLAB_SCREENSHOTS"); dir != "" {
+		return dir
+	}
+	return filepath.Join(os.TempDir(), "authlab-screenshots")
 }
 
-// screenshot saves the viewport as docs/screenshots/<name>.png, with the
+// screenshot saves the viewport as <screenshotDir>/<name>.png, with the
 // element sel, if any, scrolled to the top.
 func (b *uiTab) screenshot(name, sel string) {
 	b.t.Helper()
@@ -261,6 +265,9 @@ func (b *uiTab) screenshot(name, sel string) {
 	}
 	var buf []byte
 	b.run(chromedp.Sleep(150*time.Millisecond), chromedp.CaptureScreenshot(&buf))
+	if len(buf) < 1000 {
+		b.t.Fatalf("screenshot %s is empty", name)
+	}
 	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
 		b.t.Fatal(err)
 	}
