@@ -13,7 +13,7 @@ WRANGLER  := cd $(WORKER) && WRANGLER_SEND_METRICS=false npm exec --no -- wrangl
 GOROOT    := $(shell $(GO) env GOROOT)
 export WRANGLER_SEND_METRICS := false
 
-.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web screenshots npm browser tools fmt vet unit wasm-test e2e clean
+.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web screenshots compressors npm browser tools fmt vet unit wasm-test e2e clean
 
 ## dev: build everything, create a dev key, migrate local D1, run wrangler dev
 dev: npm site worker $(WORKER)/.dev.vars
@@ -59,7 +59,17 @@ wasm-test:
 ## hosted worker, whose CORS_ORIGINS must then list the site's origin.
 web/app.wasm: FORCE
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm
-site: web/app.wasm
+# app.wasm's brotli (-q 11) and gzip twins, which the worker's glue sends with
+# Content-Encoding; made again only when app.wasm's content changes.
+web/app.wasm.br: web/app.wasm compressors
+	@sum=$$(sha256sum web/app.wasm | cut -c1-64); \
+	if [ "$$(cat web/app.wasm.sum 2>/dev/null)" != "$$sum" ]; then \
+	  echo "compressing web/app.wasm (brotli -q 11, gzip -9)"; \
+	  brotli -q 11 -f -o web/app.wasm.br web/app.wasm && gzip -9 -c web/app.wasm > web/app.wasm.gz && echo $$sum > web/app.wasm.sum; \
+	fi
+compressors:
+	@command -v brotli >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q brotli; }
+site: web/app.wasm web/app.wasm.br
 	rm -rf $(SITE_DIR) && mkdir -p $(SITE_DIR)/web
 	cp -r web/. $(SITE_DIR)/web/
 	$(GO) run ./wasm -out $(SITE_DIR) -base "$(BASE_PATH)" -api "$(API_URL)" \
