@@ -1,0 +1,66 @@
+//go:build !js
+
+package main
+
+import (
+	"compress/gzip"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// The front end's size budget. app.wasm is the first visit's cost: at
+// 20 Mbit/s every megabyte is 0.4 s. The budget holds today's size with a
+// little room, so that growth is a decision and not an accident.
+const (
+	// FrontGzip bounds app.wasm compressed with gzip -9, in bytes.
+	FrontGzip = 4_400_000
+	// FrontRaw bounds app.wasm uncompressed, in bytes.
+	FrontRaw = 18_500_000
+)
+
+// TestFrontEndSize builds app.wasm as `make site` does and fails when it is
+// over the budget, raw or after gzip -9. With -short it is skipped: the
+// build takes a few seconds even when cached.
+func TestFrontEndSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the front end")
+	}
+	out := filepath.Join(t.TempDir(), "app.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var n counter
+	zw, _ := gzip.NewWriterLevel(&n, gzip.BestCompression)
+	raw, err := io.Copy(zw, f)
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("app.wasm: %d bytes raw (budget %d), %d with gzip -9 (budget %d)", raw, FrontRaw, n, FrontGzip)
+	if raw > FrontRaw {
+		t.Errorf("app.wasm is %d bytes, over the budget of %d", raw, FrontRaw)
+	}
+	if int64(n) > FrontGzip {
+		t.Errorf("app.wasm is %d bytes with gzip -9, over the budget of %d", n, FrontGzip)
+	}
+}
+
+// counter counts the bytes written to it.
+type counter int64
+
+func (c *counter) Write(p []byte) (int, error) {
+	*c += counter(len(p))
+	return len(p), nil
+}
