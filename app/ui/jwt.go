@@ -101,6 +101,7 @@ func (p *jwtPage) onToken(ctx app.Context, e app.Event) {
 	p.token = ctx.JSSrc().Get("value").String()
 	p.edited()
 	p.refresh()
+	p.verdictView().paint()
 }
 
 // setToken puts a token into the textarea, for the examples, share links
@@ -119,12 +120,14 @@ func (p *jwtPage) onKey(ctx app.Context, e app.Event) {
 	p.setKey(ctx.JSSrc().Get("value").String(), p.enc)
 	p.edited()
 	p.refresh()
+	p.verdictView().paint()
 }
 
 func (p *jwtPage) onEncoding(ctx app.Context, e app.Event) {
 	p.setKey(p.key, jot.SecretEncoding(ctx.JSSrc().Get("value").String()))
 	p.edited()
 	p.refresh()
+	p.verdictView().paint()
 }
 
 func (p *jwtPage) onExpect(field *string) app.EventHandler {
@@ -157,7 +160,7 @@ func (p *jwtPage) Render() app.UI {
 			app.Section().Class("pane").Body(
 				p.renderTokenInput(),
 				p.renderKeyInput(),
-				p.renderVerdict(empty),
+				p.verdictView(),
 				p.renderShare(),
 			),
 			app.Section().Class("pane").Body(
@@ -228,12 +231,12 @@ func (p *jwtPage) renderKeyInput() app.UI {
 	)
 }
 
-func (p *jwtPage) renderVerdict(empty bool) app.UI {
-	v := &JWTVerdict{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
-	if empty {
-		v = &JWTVerdict{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
+// verdictView is the verdict as shown.
+func (p *jwtPage) verdictView() *JWTVerdict {
+	if strings.TrimSpace(p.token) == "" {
+		return &JWTVerdict{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
 	}
-	return v
+	return &JWTVerdict{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
 }
 
 func (p *jwtPage) renderDecoded() app.UI {

@@ -34,3 +34,29 @@ func (v *JWTVerdict) Render() app.UI {
 		}),
 	)
 }
+
+// paint writes the verdict into the DOM at once. go-app renders on its next
+// frame tick, up to 8 ms after the event at its 120 Hz; the verdict is the
+// answer to the keystroke, so it is painted now, into the nodes go-app
+// made, and the next render writes the same values. When the shape differs
+// (a hint appears or goes), paint leaves it to the render.
+func (v *JWTVerdict) paint() {
+	if !app.IsClient {
+		return
+	}
+	el := app.Window().GetElementByID("verdict")
+	if !el.Truthy() {
+		return
+	}
+	hint := el.Call("querySelector", ".verdict-hint")
+	if hint.Truthy() != (v.Hint != "") {
+		return
+	}
+	el.Call("setAttribute", "class", "verdict "+v.State)
+	el.Call("setAttribute", "data-state", v.State)
+	for sel, text := range map[string]string{".verdict-title": jwtVerdictTitles[v.State], ".verdict-reason": v.Reason, ".verdict-hint": v.Hint} {
+		if n := el.Call("querySelector", sel); n.Truthy() && n.Get("firstChild").Truthy() {
+			n.Get("firstChild").Set("nodeValue", text)
+		}
+	}
+}
