@@ -11,11 +11,12 @@ import (
 // cpuResult is one variant's CPU time per request on one endpoint, measured
 // over sequential requests at concurrency 1.
 type cpuResult struct {
-	requests int
-	perReq   time.Duration // workerd's utime+stime over the run, divided by requests
-	p50      time.Duration // wall-clock latency seen by the client
-	procs    int           // workerd processes counted
-	err      error
+	requests  int
+	perReq    time.Duration // utime+stime of all workerd processes over the run, per request
+	perReqRun time.Duration // the same for the worker's own workerd only; 0 when unknown
+	p50       time.Duration // wall-clock latency seen by the client
+	procs     int           // workerd processes counted
+	err       error
 }
 
 // freePlanCPU is the Workers Free plan's CPU limit per request.
@@ -26,10 +27,10 @@ const cpuWarmup = 10
 
 // measureCPU sends cfg.cpuRequests sequential requests per endpoint and
 // variant, and divides the CPU time that the variant's workerd processes
-// used meanwhile by their count. This is an upper bound of what the
-// runtime accounts to the worker: it includes workerd's HTTP handling,
-// wrangler's proxy worker and the local D1 (SQLite) in the same process,
-// alike for every variant.
+// used meanwhile by their count: all of them, and the worker's own runtime
+// alone. Both are upper bounds of what the runtime accounts to the worker:
+// they include workerd's HTTP handling and the local D1 (SQLite), and the
+// first also wrangler's proxy, alike for every variant.
 func measureCPU(ctx context.Context, cfg *config, rep *report, targets []*target) error {
 	for ei, e := range rep.endpoints {
 		for vi, t := range targets {
@@ -44,8 +45,8 @@ func measureCPU(ctx context.Context, cfg *config, rep *report, targets []*target
 			if res.err != nil {
 				log.Printf("%s: CPU measurement: %v", name, res.err)
 			} else {
-				log.Printf("%s: %.2f ms CPU per request over %d sequential requests (%d workerd processes), p50 %s",
-					name, float64(res.perReq)/float64(time.Millisecond), res.requests, res.procs, ms(res.p50))
+				log.Printf("%s: %s CPU per request over %d sequential requests (%d workerd processes; the worker's own %s), p50 %s",
+					name, ms(res.perReq), res.requests, res.procs, ms(res.perReqRun), ms(res.p50))
 			}
 			rep.cpu[ei][vi] = res
 		}
@@ -55,7 +56,7 @@ func measureCPU(ctx context.Context, cfg *config, rep *report, targets []*target
 
 func measureCPUOne(ctx context.Context, cfg *config, t *target, e endpoint) *cpuResult {
 	res := &cpuResult{}
-	pids, err := workerdPIDs(t.srv.cmd.Process.Pid)
+	pids, runtimePID, err := workerdPIDs(t.srv.cmd.Process.Pid)
 	if err != nil {
 		res.err = err
 		return res
@@ -86,6 +87,10 @@ func measureCPUOne(ctx context.Context, cfg *config, t *target, e endpoint) *cpu
 		res.err = err
 		return res
 	}
+	var beforeRun time.Duration
+	if runtimePID != 0 {
+		beforeRun, _ = cpuTime([]int{runtimePID})
+	}
 	lat := make([]time.Duration, 0, cfg.cpuRequests)
 	for i := range cfg.cpuRequests {
 		d, err := send(i)
@@ -102,6 +107,11 @@ func measureCPUOne(ctx context.Context, cfg *config, t *target, e endpoint) *cpu
 	}
 	res.requests = len(lat)
 	res.perReq = (after - before) / time.Duration(len(lat))
+	if runtimePID != 0 {
+		if afterRun, err := cpuTime([]int{runtimePID}); err == nil {
+			res.perReqRun = (afterRun - beforeRun) / time.Duration(len(lat))
+		}
+	}
 	res.p50 = median(lat)
 	return res
 }

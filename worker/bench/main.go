@@ -20,7 +20,7 @@
 //
 // Run it from the repository root:
 //
-//	go run ./worker/bench [-t 2] [-c 16] [-d 10s] [-rounds 3] [-warmup 5s] [-cpu-requests 200] [-cold-runs 3]
+//	go run ./worker/bench [-t 2] [-c 16] [-d 10s] [-rounds 3] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
 //	                      [-variants go-syumai,go-glue,hono] [-endpoints protected,login,data,token]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
@@ -70,6 +70,7 @@ type config struct {
 	conns        int
 	duration     time.Duration
 	warmup       time.Duration
+	timeout      time.Duration
 	variants     []string
 	endpoints    []string
 	cpuRequests  int
@@ -106,6 +107,7 @@ func parseFlags() (*config, error) {
 	flag.IntVar(&c.conns, "c", 16, "wrk connections")
 	flag.DurationVar(&c.duration, "d", 10*time.Second, "measured wrk duration per variant and round")
 	flag.IntVar(&c.rounds, "rounds", 3, "measured rounds per variant, interleaved across variants")
+	flag.DurationVar(&c.timeout, "timeout", 10*time.Second, "wrk --timeout: a response slower than this counts as a socket error")
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured wrk run before each measurement (0 to skip)")
 	flag.StringVar(&variants, "variants", strings.Join(variantNames(), ","), "comma-separated variants to run")
 	flag.StringVar(&eps, "endpoints", strings.Join(endpointNames(), ","), "comma-separated endpoints to measure")
@@ -118,8 +120,8 @@ func parseFlags() (*config, error) {
 	if flag.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments %q", flag.Args())
 	}
-	if c.threads < 1 || c.conns < c.threads || c.duration < time.Second || c.rounds < 1 || c.rounds > 20 || c.cpuRequests < 0 || c.coldRuns < 0 {
-		return nil, fmt.Errorf("need -t ≥ 1, -c ≥ -t, -d ≥ 1s, 1 ≤ -rounds ≤ 20 -cpu-requests ≥ 0 and -cold-runs ≥ 0")
+	if c.threads < 1 || c.conns < c.threads || c.duration < time.Second || c.rounds < 1 || c.rounds > 20 || c.cpuRequests < 0 || c.coldRuns < 0 || c.timeout < time.Second {
+		return nil, fmt.Errorf("need -t ≥ 1, -c ≥ -t, -d ≥ 1s, 1 ≤ -rounds ≤ 20 -cpu-requests ≥ 0, -cold-runs ≥ 0 and -timeout ≥ 1s")
 	}
 	for _, v := range strings.Split(variants, ",") {
 		if _, ok := lookupVariant(v); !ok {

@@ -44,11 +44,13 @@ func readStat(pid int) (procStat, error) {
 }
 
 // workerdPIDs returns the workerd processes below root: wrangler dev
-// (node) starts workerd, which runs the worker, its proxy and local D1.
-func workerdPIDs(root int) ([]int, error) {
+// (node) starts two, one for its proxy on the port it serves and one that
+// runs the worker and local D1, with the inspector. The second is the
+// worker's runtime; worker is its pid.
+func workerdPIDs(root int) (all []int, worker int, err error) {
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	children := map[int][]int{}
 	comm := map[int]string{}
@@ -64,20 +66,22 @@ func workerdPIDs(root int) ([]int, error) {
 		children[st.ppid] = append(children[st.ppid], pid)
 		comm[pid] = st.comm
 	}
-	var out []int
 	queue := []int{root}
 	for len(queue) > 0 {
 		pid := queue[0]
 		queue = queue[1:]
 		if strings.HasPrefix(comm[pid], "workerd") {
-			out = append(out, pid)
+			all = append(all, pid)
+			if cmd, _ := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "cmdline")); strings.Contains(string(cmd), "--inspector-addr") {
+				worker = pid
+			}
 		}
 		queue = append(queue, children[pid]...)
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no workerd process below pid %d", root)
+	if len(all) == 0 {
+		return nil, 0, fmt.Errorf("no workerd process below pid %d", root)
 	}
-	return out, nil
+	return all, worker, nil
 }
 
 // cpuTime sums utime and stime of pids.

@@ -51,12 +51,12 @@ func TestReportRatios(t *testing.T) {
 	rep.init()
 	rep.rows[0][0].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 750, P50: time.Millisecond, P99: 3 * time.Millisecond}}
 	rep.rows[0][1].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 500, P50: time.Millisecond, P99: 4 * time.Millisecond}}
-	rep.cpu[0][0] = &cpuResult{requests: 100, perReq: 3 * time.Millisecond, p50: 2 * time.Millisecond}
-	rep.cpu[0][1] = &cpuResult{requests: 100, perReq: 2 * time.Millisecond, p50: 2 * time.Millisecond}
+	rep.cpu[0][0] = &cpuResult{requests: 100, perReq: 5 * time.Millisecond, perReqRun: 3 * time.Millisecond, p50: 2 * time.Millisecond}
+	rep.cpu[0][1] = &cpuResult{requests: 100, perReq: 4 * time.Millisecond, perReqRun: 2 * time.Millisecond, p50: 2 * time.Millisecond}
 	md := rep.markdown()
 	for _, want := range []string{
 		"| data | go-glue | 750.0 | 1.00 ms | 3.00 ms | 10 | 0 | 1.50× | 0.75× |",
-		"| data | go-glue | 3.00 ms | 30% | 1.50× | 2.00 ms |",
+		"| data | go-glue | 3.00 ms | 30% | 1.50× | 5.00 ms | 2.00 ms |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("no line %q in\n%s", want, md)

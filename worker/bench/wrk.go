@@ -49,6 +49,7 @@ func runWrk(ctx context.Context, cfg *config, d time.Duration, script, url strin
 	args := []string{
 		"-t" + strconv.Itoa(cfg.threads), "-c" + strconv.Itoa(cfg.conns),
 		"-d" + strconv.Itoa(int(d.Round(time.Second).Seconds())) + "s",
+		"--timeout", strconv.Itoa(int(cfg.timeout.Round(time.Second).Seconds())) + "s",
 		"--latency", "-s", script, url,
 	}
 	cmd := exec.CommandContext(ctx, "wrk", args...)
