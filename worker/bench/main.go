@@ -121,7 +121,7 @@ func parseFlags() (*config, error) {
 		return nil, fmt.Errorf("unexpected arguments %q", flag.Args())
 	}
 	if c.threads < 1 || c.conns < c.threads || c.duration < time.Second || c.rounds < 1 || c.rounds > 20 || c.cpuRequests < 0 || c.coldRuns < 0 || c.timeout < time.Second {
-		return nil, fmt.Errorf("need -t ≥ 1, -c ≥ -t, -d ≥ 1s, 1 ≤ -rounds ≤ 20 -cpu-requests ≥ 0, -cold-runs ≥ 0 and -timeout ≥ 1s")
+		return nil, fmt.Errorf("need -t ≥ 1, -c ≥ -t, -d ≥ 1s, 1 ≤ -rounds ≤ 20, -cpu-requests ≥ 0, -cold-runs ≥ 0 and -timeout ≥ 1s")
 	}
 	for _, v := range strings.Split(variants, ",") {
 		if _, ok := lookupVariant(v); !ok {
