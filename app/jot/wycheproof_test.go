@@ -119,10 +119,12 @@ var (
 		jot.ErrKeyNotFound, jot.ErrCrit, jot.ErrSignature, jot.ErrExpired,
 		jot.ErrNotYetValid, jot.ErrIssuedInFuture, jot.ErrIssuer, jot.ErrAudience,
 		jot.ErrClaimMissing, jot.ErrClaimType, jot.ErrHMACKeyTooShort,
+		jot.ErrTooLarge, jot.ErrSecretEncoding,
 	}
 	keysSentinels = []error{
 		keys.ErrJWK, keys.ErrKeyType, keys.ErrCurve, keys.ErrNotOnCurve,
 		keys.ErrWeakKey, keys.ErrPEM, keys.ErrNoPrivate, keys.ErrDuplicateID,
+		keys.ErrTooLarge,
 	}
 )
 

@@ -9,7 +9,7 @@ import (
 )
 
 var sentinels = []error{keys.ErrJWK, keys.ErrKeyType, keys.ErrCurve, keys.ErrNotOnCurve,
-	keys.ErrWeakKey, keys.ErrPEM, keys.ErrNoPrivate, keys.ErrDuplicateID}
+	keys.ErrWeakKey, keys.ErrPEM, keys.ErrNoPrivate, keys.ErrDuplicateID, keys.ErrTooLarge}
 
 func wrapsSentinel(err error) bool {
 	for _, s := range sentinels {
