@@ -15,8 +15,9 @@ import (
 
 // staged is what stage laid out under worker/bench/.build.
 type staged struct {
-	wasm    string            // the app.wasm both Go variants load
-	configs map[string]string // variant name → its wrangler.jsonc
+	wasm     string            // the app.wasm of the working tree
+	configs  map[string]string // variant name → its wrangler.jsonc
+	variants []variant         // the variants to measure, in order
 }
 
 // checkPrereqs fails early, with the fix, when a tool is missing.
@@ -34,11 +35,12 @@ func checkPrereqs(cfg *config) error {
 
 // stage builds app.wasm with the flags of worker/build/app.wasm, generates
 // syumai's glue, and writes one directory per variant, each with its
-// wrangler.jsonc and a copy of worker/.dev.vars.
-func stage(ctx context.Context, cfg *config) (*staged, error) {
+// wrangler.jsonc and a copy of worker/.dev.vars. A go-glue@<rev> variant
+// gets its app.wasm and glue built from that revision.
+func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	dir := filepath.Join(cfg.bench(), ".build")
 	gen := filepath.Join(dir, "gen")
-	st := &staged{wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}}
+	st := &staged{wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}, variants: vs}
 	log.Print("building app.wasm and generating syumai's glue")
 	steps := [][]string{
 		{"go", "build", "-trimpath", "-ldflags=-s -w", "-o", st.wasm, "./worker"},
@@ -68,7 +70,8 @@ func stage(ctx context.Context, cfg *config) (*staged, error) {
 		files[name]["wasm_exec.js"] = filepath.Join(gen, "wasm_exec.js")
 		files[name]["app.wasm"] = st.wasm
 	}
-	for name, copies := range files {
+	for _, v := range vs {
+		name := v.name
 		vdir := filepath.Join(dir, name)
 		if err := os.RemoveAll(vdir); err != nil {
 			return nil, err
@@ -76,8 +79,13 @@ func stage(ctx context.Context, cfg *config) (*staged, error) {
 		if err := os.MkdirAll(vdir, 0o755); err != nil {
 			return nil, err
 		}
-		for dst, src := range copies {
+		for dst, src := range files[name] {
 			if err := copyFile(src, filepath.Join(vdir, dst)); err != nil {
+				return nil, err
+			}
+		}
+		if v.rev != "" {
+			if err := stageRev(ctx, cfg, v, vdir, gen); err != nil {
 				return nil, err
 			}
 		}
@@ -113,23 +121,24 @@ func devVars(ctx context.Context, cfg *config) ([]byte, error) {
 // the project's glue to report the Go instance's start.
 func writeWranglerConfig(cfg *config, name, path string) error {
 	main := "worker.mjs"
-	if name == "hono" {
+	if name == baseline {
 		main = filepath.Join(cfg.bench(), "hono", "src", "index.js")
 	}
+	id := "authlab-bench-" + strings.ReplaceAll(name, "@", "-") // wrangler allows [a-z0-9-]
 	c := map[string]any{
-		"name":               "authlab-bench-" + name,
+		"name":               id,
 		"main":               main,
 		"compatibility_date": "2026-11-01",
 		"send_metrics":       false,
 		"d1_databases": []map[string]string{{
 			"binding":        "DB",
-			"database_name":  "authlab-bench-" + name,
+			"database_name":  id,
 			"database_id":    "00000000-0000-0000-0000-000000000000",
 			"migrations_dir": filepath.Join(cfg.root, "app", "store", "migrations"),
 		}},
 		"vars": map[string]string{"PBKDF2_ITERATIONS": "100000", "SERVER_TIMING": "1"},
 	}
-	if name != "hono" {
+	if name != baseline {
 		c["rules"] = []map[string]any{{"type": "CompiledWasm", "globs": []string{"**/*.wasm"}, "fallthrough": false}}
 	}
 	b, err := json.MarshalIndent(c, "", "  ")

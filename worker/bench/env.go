@@ -92,11 +92,17 @@ type wasmSize struct {
 	raw, gzip, brotli int64
 }
 
-// wasmSizes measures the benchmarked app.wasm and, when present,
-// worker/build/app.wasm.
+// wasmSizes measures the benchmarked app.wasm, those of the go-glue@<rev>
+// variants and, when present, worker/build/app.wasm.
 func wasmSizes(cfg *config, st *staged) []wasmSize {
 	var sizes []wasmSize
-	for _, p := range []string{st.wasm, filepath.Join(cfg.worker(), "build", "app.wasm")} {
+	paths := []string{st.wasm}
+	for _, v := range st.variants {
+		if v.rev != "" {
+			paths = append(paths, filepath.Join(filepath.Dir(st.wasm), v.name, "app.wasm"))
+		}
+	}
+	for _, p := range append(paths, filepath.Join(cfg.worker(), "build", "app.wasm")) {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			continue

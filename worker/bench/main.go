@@ -21,7 +21,7 @@
 // Run it from the repository root:
 //
 //	go run ./worker/bench [-t 2] [-c 16] [-d 10s] [-rounds 3] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
-//	                      [-variants go-syumai,go-glue,hono] [-endpoints protected,login,data,token]
+//	                      [-variants go-syumai,go-glue,hono] [-endpoints protected,login,data,token] [-revs rev,...]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
 // && npm ci`); brotli is optional. It builds app.wasm itself, with the flags
@@ -43,6 +43,10 @@
 //  3. CPU time per request: -cpu-requests sequential requests per variant
 //     and endpoint, and the utime+stime of the variant's workerd processes
 //     over them (an upper bound: it includes workerd itself and local D1).
+//
+// With -revs, the worker and its glue as they were at each listed git
+// revision run too, as go-glue@<rev>, built from `git archive`: one run then
+// measures what each change moved.
 //
 // The tables go to stdout and to worker/bench/results/latest.md. A variant
 // with any socket error or non-2xx response in any round of an endpoint is
@@ -72,6 +76,7 @@ type config struct {
 	warmup       time.Duration
 	timeout      time.Duration
 	variants     []string
+	revs         []string
 	endpoints    []string
 	cpuRequests  int
 	coldRuns     int
@@ -101,7 +106,7 @@ func main() {
 
 func parseFlags() (*config, error) {
 	c := &config{}
-	var variants, eps string
+	var variants, eps, revs string
 	flag.StringVar(&c.root, "root", "", "repository root (default: the nearest directory above the working directory with go.mod)")
 	flag.IntVar(&c.threads, "t", 2, "wrk threads")
 	flag.IntVar(&c.conns, "c", 16, "wrk connections")
@@ -110,6 +115,7 @@ func parseFlags() (*config, error) {
 	flag.DurationVar(&c.timeout, "timeout", 10*time.Second, "wrk --timeout: a response slower than this counts as a socket error")
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured wrk run before each measurement (0 to skip)")
 	flag.StringVar(&variants, "variants", strings.Join(variantNames(), ","), "comma-separated variants to run")
+	flag.StringVar(&revs, "revs", "", "comma-separated git revisions to measure too, each as go-glue@<rev>: its worker with its glue")
 	flag.StringVar(&eps, "endpoints", strings.Join(endpointNames(), ","), "comma-separated endpoints to measure")
 	flag.IntVar(&c.coldRuns, "cold-runs", 3, "fresh wrangler dev starts per variant for the cold start (0 to skip)")
 	flag.IntVar(&c.cpuRequests, "cpu-requests", 200, "sequential requests per variant and endpoint for the CPU time per request (0 to skip)")
@@ -128,6 +134,11 @@ func parseFlags() (*config, error) {
 			return nil, fmt.Errorf("unknown variant %q; known: %s", v, strings.Join(variantNames(), ", "))
 		}
 		c.variants = append(c.variants, v)
+	}
+	for _, r := range strings.Split(revs, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			c.revs = append(c.revs, r)
+		}
 	}
 	for _, e := range strings.Split(eps, ",") {
 		if _, ok := lookupEndpoint(e); !ok {

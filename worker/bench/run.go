@@ -13,15 +13,16 @@ import (
 type variant struct {
 	name string
 	what string
+	rev  string // for go-glue@<rev>: the git revision it is built from
 }
 
 // baseline is the variant the ratios are taken against.
 const baseline = "hono"
 
 var variants = []variant{
-	{"go-syumai", "the Go worker with syumai's generated worker.mjs: a new Go instance per request"},
-	{"go-glue", "the same app.wasm with worker/glue/worker.mjs: one Go instance per isolate"},
-	{"hono", "worker/bench/hono: Hono with WebCrypto for ES256, PBKDF2 and SHA-256, over the same D1 schema"},
+	{name: "go-syumai", what: "the Go worker with syumai's generated worker.mjs: a new Go instance per request"},
+	{name: "go-glue", what: "the same app.wasm with worker/glue/worker.mjs: one Go instance per isolate"},
+	{name: baseline, what: "worker/bench/hono: Hono with WebCrypto for ES256, PBKDF2 and SHA-256, over the same D1 schema"},
 }
 
 func variantNames() []string {
@@ -41,6 +42,24 @@ func lookupVariant(name string) (variant, bool) {
 	return variant{}, false
 }
 
+// chosenVariants lists the variants of -variants, with a go-glue@<rev>
+// for every revision of -revs before them.
+func chosenVariants(cfg *config) ([]variant, error) {
+	var vs []variant
+	for _, rev := range cfg.revs {
+		v, err := revVariant(cfg, rev)
+		if err != nil {
+			return nil, err
+		}
+		vs = append(vs, v)
+	}
+	for _, name := range cfg.variants {
+		v, _ := lookupVariant(name)
+		vs = append(vs, v)
+	}
+	return vs, nil
+}
+
 // target is a variant that is up, with its fixture and one wrk script per
 // endpoint.
 type target struct {
@@ -58,15 +77,15 @@ func run(ctx context.Context, cfg *config) error {
 	if err := checkPrereqs(cfg); err != nil {
 		return err
 	}
-	st, err := stage(ctx, cfg)
+	vs, err := chosenVariants(cfg)
 	if err != nil {
 		return err
 	}
-	rep := &report{cfg: cfg, loadBefore: loadAvg()}
-	for _, name := range cfg.variants {
-		v, _ := lookupVariant(name)
-		rep.variants = append(rep.variants, v)
+	st, err := stage(ctx, cfg, vs)
+	if err != nil {
+		return err
 	}
+	rep := &report{cfg: cfg, loadBefore: loadAvg(), variants: st.variants}
 	for _, name := range cfg.endpoints {
 		e, _ := lookupEndpoint(name)
 		rep.endpoints = append(rep.endpoints, e)
