@@ -152,12 +152,17 @@ func (s *Server) data(w http.ResponseWriter, r *http.Request) {
 		writeError(w, fmt.Errorf("%w: the key's daily quota of %d requests is used up; it resets at 00:00 UTC", ErrTooManyRequests, k.DailyQuota))
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"message":   "you hold a valid API key",
-		"key":       k.Prefix,
-		"used":      count,
-		"remaining": k.DailyQuota - count,
-	})
+	writeJSON(w, http.StatusOK, dataResponse{Key: k.Prefix, Message: "you hold a valid API key", Remaining: k.DailyQuota - count, Used: count})
+}
+
+// dataResponse is GET /api/data's answer. A struct encodes faster than a
+// map; its fields are in the order encoding/json writes a map's keys, so
+// the answer reads the same either way.
+type dataResponse struct {
+	Key       string `json:"key"`
+	Message   string `json:"message"`
+	Remaining int    `json:"remaining"`
+	Used      int    `json:"used"`
 }
 
 // checkAPIKey finds a key by its prefix and compares its hash in constant

@@ -96,3 +96,23 @@ func TestAccessTokenPayload(t *testing.T) {
 		})
 	}
 }
+
+// TestDataBody checks that /api/data, which encodes a struct, answers byte
+// for byte what encoding the same fields as a map gives.
+func TestDataBody(t *testing.T) {
+	s := newServer(t, 1000)
+	s.register(t, "alice", "password123")
+	tok := s.login(t, "alice", "password123")
+	key := s.do(t, "POST", "/api/keys", `{"daily_quota":5}`, "Authorization", "Bearer "+tok)
+	r := s.do(t, "GET", "/api/data", "", "X-API-Key", key.str("key"))
+	if r.Code != 200 {
+		t.Fatalf("%d %s", r.Code, r.Body)
+	}
+	var want bytes.Buffer
+	json.NewEncoder(&want).Encode(map[string]any{
+		"message": "you hold a valid API key", "key": key.str("prefix"), "used": 1, "remaining": 4,
+	})
+	if got := r.Body.String(); got != want.String() {
+		t.Errorf("body\n%s\nwant\n%s", got, want.String())
+	}
+}
