@@ -35,7 +35,7 @@ func (r *row) valid() bool {
 func (r *row) result() *wrkResult {
 	sum := &wrkResult{}
 	var rps []float64
-	var p50, p99 []time.Duration
+	var p50, p99, cpu []time.Duration
 	for _, res := range r.rounds {
 		sum.Requests += res.Requests
 		sum.SocketErrors += res.SocketErrors
@@ -44,8 +44,11 @@ func (r *row) result() *wrkResult {
 		rps = append(rps, res.ReqPerSec)
 		p50 = append(p50, res.P50)
 		p99 = append(p99, res.P99)
+		if res.CPUPerReq > 0 {
+			cpu = append(cpu, res.CPUPerReq)
+		}
 	}
-	sum.ReqPerSec, sum.P50, sum.P99 = median(rps), median(p50), median(p99)
+	sum.ReqPerSec, sum.P50, sum.P99, sum.CPUPerReq = median(rps), median(p50), median(p99), median(cpu)
 	return sum
 }
 
@@ -112,7 +115,9 @@ func (r *report) markdown() string {
 	b.WriteString("# Worker benchmark\n\n")
 	fmt.Fprintf(&b, "`wrk -t%d -c%d -d%s --timeout %s --latency`, %d round(s) per variant and endpoint, interleaved, after a %s warm-up; "+
 		"one `wrangler dev` per variant on 127.0.0.1. req/s, p50 and p99 are medians over the rounds; counts are totals. "+
-		"Ratios are against Hono: above 1.00× is better for req/s, below 1.00× is better for p99.\n\n",
+		"Ratios are against Hono: above 1.00× is better for req/s, below 1.00× is better for p99 and CPU. "+
+		"CPU is the worker's own workerd's utime+stime during the round, per request: less sensitive to other load on the "+
+		"machine than req/s.\n\n",
 		c.threads, c.conns, c.duration, c.timeout, c.rounds, c.warmup)
 	r.throughputTable(&b)
 	r.cpuTable(&b)
@@ -135,8 +140,8 @@ func (r *report) markdown() string {
 
 func (r *report) throughputTable(b *strings.Builder) {
 	b.WriteString("## Throughput\n\n")
-	b.WriteString("| endpoint | variant | req/s | p50 | p99 | requests | errors | req/s vs Hono | p99 vs Hono | req/s per round |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
+	b.WriteString("| endpoint | variant | req/s | p50 | p99 | requests | errors | req/s vs Hono | p99 vs Hono | CPU/req | CPU vs Hono | req/s per round |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
 	var notes []string
 	for ei, e := range r.endpoints {
 		base := r.baseline(ei)
@@ -149,23 +154,29 @@ func (r *report) throughputTable(b *strings.Builder) {
 			errs := max(res.Non2xx, res.StatusErrors) + res.SocketErrors
 			switch {
 			case row.err != nil && len(row.rounds) == 0:
-				fmt.Fprintf(b, "| %s | %s | failed | – | – | – | – | – | – | – |\n", e.name, name)
+				fmt.Fprintf(b, "| %s | %s | failed | – | – | – | – | – | – | – | – | – |\n", e.name, name)
 				notes = append(notes, fmt.Sprintf("- %s %s failed: %s", e.name, name, firstLine(row.err.Error())))
 			case !row.valid():
-				fmt.Fprintf(b, "| %s | %s | invalid | – | – | %d | %d | – | – | – |\n", e.name, name, res.Requests, errs)
+				fmt.Fprintf(b, "| %s | %s | invalid | – | – | %d | %d | – | – | – | – | – |\n", e.name, name, res.Requests, errs)
 				why := "it had non-2xx responses or socket errors, so its numbers are not quoted"
 				if row.err != nil {
 					why = "a round failed: " + firstLine(row.err.Error())
 				}
 				notes = append(notes, fmt.Sprintf("- %s %s is invalid: %s.", e.name, name, why))
 			default:
-				rps, p99 := "–", "–"
+				rps, p99, cpu, cpuRatio := "–", "–", "–", "–"
 				if base != nil {
 					rps = fmt.Sprintf("%.2f×", res.ReqPerSec/base.ReqPerSec)
 					p99 = fmt.Sprintf("%.2f×", float64(res.P99)/float64(base.P99))
 				}
-				fmt.Fprintf(b, "| %s | %s | %.1f | %s | %s | %d | %d | %s | %s | %s |\n",
-					e.name, name, res.ReqPerSec, ms(res.P50), ms(res.P99), res.Requests, errs, rps, p99, row.perRound())
+				if res.CPUPerReq > 0 {
+					cpu = ms(res.CPUPerReq)
+					if base != nil && base.CPUPerReq > 0 {
+						cpuRatio = fmt.Sprintf("%.2f×", float64(res.CPUPerReq)/float64(base.CPUPerReq))
+					}
+				}
+				fmt.Fprintf(b, "| %s | %s | %.1f | %s | %s | %d | %d | %s | %s | %s | %s | %s |\n",
+					e.name, name, res.ReqPerSec, ms(res.P50), ms(res.P99), res.Requests, errs, rps, p99, cpu, cpuRatio, row.perRound())
 			}
 		}
 	}

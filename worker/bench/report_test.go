@@ -49,13 +49,13 @@ func TestReportRatios(t *testing.T) {
 	rep := report{cfg: &config{threads: 2, conns: 16, duration: 10 * time.Second, rounds: 1, cpuRequests: 100},
 		variants: []variant{glue, hono}, endpoints: []endpoint{data}}
 	rep.init()
-	rep.rows[0][0].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 750, P50: time.Millisecond, P99: 3 * time.Millisecond}}
-	rep.rows[0][1].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 500, P50: time.Millisecond, P99: 4 * time.Millisecond}}
+	rep.rows[0][0].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 750, P50: time.Millisecond, P99: 3 * time.Millisecond, CPUPerReq: time.Millisecond}}
+	rep.rows[0][1].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 500, P50: time.Millisecond, P99: 4 * time.Millisecond, CPUPerReq: 2 * time.Millisecond}}
 	rep.cpu[0][0] = &cpuResult{requests: 100, perReq: 5 * time.Millisecond, perReqRun: 3 * time.Millisecond, p50: 2 * time.Millisecond}
 	rep.cpu[0][1] = &cpuResult{requests: 100, perReq: 4 * time.Millisecond, perReqRun: 2 * time.Millisecond, p50: 2 * time.Millisecond}
 	md := rep.markdown()
 	for _, want := range []string{
-		"| data | go-glue | 750.0 | 1.00 ms | 3.00 ms | 10 | 0 | 1.50× | 0.75× |",
+		"| data | go-glue | 750.0 | 1.00 ms | 3.00 ms | 10 | 0 | 1.50× | 0.75× | 1.00 ms | 0.50× |",
 		"| data | go-glue | 3.00 ms | 30% | 1.50× | 5.00 ms | 2.00 ms |",
 	} {
 		if !strings.Contains(md, want) {

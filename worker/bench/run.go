@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // variant is one worker under test.
@@ -66,6 +67,7 @@ type target struct {
 	srv     *server
 	fx      *fixture
 	scripts map[string]string // endpoint name → Lua script path
+	runtime int               // pid of the worker's own workerd, or 0
 }
 
 // run checks the prerequisites, stages and starts every variant, then
@@ -128,11 +130,17 @@ func run(ctx context.Context, cfg *config) error {
 }
 
 // measureThroughput warms every variant up on every endpoint, then runs wrk
-// in rounds: per round, per endpoint, every variant in turn.
+// in rounds: per round, per endpoint, every variant in turn, starting with
+// a different one in each round, so that none is always measured at the
+// same point of a round. It also takes the CPU time of the worker's own
+// workerd per request under that load.
 func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []*target) error {
+	round := 0
 	each := func(fn func(ei, vi int, e endpoint, t *target) error) error {
 		for ei, e := range rep.endpoints {
-			for vi, t := range targets {
+			for k := range targets {
+				vi := (k + round) % len(targets)
+				t := targets[vi]
 				if t == nil || rep.rows[ei][vi].err != nil {
 					continue
 				}
@@ -158,15 +166,19 @@ func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []
 			return err
 		}
 	}
-	for round := 0; round < cfg.rounds; round++ {
+	for ; round < cfg.rounds; round++ {
 		err := each(func(ei, vi int, e endpoint, t *target) error {
 			row := &rep.rows[ei][vi]
 			name := rep.variants[vi].name + " " + e.name
 			log.Printf("%s: round %d/%d, %s with %d threads and %d connections", name, round+1, cfg.rounds, cfg.duration, cfg.threads, cfg.conns)
+			before := runtimeCPU(t)
 			res, err := runWrk(ctx, cfg, cfg.duration, t.scripts[e.name], t.srv.base+e.path)
 			if err != nil {
 				row.err = err
 				return nil
+			}
+			if after := runtimeCPU(t); before >= 0 && after >= 0 && res.Requests > 0 {
+				res.CPUPerReq = (after - before) / time.Duration(res.Requests)
 			}
 			log.Printf("%s: %s", name, res.summary())
 			if !res.valid() {
@@ -201,6 +213,9 @@ func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, 
 	if err := srv.waitReady(ctx, cfg.startTimeout); err != nil {
 		return t, err
 	}
+	if _, pid, err := workerdPIDs(srv.cmd.Process.Pid); err == nil {
+		t.runtime = pid
+	}
 	if t.fx, err = newClient(srv.base).setup(ctx); err != nil {
 		return t, fmt.Errorf("%w\n%s", err, srv.logTail())
 	}
@@ -213,6 +228,19 @@ func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, 
 		t.scripts[name] = path
 	}
 	return t, nil
+}
+
+// runtimeCPU returns the CPU time the worker's own workerd has used, or
+// -1 when it is not known.
+func runtimeCPU(t *target) time.Duration {
+	if t.runtime == 0 {
+		return -1
+	}
+	d, err := cpuTime([]int{t.runtime})
+	if err != nil {
+		return -1
+	}
+	return d
 }
 
 // close stops the server and removes the scripts.

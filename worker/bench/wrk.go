@@ -18,9 +18,10 @@ type wrkResult struct {
 	Requests     int
 	ReqPerSec    float64
 	P50, P99     time.Duration
-	SocketErrors int // connect + read + write + timeout
-	StatusErrors int // wrk's own "Non-2xx or 3xx responses": status ≥ 400
-	Non2xx       int // any status outside 200–299, counted by the Lua script
+	SocketErrors int           // connect + read + write + timeout
+	StatusErrors int           // wrk's own "Non-2xx or 3xx responses": status ≥ 400
+	Non2xx       int           // any status outside 200–299, counted by the Lua script
+	CPUPerReq    time.Duration // CPU time of the worker's own workerd per request, 0 when unknown
 	Output       string
 }
 
@@ -111,6 +112,6 @@ func wrkDuration(num, unit string) time.Duration {
 
 // summary is one line for logs.
 func (r *wrkResult) summary() string {
-	return fmt.Sprintf("%.1f req/s, p50 %s, p99 %s, %d requests, %d non-2xx, %d socket errors",
-		r.ReqPerSec, r.P50, r.P99, r.Requests, r.Non2xx, r.SocketErrors)
+	return fmt.Sprintf("%.1f req/s, p50 %s, p99 %s, %d requests, %d non-2xx, %d socket errors, %s CPU per request in the worker's workerd",
+		r.ReqPerSec, r.P50, r.P99, r.Requests, r.Non2xx, r.SocketErrors, ms(r.CPUPerReq))
 }
