@@ -276,6 +276,10 @@ func TestJWTWorkbenchSignsWithoutNetwork(t *testing.T) {
 	before := len(log.snapshot())
 	for _, kind := range []string{"HS256", "P-256", "Ed25519", "RSA2048"} {
 		var token string
+		// The previous kind's token is still on the page: wait for a new one,
+		// not merely for #signed to be visible.
+		var previous string
+		chromedp.Run(ctx, chromedp.Evaluate(`(document.querySelector("#signed")||{}).value||""`, &previous))
 		err := chromedp.Run(ctx,
 			setValue("#gen-kind", kind),
 			chromedp.Click("#generate", chromedp.ByQuery),
@@ -284,6 +288,8 @@ func TestJWTWorkbenchSignsWithoutNetwork(t *testing.T) {
 			chromedp.Click("#set-jti", chromedp.ByQuery),
 			chromedp.Click("#sign", chromedp.ByQuery),
 			chromedp.WaitVisible("#signed", chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector("#signed").value !== `+jsString(previous)+` && document.querySelector("#signed").value !== ""`,
+				nil, chromedp.WithPollingTimeout(20*time.Second)),
 			chromedp.Click("#use-signed", chromedp.ByQuery),
 		)
 		if err != nil {
