@@ -6,6 +6,7 @@ SITE_DIR  ?= worker/build/site
 BASE_PATH ?=
 API_URL   ?=
 GO        ?= go
+BENCH_FLAGS ?=
 WASM_ENV  := GOOS=js GOARCH=wasm
 LDFLAGS   := -s -w
 WORKER    := worker

@@ -20,7 +20,7 @@
 //
 // Run it from the repository root:
 //
-//	go run ./worker/bench [-t 2] [-c 16] [-d 10s] [-rounds 3] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
+//	go run ./worker/bench [-t 2] [-c 16] [-d 8s] [-rounds 5] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
 //	                      [-variants go-syumai,go-glue,hono] [-endpoints protected,login,data,token] [-revs rev,...]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
@@ -110,8 +110,8 @@ func parseFlags() (*config, error) {
 	flag.StringVar(&c.root, "root", "", "repository root (default: the nearest directory above the working directory with go.mod)")
 	flag.IntVar(&c.threads, "t", 2, "wrk threads")
 	flag.IntVar(&c.conns, "c", 16, "wrk connections")
-	flag.DurationVar(&c.duration, "d", 10*time.Second, "measured wrk duration per variant and round")
-	flag.IntVar(&c.rounds, "rounds", 3, "measured rounds per variant, interleaved across variants")
+	flag.DurationVar(&c.duration, "d", 8*time.Second, "measured wrk duration per variant and round")
+	flag.IntVar(&c.rounds, "rounds", 5, "measured rounds per variant, interleaved across variants")
 	flag.DurationVar(&c.timeout, "timeout", 10*time.Second, "wrk --timeout: a response slower than this counts as a socket error")
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured wrk run before each measurement (0 to skip)")
 	flag.StringVar(&variants, "variants", strings.Join(variantNames(), ","), "comma-separated variants to run")
