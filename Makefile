@@ -6,6 +6,7 @@ SITE_DIR  ?= worker/build/site
 BASE_PATH ?=
 API_URL   ?=
 GO        ?= go
+# BENCH_FLAGS passes flags to worker/bench, e.g. -revs 573b98d -endpoints protected
 BENCH_FLAGS ?=
 WASM_ENV  := GOOS=js GOARCH=wasm
 LDFLAGS   := -s -w
@@ -107,7 +108,7 @@ deploy-check: npm site worker
 ## then time the front end in chromium against a jose decoder page
 bench: bench-edge bench-web
 bench-edge: npm tools $(WORKER)/.dev.vars
-	$(GO) run ./worker/bench
+	$(GO) run ./worker/bench $(BENCH_FLAGS)
 bench-web: npm browser site
 	$(GO) run ./wasm/bench
 

@@ -8,6 +8,15 @@ import { send } from "./respond.js";
 const DEMO_CLIENT = "authlab-demo";
 const DEFAULT_DEMO_SECRET = "authlab-demo-secret";
 
+let demoSecretHash;
+
+// expectedSecretHash is the SHA-256 of the demo client's configured secret,
+// computed once per isolate, as the Go worker computes it once.
+function expectedSecretHash(env) {
+  demoSecretHash ??= sha256Hex(env.OAUTH_DEMO_SECRET || DEFAULT_DEMO_SECRET);
+  return demoSecretHash;
+}
+
 function oauthError(c, code, description, headers = {}) {
   const status = code === "invalid_client" ? 401 : 400;
   return send(c, status, { error: code, error_description: description }, { Pragma: "no-cache", ...headers });
@@ -55,7 +64,7 @@ export async function token(c) {
   }
   if (id !== DEMO_CLIENT) return invalidClient(c, `unknown or expired client_id "${id}"`);
   if (!secret) return invalidClient(c, `${id} is confidential: authenticate with client_secret_basic or client_secret_post`);
-  const [got, want] = await Promise.all([sha256Hex(secret), sha256Hex(c.env.OAUTH_DEMO_SECRET || DEFAULT_DEMO_SECRET)]);
+  const [got, want] = await Promise.all([sha256Hex(secret), expectedSecretHash(c.env)]);
   if (!equal(got, want)) return invalidClient(c, `wrong client_secret for ${id}`);
   const grant = form.get("grant_type") || "";
   if (grant !== "client_credentials") {
