@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"net/url"
 	"strings"
 	"time"
@@ -48,43 +47,24 @@ func send(ctx app.Context, req snippet.Request, withCookies bool, done func(app.
 
 func fetch(req snippet.Request, withCookies bool) *exchange {
 	x := &exchange{Req: req}
-	headers := map[string]any{}
+	o := fetchOptions{Method: methodOf(req), Body: req.Body, Cookies: withCookies}
 	for _, h := range req.Header {
-		headers[h.Name] = h.Value
-	}
-	opts := map[string]any{
-		"method":         methodOf(req),
-		"headers":        headers,
-		"cache":          "no-store",
-		"credentials":    "omit",
-		"referrerPolicy": "no-referrer",
-	}
-	if withCookies {
-		opts["credentials"] = "include"
-	}
-	if req.Body != "" {
-		opts["body"] = req.Body
+		o.Header = append(o.Header, [2]string{h.Name, h.Value})
 	}
 	start := time.Now()
-	res, err := awaitPromise(app.Window().Call("fetch", req.URL, opts))
-	if err != nil {
+	f, err := browserFetch(req.URL, o)
+	x.Took = time.Since(start)
+	if f == nil {
 		x.Err = fetchFailure(req.URL, err)
 		return x
 	}
-	x.Status = res.Get("status").Int()
-	x.StatusText = res.Get("statusText").String()
-	entries := app.Window().Get("Array").Call("from", res.Get("headers").Call("entries"))
-	for i := 0; i < entries.Length(); i++ {
-		e := entries.Index(i)
-		x.Header = append(x.Header, snippet.Header{Name: e.Index(0).String(), Value: e.Index(1).String()})
+	x.Status, x.StatusText, x.Body = f.Status, f.StatusText, f.Body
+	for _, h := range f.Header {
+		x.Header = append(x.Header, snippet.Header{Name: h[0], Value: h[1]})
 	}
-	text, err := awaitPromise(res.Call("text"))
-	x.Took = time.Since(start)
 	if err != nil {
-		x.Err = "the answer's body could not be read: " + err.Error()
-		return x
+		x.Err = err.Error()
 	}
-	x.Body = text.String()
 	return x
 }
 
@@ -104,27 +84,4 @@ func fetchFailure(target string, err error) string {
 	}
 	msg += ": the network is down, the server is unreachable, or it did not allow this page's origin (CORS)."
 	return msg
-}
-
-// await waits for a JavaScript promise on the calling goroutine, which must
-// not be the UI goroutine.
-func awaitPromise(promise app.Value) (app.Value, error) {
-	type result struct {
-		v   app.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	ok := app.FuncOf(func(this app.Value, args []app.Value) any {
-		ch <- result{v: args[0]}
-		return nil
-	})
-	fail := app.FuncOf(func(this app.Value, args []app.Value) any {
-		ch <- result{err: errors.New(args[0].Call("toString").String())}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	promise.Call("then", ok, fail)
-	r := <-ch
-	return r.v, r.err
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -82,96 +81,29 @@ func (x *oauthExchange) responseText() string {
 	return b.String()
 }
 
-// errNotBrowser is returned when a request is attempted outside a browser,
-// as when the page is prerendered.
-var errNotBrowser = errors.New("requests are only sent from a browser")
-
 // oauthDo sends req with the browser's fetch and waits for the whole
 // response. It blocks, so it runs in ctx.Async, never on the UI
 // goroutine. redirect is fetch's redirect mode: "follow" or "manual".
-// No cookies are sent or stored (credentials "omit"): OAuth requests
-// carry their credentials explicitly, and without it a 401 with a Basic
-// challenge would make the browser prompt for a password. Nothing is
-// cached.
+// No cookies are sent or stored: OAuth requests carry their credentials
+// explicitly.
 func oauthDo(req *oauth.Request, redirect string) *oauthExchange {
 	x := &oauthExchange{Req: req}
-	if !app.IsClient {
-		x.Err = errNotBrowser
-		return x
+	o := fetchOptions{Method: req.Method, Body: req.Body, Redirect: redirect}
+	for _, f := range req.Header {
+		o.Header = append(o.Header, [2]string{f.Name, f.Value})
 	}
 	start := time.Now()
-	defer func() {
-		if r := recover(); r != nil { // fetch throws synchronously on a bad URL
-			x.Err = errors.New("the browser refused the request")
-		}
-		x.Took = time.Since(start)
-	}()
-	headers := map[string]any{}
-	for _, f := range req.Header {
-		headers[f.Name] = f.Value
-	}
-	opts := map[string]any{
-		"method": req.Method, "headers": headers, "redirect": redirect,
-		"credentials": "omit", "cache": "no-store",
-	}
-	if req.Body != "" {
-		opts["body"] = req.Body
-	}
-	res, err := oauthAwait(app.Window().Call("fetch", req.URL, opts))
-	if err != nil {
-		x.Err = err
+	f, err := browserFetch(req.URL, o)
+	x.Took, x.Err = time.Since(start), err
+	if f == nil {
 		return x
 	}
-	x.Status = res.Get("status").Int()
-	x.StatusText = res.Get("statusText").String()
-	x.URL = res.Get("url").String()
-	x.Redirected = res.Get("redirected").Bool()
-	each := app.FuncOf(func(this app.Value, args []app.Value) any {
-		x.Header = append(x.Header, oauth.Field{Name: args[1].String(), Value: args[0].String()})
-		return nil
-	})
-	res.Get("headers").Call("forEach", each)
-	each.Release()
-	if x.Redirected {
-		return x // the body is the redirect target's page
+	x.Status, x.StatusText, x.Body = f.Status, f.StatusText, f.Body
+	x.URL, x.Redirected = f.URL, f.Redirected
+	for _, h := range f.Header {
+		x.Header = append(x.Header, oauth.Field{Name: h[0], Value: h[1]})
 	}
-	body, err := oauthAwait(res.Call("text"))
-	if err != nil {
-		x.Err = err
-		return x
-	}
-	x.Body = body.String()
 	return x
-}
-
-// oauthAwait blocks until a JavaScript promise settles.
-func oauthAwait(promise app.Value) (app.Value, error) {
-	type result struct {
-		v   app.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	ok := app.FuncOf(func(this app.Value, args []app.Value) any {
-		v := app.Undefined()
-		if len(args) > 0 {
-			v = args[0]
-		}
-		ch <- result{v: v}
-		return nil
-	})
-	fail := app.FuncOf(func(this app.Value, args []app.Value) any {
-		msg := "the request failed"
-		if len(args) > 0 && args[0].Truthy() {
-			msg = args[0].Call("toString").String()
-		}
-		ch <- result{err: errors.New(msg)}
-		return nil
-	})
-	promise.Call("then", ok, fail)
-	r := <-ch
-	ok.Release()
-	fail.Release()
-	return r.v, r.err
 }
 
 // oauthHTTP shows an exchange: the request exactly as sent, then the
