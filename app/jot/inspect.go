@@ -122,6 +122,15 @@ func parseObject(raw []byte) (map[string]any, error) {
 	if !utf8.Valid(raw) {
 		return nil, fmt.Errorf("%w", ErrUTF8)
 	}
+	if obj, ok := parseFlat(raw); ok {
+		return obj, nil
+	}
+	return parseObjectFull(raw)
+}
+
+// parseObjectFull is parseObject for any JSON, with an exact error for
+// what it refuses. raw must be valid UTF-8.
+func parseObjectFull(raw []byte) (map[string]any, error) {
 	if err := checkDepth(raw); err != nil {
 		return nil, err
 	}
@@ -134,7 +143,8 @@ func parseObject(raw []byte) (map[string]any, error) {
 	if obj == nil {
 		return nil, fmt.Errorf("%w: got null", ErrJSON)
 	}
-	if dec.More() {
+	// More misses a stray closing bracket after the object.
+	if skipSpace(raw, int(dec.InputOffset())) != len(raw) {
 		return nil, fmt.Errorf("%w: data after the object", ErrJSON)
 	}
 	if name, dup := duplicateKey(raw); dup {
