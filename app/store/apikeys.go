@@ -88,22 +88,34 @@ func (s *Store) RevokeAPIKey(ctx context.Context, userID, id int64, now time.Tim
 
 // UseAPIKey counts one request in a single upsert that stops at the quota,
 // so N concurrent requests count exactly N up to the quota, with no
-// read-then-write race.
+// read-then-write race. The key's last use and use count are updated in
+// the same transaction, first and under the same condition as the upsert,
+// so exactly the counted requests update them; on D1 both statements
+// cross in one batch, one round trip.
 func (s *Store) UseAPIKey(ctx context.Context, k *authserver.APIKey, day int64, now time.Time) (int, bool, error) {
-	var count int
-	err := s.db.QueryRowContext(ctx,
+	quota := int64(k.DailyQuota)
+	res, err := s.batch(ctx, []string{
+		`UPDATE api_keys SET last_used_at = ?, use_count = use_count + 1
+		 WHERE id = ? AND coalesce((SELECT count FROM api_key_usage WHERE key_id = ? AND day = ?), 0) < ?`,
 		`INSERT INTO api_key_usage(key_id, day, count) VALUES (?, ?, 1)
 		 ON CONFLICT(key_id, day) DO UPDATE SET count = count + 1 WHERE count < ?
-		 RETURNING count`, k.ID, day, k.DailyQuota).Scan(&count)
-	if errors.Is(err, sql.ErrNoRows) {
-		return k.DailyQuota, false, nil
-	}
+		 RETURNING count`,
+	}, [][]any{
+		{now.Unix(), k.ID, k.ID, day, quota},
+		{k.ID, day, quota},
+	})
 	if err != nil {
 		return 0, false, fmt.Errorf("count API key use: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx,
-		`UPDATE api_keys SET last_used_at = ?, use_count = use_count + 1 WHERE id = ?`, now.Unix(), k.ID); err != nil {
-		return 0, false, fmt.Errorf("record API key use: %w", err)
+	if len(res) != 2 || len(res[1]) > 1 || len(res[1]) == 1 && len(res[1][0]) != 1 {
+		return 0, false, fmt.Errorf("count API key use: %w", errShape)
 	}
-	return count, true, nil
+	if len(res[1]) == 0 {
+		return k.DailyQuota, false, nil
+	}
+	count, err := int64Of(res[1][0][0])
+	if err != nil {
+		return 0, false, fmt.Errorf("count API key use: %w", err)
+	}
+	return int(count), true, nil
 }

@@ -40,6 +40,7 @@ const (
 	OpSign      Op = 5 // ECDSA P-256 SHA-256 signature with a kept key
 	OpPBKDF2    Op = 6 // PBKDF2-HMAC-SHA256 key derivation
 	OpD1Prepare Op = 7 // prepare a statement, keep it by number
+	OpD1Batch   Op = 8 // run statements in one round trip, as one transaction
 )
 
 // initialInbox is the inbox's first size; the glue asks for a larger one

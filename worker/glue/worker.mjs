@@ -205,6 +205,37 @@ const ops = {
     const { meta } = await d1Bound(p).run();
     return JSON.stringify([meta.changes ?? 0, meta.last_row_id ?? 0]);
   },
+  // D1 batch: statements in one round trip, as one transaction. Payload:
+  // the binding's name, NUL, the statement count (uint32 LE), then per
+  // statement its number from op 7 and the length of its arguments
+  // (uint32 LE each), and the arguments as a JSON array. Result: per
+  // statement, the length of its rows' JSON (uint32 LE) and the rows as
+  // op 1 gives them.
+  8: async (p) => {
+    const nul = p.indexOf(0);
+    const v = new DataView(p.buffer, nul + 1);
+    const stmts = [];
+    for (let i = 0, at = 4; i < v.getUint32(0, true); i++) {
+      const end = at + 8 + v.getUint32(at + 4, true);
+      stmts.push(d1Bind(d1Statements[v.getUint32(at, true)], p.subarray(nul + 1 + at + 8, nul + 1 + end)));
+      at = end;
+    }
+    const results = await runtime.env[decoder.decode(p.subarray(0, nul))].batch(stmts);
+    const texts = results.map(({ results: objects }) => {
+      const cols = objects.length > 0 ? Object.keys(objects[0]) : [];
+      const rows = [cols, ...objects.map((o) => cols.map((c) => o[c]))];
+      return encoder.encode(JSON.stringify(objects.length > 0 ? rows : [], hasBlob(rows) ? blobsToJSON : undefined));
+    });
+    const out = new Uint8Array(texts.reduce((n, t) => n + 4 + t.length, 0));
+    const w = new DataView(out.buffer);
+    let at = 0;
+    for (const t of texts) {
+      w.setUint32(at, t.length, true);
+      out.set(t, at + 4);
+      at += 4 + t.length;
+    }
+    return out;
+  },
   // D1 prepare. Payload: the binding's name, NUL, the SQL. Result: the
   // statement's number, for ops 1 and 2.
   7: async (p) => {
@@ -254,8 +285,12 @@ const cryptoKeys = [];
 const d1Statements = [];
 
 function d1Bound(p) {
-  const stmt = d1Statements[new DataView(p.buffer).getUint32(0, true)];
-  const args = JSON.parse(decoder.decode(p.subarray(4)));
+  return d1Bind(d1Statements[new DataView(p.buffer).getUint32(0, true)], p.subarray(4));
+}
+
+// d1Bind binds a statement to arguments, a JSON array.
+function d1Bind(stmt, json) {
+  const args = JSON.parse(decoder.decode(json));
   return stmt.bind(...(args.some((a) => a !== null && typeof a === "object") ? args.map(blobFromJSON) : args));
 }
 
