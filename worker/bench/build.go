@@ -15,6 +15,7 @@ import (
 
 // staged is what stage laid out under worker/bench/.build.
 type staged struct {
+	project  *project          // worker/wrangler.jsonc's settings
 	wasm     string            // the app.wasm of the working tree
 	configs  map[string]string // variant name → its wrangler.jsonc
 	variants []variant         // the variants to measure, in order
@@ -38,9 +39,13 @@ func checkPrereqs(cfg *config) error {
 // wrangler.jsonc and a copy of worker/.dev.vars. A go-glue@<rev> variant
 // gets its app.wasm and glue built from that revision.
 func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
+	proj, err := readProject(cfg)
+	if err != nil {
+		return nil, err
+	}
 	dir := filepath.Join(cfg.bench(), ".build")
 	gen := filepath.Join(dir, "gen")
-	st := &staged{wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}, variants: vs}
+	st := &staged{project: proj, wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}, variants: vs}
 	log.Print("building app.wasm and generating syumai's glue")
 	steps := [][]string{
 		{"go", "build", "-trimpath", "-ldflags=-s -w", "-o", st.wasm, "./worker"},
@@ -93,7 +98,7 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 			return nil, err
 		}
 		path := filepath.Join(vdir, "wrangler.jsonc")
-		if err := writeWranglerConfig(cfg, name, path); err != nil {
+		if err := writeWranglerConfig(cfg, proj, name, path); err != nil {
 			return nil, err
 		}
 		st.configs[name] = path
@@ -115,11 +120,16 @@ func devVars(ctx context.Context, cfg *config) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-// writeWranglerConfig writes the configuration of one variant: the same
-// compatibility date, D1 schema and PBKDF2 iterations for all three, and no
-// static assets, so every request reaches the worker. SERVER_TIMING asks
-// the project's glue to report the Go instance's start.
-func writeWranglerConfig(cfg *config, name, path string) error {
+// writeWranglerConfig writes the configuration of one variant: for all
+// of them the compatibility date and vars of worker/wrangler.jsonc (among
+// them PBKDF2_ITERATIONS) and its D1 schema, and no static assets, so
+// every request reaches the worker. SERVER_TIMING asks the project's glue
+// to report the Go instance's start.
+func writeWranglerConfig(cfg *config, proj *project, name, path string) error {
+	vars := map[string]string{"SERVER_TIMING": "1"}
+	for k, v := range proj.Vars {
+		vars[k] = v
+	}
 	main := "worker.mjs"
 	if name == baseline {
 		main = filepath.Join(cfg.bench(), "hono", "src", "index.js")
@@ -128,7 +138,7 @@ func writeWranglerConfig(cfg *config, name, path string) error {
 	c := map[string]any{
 		"name":               id,
 		"main":               main,
-		"compatibility_date": "2026-11-01",
+		"compatibility_date": proj.CompatibilityDate,
 		"send_metrics":       false,
 		"d1_databases": []map[string]string{{
 			"binding":        "DB",
@@ -136,7 +146,7 @@ func writeWranglerConfig(cfg *config, name, path string) error {
 			"database_id":    "00000000-0000-0000-0000-000000000000",
 			"migrations_dir": filepath.Join(cfg.root, "app", "store", "migrations"),
 		}},
-		"vars": map[string]string{"PBKDF2_ITERATIONS": "100000", "SERVER_TIMING": "1"},
+		"vars": vars,
 	}
 	if name != baseline {
 		c["rules"] = []map[string]any{{"type": "CompiledWasm", "globs": []string{"**/*.wasm"}, "fallthrough": false}}

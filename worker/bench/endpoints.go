@@ -19,9 +19,22 @@ type endpoint struct {
 
 var endpoints = []endpoint{
 	{"protected", "GET", "/api/protected", "ES256 Bearer JWT verification"},
-	{"login", "POST", "/api/login", "PBKDF2-SHA256 (100,000 iterations), throttle queries, ES256 signing, refresh token insert"},
+	{"login", "POST", "/api/login", "PBKDF2-SHA256 (" + iterationsMark + " iterations), throttle queries, ES256 signing, refresh token insert"},
 	{"data", "GET", "/api/data", "X-API-Key prefix lookup and SHA-256 check, atomic D1 quota upsert, RateLimit headers"},
 	{"token", "POST", "/oauth/token", "client_credentials with client_secret_basic, ES256 signing"},
+}
+
+// iterationsMark stands for PBKDF2_ITERATIONS of worker/wrangler.jsonc in
+// an endpoint's description; describe fills it in.
+const iterationsMark = "{iterations}"
+
+// describe is e's description with the project's parameters.
+func (e endpoint) describe(p *project) string {
+	it := "the configured"
+	if p != nil {
+		it = p.iterations()
+	}
+	return strings.ReplaceAll(e.what, iterationsMark, it)
 }
 
 func endpointNames() []string {

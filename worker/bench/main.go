@@ -11,8 +11,9 @@
 // The endpoints (-endpoints) are
 //
 //	protected  GET /api/protected: ES256 Bearer JWT verification
-//	login      POST /api/login: throttle queries, PBKDF2-SHA256 with 100,000
-//	           iterations, ES256 signing and a refresh token insert
+//	login      POST /api/login: throttle queries, PBKDF2-SHA256 with the
+//	           PBKDF2_ITERATIONS of worker/wrangler.jsonc, ES256 signing and
+//	           a refresh token insert
 //	data       GET /api/data: API key lookup by prefix, SHA-256 check and the
 //	           atomic D1 quota upsert, over four keys with the largest quota
 //	token      POST /oauth/token: client_credentials with client_secret_basic
@@ -21,14 +22,16 @@
 // Run it from the repository root:
 //
 //	go run ./worker/bench [-t 2] [-c 16] [-d 8s] [-rounds 5] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
-//	                      [-variants go-syumai,go-glue,hono] [-endpoints protected,login,data,token] [-revs rev,...]
+//	                      [-variants go-syumai,go-glue,hono] [-endpoints protected,login,data,token] [-revs rev,...] [-readme=false]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
 // && npm ci`); brotli is optional. It builds app.wasm itself, with the flags
 // of worker/build/app.wasm, into worker/bench/.build, generates the glue with
 // workers-assets-gen, and reads SIGNING_KEYS from worker/.dev.vars (running
-// ./worker/devkey first when the file lacks it). Each variant gets a fresh
-// D1 under worker/bench/.state.
+// ./worker/devkey first when the file lacks it). Every variant runs with
+// the compatibility date and vars of worker/wrangler.jsonc, so the Go and
+// the Hono worker hash with the configured PBKDF2_ITERATIONS. Each variant
+// gets a fresh D1 under worker/bench/.state.
 //
 // It measures, in this order:
 //
@@ -48,7 +51,10 @@
 // revision run too, as go-glue@<rev>, built from `git archive`: one run then
 // measures what each change moved.
 //
-// The tables go to stdout and to worker/bench/results/latest.md. A variant
+// The tables go to stdout and to worker/bench/results/latest.md. A run of
+// every endpoint with go-glue and hono also rewrites the bench-edge
+// section of README.md (-readme=false keeps it): the ratios, cold start
+// and size, and, with -revs, what each revision's change moved. A variant
 // with any socket error or non-2xx response in any round of an endpoint is
 // reported as invalid there, without numbers.
 package main
@@ -83,6 +89,7 @@ type config struct {
 	out          string
 	logLevel     string
 	startTimeout time.Duration
+	readme       bool
 }
 
 func (c *config) worker() string { return filepath.Join(c.root, "worker") }
@@ -121,6 +128,7 @@ func parseFlags() (*config, error) {
 	flag.IntVar(&c.cpuRequests, "cpu-requests", 200, "sequential requests per variant and endpoint for the CPU time per request (0 to skip)")
 	flag.StringVar(&c.out, "o", "", "Markdown results file (default worker/bench/results/latest.md)")
 	flag.StringVar(&c.logLevel, "log-level", "warn", "wrangler dev --log-level; info logs every request")
+	flag.BoolVar(&c.readme, "readme", true, "rewrite the bench-edge section of README.md after a run of every endpoint with go-glue and hono")
 	flag.DurationVar(&c.startTimeout, "start-timeout", 2*time.Minute, "how long one wrangler dev may take to be ready")
 	flag.Parse()
 	if flag.NArg() > 0 {

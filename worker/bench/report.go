@@ -77,6 +77,7 @@ func median[T float64 | time.Duration](v []T) T {
 // report is the Markdown written to stdout and results/latest.md.
 type report struct {
 	cfg        *config
+	project    *project // worker/wrangler.jsonc's settings, all variants ran with
 	variants   []variant
 	endpoints  []endpoint
 	rows       [][]row        // [endpoint][variant]
@@ -129,7 +130,7 @@ func (r *report) markdown() string {
 	}
 	b.WriteString("\nEndpoints:\n\n")
 	for _, e := range r.endpoints {
-		fmt.Fprintf(&b, "- `%s`: %s\n", e.title(), e.what)
+		fmt.Fprintf(&b, "- `%s`: %s\n", e.title(), e.describe(r.project))
 	}
 	b.WriteString("\nEnvironment:\n\n")
 	for _, e := range r.env {

@@ -26,7 +26,7 @@ func revVariant(cfg *config, rev string) (variant, error) {
 	if len(subject) > 90 {
 		subject = subject[:90] + "…"
 	}
-	return variant{name: "go-glue@" + short, what: "the worker and worker/glue/worker.mjs at " + short + ": " + subject, rev: short}, nil
+	return variant{name: "go-glue@" + short, what: "the worker and worker/glue/worker.mjs at " + short + ": " + subject, rev: short, subject: subject}, nil
 }
 
 func gitOutput(cfg *config, args ...string) (string, error) {

@@ -12,9 +12,10 @@ import (
 
 // variant is one worker under test.
 type variant struct {
-	name string
-	what string
-	rev  string // for go-glue@<rev>: the git revision it is built from
+	name    string
+	what    string
+	rev     string // for go-glue@<rev>: the git revision it is built from
+	subject string // and the subject of its commit
 }
 
 // baseline is the variant the ratios are taken against.
@@ -87,7 +88,7 @@ func run(ctx context.Context, cfg *config) error {
 	if err != nil {
 		return err
 	}
-	rep := &report{cfg: cfg, loadBefore: loadAvg(), variants: st.variants}
+	rep := &report{cfg: cfg, project: st.project, loadBefore: loadAvg(), variants: st.variants}
 	for _, name := range cfg.endpoints {
 		e, _ := lookupEndpoint(name)
 		rep.endpoints = append(rep.endpoints, e)
@@ -126,6 +127,9 @@ func run(ctx context.Context, cfg *config) error {
 	rep.compile = compileTime(ctx, cfg, st.wasm)
 	rep.sizes = wasmSizes(cfg, st)
 	rep.env = describeEnv(cfg, rep.loadBefore)
+	if err := rep.writeReadme(); err != nil {
+		log.Printf("README.md: %v", err)
+	}
 	return rep.write()
 }
 

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReadmeSection(t *testing.T) {
+	hono, _ := lookupVariant("hono")
+	glue, _ := lookupVariant("go-glue")
+	old := variant{name: "go-glue@abc1234", rev: "abc1234", subject: "d1: one batch"}
+	proj, err := parseProject([]byte(`{"compatibility_date":"2026-11-01","vars":{"PBKDF2_ITERATIONS":"100000"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := report{cfg: &config{root: "../..", threads: 2, conns: 16, duration: 8 * time.Second, rounds: 5, readme: true},
+		project: proj, variants: []variant{old, glue, hono}, endpoints: endpoints}
+	rep.init()
+	for ei := range endpoints {
+		rep.rows[ei][0].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 400, P50: time.Millisecond, P99: 4 * time.Millisecond, CPUPerReq: 2 * time.Millisecond}}
+		rep.rows[ei][1].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 600, P50: time.Millisecond, P99: 3 * time.Millisecond, CPUPerReq: time.Millisecond}}
+		rep.rows[ei][2].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 500, P50: 2 * time.Millisecond, P99: 4 * time.Millisecond, CPUPerReq: 2 * time.Millisecond}}
+	}
+	if why := rep.partial(); why != "" {
+		t.Fatalf("partial: %s", why)
+	}
+	md := rep.readmeSection()
+	for _, want := range []string{
+		"PBKDF2-SHA256 at 100,000 iterations",
+		"| `GET /api/protected` (ES256 verify) | 1.20× | 0.50× | 0.75× | 1.0 ms / 2.0 ms |",
+		"| go-glue@abc1234 | d1: one batch | 0.80× · 2.0 ms |",
+		"| this tree | all of the above | 1.20× · 1.0 ms (-50%) |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in\n%s", want, md)
+		}
+	}
+	rep.endpoints = endpoints[:1]
+	if rep.partial() == "" {
+		t.Error("a run of one endpoint would rewrite the README")
+	}
+}
