@@ -19,13 +19,20 @@ const leeway = 30 * time.Second
 // verifySigned checks an access token issued here on its own, as a
 // resource server does: signature, alg, iss, aud and times (RFC 9068 §4).
 func (s *Server) verifySigned(r *http.Request, raw string) (*jot.Token, error) {
-	return jot.Verify(raw, s.verifyKey,
+	return jot.Verify(raw, s.verifyKey, s.verifyOpts[0], s.verifyOpts[1], s.verifyOpts[2], s.verifyOpts[3], s.verifyOpts[4],
+		jot.WithIssuer(s.issuer(r)))
+}
+
+// verifyOptions are verifySigned's options but the issuer, which may
+// depend on the request; New builds them once.
+func (s *Server) verifyOptions() [5]jot.Option {
+	return [...]jot.Option{
 		jot.WithAlgorithms("ES256", "EdDSA"),
-		jot.WithIssuer(s.issuer(r)),
 		jot.WithAudience(s.cfg.Audience),
 		jot.WithRequiredClaims("exp", "iat", "sub", "jti"),
 		jot.WithLeeway(leeway),
-		jot.WithTimeFunc(s.cfg.Now))
+		jot.WithTimeFunc(s.cfg.Now),
+	}
 }
 
 // bearer wraps a handler with RFC 6750 §2.1 Bearer authentication and
@@ -128,9 +135,9 @@ func quoteSafe(s string) string {
 // numbers as written).
 func (s *Server) protected(w http.ResponseWriter, r *http.Request, t *jot.Token) {
 	var claims bytes.Buffer
-	scope, err1 := json.Marshal(t.Claims["scope"])
-	sub, err2 := json.Marshal(t.Claims["sub"])
-	if err := json.Compact(&claims, t.Payload); err != nil || err1 != nil || err2 != nil {
+	scope, err1 := marshalClaim(t.Claims["scope"])
+	sub, err2 := marshalClaim(t.Claims["sub"])
+	if err := compact(&claims, t.Payload); err != nil || err1 != nil || err2 != nil {
 		writeJSON(w, http.StatusOK, map[string]any{
 			"message": "you hold a valid Bearer token",
 			"sub":     t.Claims["sub"],
@@ -148,6 +155,32 @@ func (s *Server) protected(w http.ResponseWriter, r *http.Request, t *jot.Token)
 	b = append(b, sub...)
 	b = append(b, "}\n"...)
 	writeRawJSON(w, http.StatusOK, b)
+}
+
+// compact is json.Compact, which a payload without any JSON whitespace
+// byte needs not: it is verified JSON, compact already.
+func compact(dst *bytes.Buffer, src []byte) error {
+	if bytes.IndexAny(src, " \t\r\n") < 0 {
+		dst.Write(src)
+		return nil
+	}
+	return json.Compact(dst, src)
+}
+
+// marshalClaim is json.Marshal, with a shortcut for the strings that it
+// writes as they are, between quotes: printable ASCII without the
+// characters it escapes.
+func marshalClaim(v any) ([]byte, error) {
+	s, ok := v.(string)
+	if !ok {
+		return json.Marshal(v)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return json.Marshal(v)
+		}
+	}
+	return append(append(append(make([]byte, 0, len(s)+2), '"'), s...), '"'), nil
 }
 
 func (s *Server) profile(w http.ResponseWriter, r *http.Request, claims map[string]any) {

@@ -71,6 +71,7 @@ type Server struct {
 	dummyHash string
 	// demoSecretHash is hashToken(cfg.DemoClientSecret), computed once.
 	demoSecretHash string
+	verifyOpts     [5]jot.Option // see verifyOptions
 }
 
 // New checks cfg and returns the server.
@@ -123,6 +124,7 @@ func New(cfg Config) (*Server, error) {
 	if s.jwks, err = s.verifyKey.PublicSet(); err != nil {
 		return nil, fmt.Errorf("authserver: %w", err)
 	}
+	s.verifyOpts = s.verifyOptions()
 	s.routes()
 	// Built on first use: it is most of New's work, and a worker isolate
 	// would otherwise pay for it at every cold start.

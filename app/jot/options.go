@@ -35,12 +35,11 @@ func WithRequiredClaims(names ...string) Option {
 
 // WithAlgorithms accepts only the named algs (RFC 8725 §3.1).
 func WithAlgorithms(algs ...string) Option {
-	return func(o *options) {
-		o.algs = map[string]bool{}
-		for _, a := range algs {
-			o.algs[a] = true
-		}
+	allowed := make(map[string]bool, len(algs)) // read only once built
+	for _, a := range algs {
+		allowed[a] = true
 	}
+	return func(o *options) { o.algs = allowed }
 }
 
 // WithSignatureOnly verifies the JWS signature only (RFC 7515 §5.2) and

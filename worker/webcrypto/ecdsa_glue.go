@@ -26,7 +26,7 @@ type ecdsaImport struct {
 
 // glueKeyNumber imports a key into the glue once and returns its number
 // there, cached under the Go key's pointer.
-func (m *ES256) glueKeyNumber(cacheKey any, jwk map[string]any, usage string) (uint32, error) {
+func (m *ES256) glueKeyNumber(cacheKey any, jwk func() map[string]any, usage string) (uint32, error) {
 	m.mu.Lock()
 	n, ok := m.glueKey[cacheKey]
 	m.mu.Unlock()
@@ -34,7 +34,7 @@ func (m *ES256) glueKeyNumber(cacheKey any, jwk map[string]any, usage string) (u
 		return n, nil
 	}
 	req, err := json.Marshal(ecdsaImport{
-		JWK:    jwk,
+		JWK:    jwk(),
 		Alg:    map[string]any{"name": "ECDSA", "namedCurve": "P-256"},
 		Usages: []string{usage},
 		Params: map[string]any{"name": "ECDSA", "hash": "SHA-256"},
@@ -61,7 +61,7 @@ func (m *ES256) glueKeyNumber(cacheKey any, jwk map[string]any, usage string) (u
 }
 
 func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byte) error {
-	n, err := m.glueKeyNumber(pub, publicJWK(pub), "verify")
+	n, err := m.glueKeyNumber(pub, func() map[string]any { return publicJWK(pub) }, "verify")
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byt
 }
 
 func (m *ES256) signGlue(priv *ecdsa.PrivateKey, signingString string) ([]byte, error) {
-	n, err := m.glueKeyNumber(priv, privateJWK(priv), "sign")
+	n, err := m.glueKeyNumber(priv, func() map[string]any { return privateJWK(priv) }, "sign")
 	if err != nil {
 		return nil, err
 	}
