@@ -137,10 +137,11 @@ async function serve(req, env, ctx) {
     exports.authlab_serve(id, headLen, bodyLen);
     resumeGo();
   });
-  const headers = new Headers();
+  // One array of pairs: the Response builds its Headers in one call.
+  const headers = [];
   for (const line of outHead.split("\n")) {
     const i = line.indexOf(": ");
-    if (i > 0) headers.append(line.slice(0, i), line.slice(i + 2));
+    if (i > 0) headers.push([line.slice(0, i), line.slice(i + 2)]);
   }
   const empty = status === 204 || status === 304 || req.method === "HEAD";
   return new Response(empty ? null : outBody, { status, headers });
@@ -327,9 +328,22 @@ async function precompressed(req, env, path) {
   return undefined;
 }
 
+// pathOf is new URL(url).pathname for the runtime's request URLs, which
+// are serialized already, without parsing the URL again.
+function pathOf(url) {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start < 0) return "/";
+  let end = url.length;
+  for (const c of "?#") {
+    const i = url.indexOf(c, start);
+    if (i >= 0 && i < end) end = i;
+  }
+  return url.slice(start, end);
+}
+
 export default {
   async fetch(req, env, ctx) {
-    const path = new URL(req.url).pathname;
+    const path = pathOf(req.url);
     if (env.ASSETS && path.endsWith("/web/app.wasm") && (req.method === "GET" || req.method === "HEAD")) {
       const res = await precompressed(req, env, path);
       return res || env.ASSETS.fetch(req);

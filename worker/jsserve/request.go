@@ -27,7 +27,10 @@ func newRequest(head string, body []byte) (*http.Request, error) {
 	for rest != "" {
 		line, rest, _ = strings.Cut(rest, "\n")
 		if name, value, ok := strings.Cut(line, ": "); ok {
-			key := http.CanonicalHeaderKey(name)
+			key, known := canonical[name]
+			if !known {
+				key = http.CanonicalHeaderKey(name)
+			}
 			h[key] = append(h[key], value)
 		}
 	}
@@ -53,3 +56,19 @@ func newRequest(head string, body []byte) (*http.Request, error) {
 type readCloser struct{ *bytes.Reader }
 
 func (readCloser) Close() error { return nil }
+
+// canonical maps the header names that the runtime hands over most, in
+// lower case as it does, to their canonical form, which
+// http.CanonicalHeaderKey would allocate.
+var canonical = map[string]string{}
+
+func init() {
+	for _, name := range []string{
+		"Accept", "Accept-Encoding", "Accept-Language", "Authorization", "Cache-Control", "Cf-Connecting-Ip",
+		"Cf-Ipcountry", "Cf-Ray", "Cf-Visitor", "Connection", "Content-Length", "Content-Type", "Cookie", "Host",
+		"If-None-Match", "Mf-Original-Url", "Origin", "Referer", "Sec-Fetch-Dest", "Sec-Fetch-Mode",
+		"Sec-Fetch-Site", "User-Agent", "X-Api-Key", "X-Forwarded-For", "X-Forwarded-Proto", "X-Real-Ip",
+	} {
+		canonical[strings.ToLower(name)] = name
+	}
+}
