@@ -1,6 +1,8 @@
-// Authlab's only script besides go-app's: it applies the theme the visitor
-// picked before the page is painted, and turns go-app's loading label into
-// a progress bar. It reads nothing but its own localStorage entry.
+// Authlab's only script besides go-app's. Before the page is painted it
+// applies the theme the visitor picked; while app.wasm loads it turns
+// go-app's loading label into a progress bar, and makes the prerendered JWT
+// workbench decode a pasted token (see preview below). It reads nothing but
+// its own localStorage entry, and sends and stores nothing.
 (function () {
   try {
     var theme = localStorage.getItem("authlab-theme");
@@ -31,4 +33,248 @@
   } else {
     watch();
   }
+
+  preview();
 })();
+
+// preview makes the prerendered JWT workbench usable before app.wasm has
+// started: a token pasted into it has its header and payload decoded as
+// RFC 7515 §7.1 says (base64url without padding, RFC 4648 §5, decoded
+// strictly; UTF-8 JSON, RFC 8259) and shown where the workbench shows
+// them, pretty-printed as app/jot does. It only decodes: nothing is
+// verified, fetched or stored, and the page says so. When go-app replaces
+// the prerendered page with the live one, whatever was typed into the
+// prerendered fields is handed over to the live fields, as if typed there.
+// From then on this code does nothing.
+function preview() {
+  var MAX = 64 << 10; // app/jot's MaxTokenSize
+  var shell = null; // the prerendered page, while it is shown
+  var edited = {}; // id → true for the prerendered fields typed into
+  var focused = null; // the prerendered field that had focus, and its selection
+  var box = null; // the preview's element
+  var looked = false; // whether the prerendered page was looked for
+
+  // find looks for the prerendered workbench once, before app.wasm can
+  // have started: go-app starts it from a deferred script, after the
+  // document has been parsed.
+  function find() {
+    if (looked || !document.body) return;
+    looked = true;
+    var first = document.body.firstElementChild;
+    if (!first || !first.querySelector("#token.token-input")) return;
+    shell = first;
+    new MutationObserver(function (_, obs) {
+      if (shell.isConnected) return;
+      obs.disconnect();
+      handOver();
+    }).observe(document.body, { childList: true });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", find);
+  } else {
+    find();
+  }
+
+  function prerendered(el) {
+    find();
+    return shell !== null && shell.contains(el);
+  }
+
+  document.addEventListener("input", function (e) {
+    var el = e.target;
+    if (!el || !el.id || !prerendered(el)) return;
+    edited[el.id] = true;
+    remember(el);
+    if (el.id === "token") show(el.value);
+  }, true);
+  document.addEventListener("focusin", function (e) {
+    if (e.target && e.target.id && prerendered(e.target)) remember(e.target);
+  }, true);
+  // A field that loses focus because go-app removes it keeps it: the
+  // live field of the same id gets it back.
+  document.addEventListener("focusout", function (e) {
+    if (!e.target || !prerendered(e.target)) return;
+    setTimeout(function () {
+      if (shell && shell.isConnected) focused = null;
+    }, 0);
+  }, true);
+
+  function remember(el) {
+    focused = { id: el.id, start: el.selectionStart, end: el.selectionEnd };
+  }
+
+  // handOver copies the typed values into the live page's fields of the
+  // same ids, and gives focus back to the field that had it.
+  function handOver() {
+    var old = shell;
+    Object.keys(edited).forEach(function (id) {
+      var was = old.querySelector("#" + CSS.escape(id));
+      var now = document.getElementById(id);
+      if (!was || !now || now.tagName !== was.tagName || now.value === was.value) return;
+      now.value = was.value;
+      now.dispatchEvent(new Event("input", { bubbles: true }));
+      if (now.tagName === "SELECT") now.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    var f = focused && document.getElementById(focused.id);
+    if (f && (document.activeElement === null || document.activeElement === document.body)) {
+      f.focus();
+      try {
+        if (focused.start !== null) f.setSelectionRange(focused.start, focused.end);
+      } catch (e) {}
+    }
+    shell = null;
+    edited = {};
+    box = null;
+  }
+
+  function show(text) {
+    // The workbench's output pane: the one beside the token's.
+    var input = shell.querySelector("#token");
+    var bench = input && input.closest(".workbench");
+    var pane = null;
+    for (var i = 0; bench && i < bench.children.length && !pane; i++) {
+      if (!bench.children[i].contains(input)) pane = bench.children[i];
+    }
+    if (!pane) return;
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "preview";
+      pane.insertBefore(box, pane.firstChild);
+    }
+    var hint = pane.querySelector(":scope > p.hint");
+    var token = clean(text);
+    if (hint) hint.hidden = token !== "";
+    box.replaceChildren();
+    if (token === "") return;
+    var note = el("p", "note", "Decoded while the tools load. The signature is not verified yet: verification, claims and lint start as soon as they have loaded.");
+    note.setAttribute("role", "status");
+    box.appendChild(note);
+    if (token.length > MAX) {
+      box.appendChild(problems(["the token is over 64 KiB"], "This token is too large"));
+      return;
+    }
+    var parts = token.split(".");
+    var errs = [];
+    if (parts.length !== 3 && parts.length !== 5) errs.push("a JWS has 3 segments separated by dots: found " + parts.length);
+    var jwe = parts.length === 5;
+    if (jwe) errs.push("5 segments: a JWE (RFC 7516) is encrypted, and only its protected header can be read");
+    var header = segment("header", parts[0], errs);
+    var payload = jwe ? null : segment("payload", parts.length > 1 ? parts[1] : "", errs);
+    if (errs.length) box.appendChild(problems(errs, jwe ? "This is a JWE: an encrypted token" : "This token is malformed"));
+    box.appendChild(header);
+    if (payload) box.appendChild(payload);
+  }
+
+  function segment(name, s, errs) {
+    var div = el("div", "segment", "");
+    var title = name === "header" ? "Header" : "Payload";
+    div.appendChild(el("h2", "seg-title seg-" + name, title));
+    var pre = el("pre", "json seg-" + name, "");
+    pre.id = name;
+    var r = decode(s);
+    if (r.err) {
+      errs.push(name + ": " + r.err);
+      pre.classList.add("empty");
+      pre.textContent = r.text === undefined ? "(could not be decoded)" : r.text;
+    } else {
+      pre.textContent = r.text;
+    }
+    div.appendChild(pre);
+    return div;
+  }
+
+  function decode(s) {
+    if (s === "") return { err: "the segment is empty" };
+    var bad = /[^A-Za-z0-9_-]/.exec(s);
+    if (bad) return { err: "character " + JSON.stringify(bad[0]) + " at " + bad.index + " is outside the base64url alphabet" };
+    if (s.length % 4 === 1) return { err: "length " + s.length + " cannot be base64url" };
+    var bin = atob(s.replace(/-/g, "+").replace(/_/g, "/") + "==".slice(0, (4 - s.length % 4) % 4));
+    var last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(s[s.length - 1]);
+    if ((s.length % 4 === 2 && last & 15) || (s.length % 4 === 3 && last & 3)) return { err: "trailing bits are not zero" };
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (e) {
+      return { err: "not valid UTF-8" };
+    }
+    var v;
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
+      return { err: "not JSON: " + e.message, text: text };
+    }
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return { err: "not a JSON object", text: text };
+    return { text: indent(text) };
+  }
+
+  // indent re-indents valid JSON by two spaces, keeping every token as
+  // written (numbers and escapes included), as Go's json.Indent does.
+  function indent(s) {
+    var out = "", depth = 0, i = 0, c;
+    var nl = function () { return "\n" + "  ".repeat(depth); };
+    while (i < s.length) {
+      c = s[i];
+      if (c === '"') {
+        var j = i + 1;
+        while (s[j] !== '"') j += s[j] === "\\" ? 2 : 1;
+        out += s.slice(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      i++;
+      if (c === " " || c === "\t" || c === "\n" || c === "\r") continue;
+      if (c === "{" || c === "[") {
+        var k = i;
+        while (" \t\n\r".indexOf(s[k]) >= 0) k++;
+        if (s[k] === "}" || s[k] === "]") {
+          out += c + s[k];
+          i = k + 1;
+          continue;
+        }
+        depth++;
+        out += c + nl();
+      } else if (c === "}" || c === "]") {
+        depth--;
+        out += nl() + c;
+      } else if (c === ",") {
+        out += "," + nl();
+      } else if (c === ":") {
+        out += ": ";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
+
+  function problems(list, title) {
+    var div = el("div", "problems", "");
+    div.setAttribute("role", "alert");
+    div.appendChild(el("strong", "", title));
+    var ul = el("ul", "", "");
+    list.forEach(function (p) {
+      ul.appendChild(el("li", "", p));
+    });
+    div.appendChild(ul);
+    return div;
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  // clean strips what people paste around a token, as app/jot's Clean does.
+  function clean(s) {
+    s = s.trim();
+    var i = s.indexOf(":");
+    if (i > 0 && s.slice(0, i).trim().toLowerCase() === "authorization") s = s.slice(i + 1).trim();
+    s = s.replace(/^["'` \t\r\n]+|["'` \t\r\n]+$/g, "");
+    if (s.length > 7 && s.slice(0, 7).toLowerCase() === "bearer ") s = s.slice(7).trim();
+    return s.replace(/^["'` \t\r\n]+|["'` \t\r\n]+$/g, "");
+  }
+}

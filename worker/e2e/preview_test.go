@@ -1,0 +1,142 @@
+//go:build e2e
+
+package e2e_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/chromedp"
+)
+
+// holdWasm keeps the request for app.wasm waiting until release is
+// called, so that a test can use the prerendered page for as long as it
+// needs. Every other request goes on at once.
+func holdWasm(t *testing.T, tab *uiTab) (release func()) {
+	t.Helper()
+	held := make(chan fetch.RequestID, 1)
+	chromedp.ListenTarget(tab.ctx, func(ev any) {
+		e, ok := ev.(*fetch.EventRequestPaused)
+		if !ok {
+			return
+		}
+		if strings.HasSuffix(e.Request.URL, "/web/app.wasm") {
+			held <- e.RequestID
+			return
+		}
+		go chromedp.Run(tab.ctx, fetch.ContinueRequest(e.RequestID))
+	})
+	tab.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*"}}))
+	return func() {
+		select {
+		case id := <-held:
+			tab.run(fetch.ContinueRequest(id))
+		case <-time.After(30 * time.Second):
+			t.Fatal("the page never asked for app.wasm")
+		}
+	}
+}
+
+// TestJWTPreviewBeforeWasm checks the prerendered JWT workbench while
+// app.wasm is held back: a pasted token's header and payload are decoded
+// there, strictly, with a note that nothing is verified yet, and without a
+// request. When app.wasm has started, the token and key typed into the
+// prerendered page are in the live workbench, which verifies them, and
+// the field typed into last still has the focus.
+func TestJWTPreviewBeforeWasm(t *testing.T) {
+	tab := uiBrowser(t)
+	release := holdWasm(t, tab)
+	const (
+		token  = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkdyYWNlIEhvcHBlciIsImV4cCI6NDEwMjQ0NDgwMH0.1msHXOOpVXloH_yadtQ2GD3q86jJP7f5gEpwFUIDeI8"
+		secret = "bench-secret-of-thirty-two-bytes"
+	)
+	tab.run(chromedp.Navigate(baseURL+"/jwt"), chromedp.WaitVisible("#token", chromedp.ByQuery))
+	text := func(sel string) string {
+		var s string
+		tab.run(chromedp.Evaluate(`(document.querySelector(`+jsString(sel)+`)||{}).textContent||""`, &s))
+		return s
+	}
+	before := len(tab.log.urls())
+
+	// A malformed token: each broken segment is named.
+	tab.run(pasteToken("#token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi!.sig"), chromedp.WaitVisible("#preview .problems", chromedp.ByQuery))
+	if p := text("#preview .problems"); !strings.Contains(p, "payload") || !strings.Contains(p, `"!"`) {
+		t.Errorf("problems = %q, want the payload and the bad character named", p)
+	}
+	if h := text("#header"); h != "{\n  \"alg\": \"HS256\"\n}" {
+		t.Errorf("header of the malformed token = %q", h)
+	}
+	for _, bad := range []string{
+		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In1=.sig", // padding
+		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In1.sig",  // stray bits in the last character
+		"eyJhbGciOiJIUzI1NiJ9._w.sig",               // not UTF-8
+		"eyJhbGciOiJIUzI1NiJ9.WzFd.sig",             // [1], not an object
+	} {
+		tab.run(chromedp.Evaluate(`document.getElementById("token").select()`, nil), pasteToken("#token", bad))
+		if p := text("#preview .problems"); !strings.Contains(p, "payload") {
+			t.Errorf("%s: problems = %q, want the payload refused", bad, p)
+		}
+	}
+
+	// A good token, with a Bearer prefix, and its key.
+	tab.run(
+		chromedp.Evaluate(`document.getElementById("token").select()`, nil),
+		pasteToken("#token", "Bearer "+token),
+		pasteToken("#key", secret),
+	)
+	if p := text("#payload"); p != "{\n  \"sub\": \"user-42\",\n  \"name\": \"Grace Hopper\",\n  \"exp\": 4102444800\n}" {
+		t.Errorf("payload = %q", p)
+	}
+	if h := text("#header"); !strings.Contains(h, `"typ": "JWT"`) {
+		t.Errorf("header = %q", h)
+	}
+	if n := text("#preview .note"); !strings.Contains(n, "not verified") {
+		t.Errorf("note = %q, want it to say the signature is not verified", n)
+	}
+	if p := text("#preview .problems"); p != "" {
+		t.Errorf("a good token has problems: %q", p)
+	}
+	var state string
+	tab.run(chromedp.AttributeValue("#verdict", "data-state", &state, nil, chromedp.ByQuery))
+	if state != "unverified" {
+		t.Errorf("before app.wasm the verdict is %q", state)
+	}
+	if urls := tab.log.urls(); len(urls) != before {
+		t.Errorf("decoding made requests: %v", urls[before:])
+	}
+
+	// app.wasm arrives: the live workbench has the token and the key.
+	release()
+	ctx, cancel := context.WithTimeout(tab.ctx, 90*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, waitForApp,
+		chromedp.WaitVisible(`#verdict[data-state="valid"]`, chromedp.ByQuery)); err != nil {
+		t.Fatalf("the live workbench did not verify the handed-over token: %v (verdict %q)", err, text("#verdict"))
+	}
+	var got struct{ Token, Key, Focus string }
+	tab.run(chromedp.Evaluate(`({token: document.getElementById("token").value, key: document.getElementById("key").value,
+		focus: (document.activeElement||{}).id || ""})`, &got))
+	if got.Token != "Bearer "+token || got.Key != secret {
+		t.Errorf("handed over token %q, key %q", got.Token, got.Key)
+	}
+	if got.Focus != "key" {
+		t.Errorf("focus on %q, want #key, the field typed into last", got.Focus)
+	}
+	if n := text("#preview"); n != "" {
+		t.Errorf("the preview is still shown: %q", n)
+	}
+	if p := text("#payload"); !strings.Contains(p, `"name": "Grace Hopper"`) {
+		t.Errorf("live payload = %q", p)
+	}
+	// From now on the page is the live workbench alone.
+	tab.run(chromedp.Evaluate(`document.getElementById("token").select()`, nil), pasteToken("#token", "x.y"))
+	if p := text("#preview"); p != "" {
+		t.Errorf("the preview decodes on the live page: %q", p)
+	}
+	if problems := tab.log.problemList(); len(problems) > 0 {
+		t.Errorf("console: %v", problems)
+	}
+}
