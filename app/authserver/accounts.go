@@ -87,45 +87,61 @@ type tokenResponse struct {
 // loginJSON reads {"username","password"} and checks them under the login
 // throttle.
 func (s *Server) loginJSON(w http.ResponseWriter, r *http.Request) (*User, error) {
-	var c credentials
-	if err := decodeJSON(w, r, &c); err != nil {
-		return nil, err
-	}
-	name, pw, err := c.validate()
+	name, pw, err := readCredentials(w, r)
 	if err != nil {
 		return nil, err
 	}
 	return s.throttledLogin(w, r, name, pw)
 }
 
+func readCredentials(w http.ResponseWriter, r *http.Request) (string, string, error) {
+	var c credentials
+	if err := decodeJSON(w, r, &c); err != nil {
+		return "", "", err
+	}
+	return c.validate()
+}
+
+// login checks {"username","password"} under the login throttle and
+// answers with an access and a refresh token. The throttle and the account
+// are read in one round trip, and the reset of the account's counter and
+// the refresh token written in another.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	u, err := s.loginJSON(w, r)
+	name, pw, err := readCredentials(w, r)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	u, pairKey, err := s.checkLogin(w, r, name, pw)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
 	tok, err := s.issueAccess(r, u, "profile")
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	rt, plain, err := s.newRefresh(u.ID, "", "profile", "", "")
 	if err == nil {
-		tok.RefreshToken, err = s.issueRefresh(r.Context(), u.ID, "", "profile", "")
+		err = s.cfg.Store.LoginDone(r.Context(), pairKey, rt)
 	}
 	if err != nil {
 		writeError(w, err)
 		return
 	}
+	tok.RefreshToken = plain
 	writeJSON(w, http.StatusOK, tok)
 }
 
-// authenticate checks a username and password. An unknown user costs the
-// same key derivation as a wrong password, so timing does not tell which.
-func (s *Server) authenticate(ctx context.Context, name, pw string) (*User, error) {
-	u, err := s.cfg.Store.UserByName(ctx, name)
-	if errors.Is(err, ErrNotFound) {
+// authenticate checks a password against u, the account looked up by name
+// or nil when there is none. An unknown user costs the same key derivation
+// as a wrong password, so timing does not tell which.
+func (s *Server) authenticate(ctx context.Context, u *User, pw string) (*User, error) {
+	if u == nil {
 		s.dummyOnce.Do(func() { s.dummyHash, _ = s.cfg.Passwords.Hash(ctx, "not a real password") })
 		s.cfg.Passwords.Check(ctx, s.dummyHash, pw)
 		return nil, ErrInvalidCredentials
-	}
-	if err != nil {
-		return nil, err
 	}
 	switch err := s.cfg.Passwords.Check(ctx, u.PasswordHash, pw); {
 	case errors.Is(err, password.ErrMismatch):

@@ -84,6 +84,14 @@ type CredentialStore interface {
 	// windows, and when that window ends.
 	Throttled(ctx context.Context, keys []string, now time.Time, window time.Duration) (int, time.Time, error)
 	ResetThrottle(ctx context.Context, key string) error
+	// LoginLookup returns the counts of keys in their current windows, in
+	// order, and the user named name, or nil when there is none: what a
+	// login reads before it checks the password, in one round trip where
+	// the database allows.
+	LoginLookup(ctx context.Context, name string, keys []string, now time.Time, window time.Duration) ([]int, *User, error)
+	// LoginDone resets key's count and stores t: what a successful login
+	// writes, in one round trip where the database allows.
+	LoginDone(ctx context.Context, key string, t *RefreshToken) error
 
 	CreateAPIKey(ctx context.Context, k *APIKey) error
 	APIKeyByPrefix(ctx context.Context, prefix string) (*APIKey, error)

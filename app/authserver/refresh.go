@@ -38,24 +38,33 @@ func (s *Server) issueRefreshWith(r *http.Request, userID int64, clientID, scope
 }
 
 func (s *Server) storeRefresh(ctx context.Context, userID int64, clientID, scope, family, jti string) (string, error) {
-	tok, err := s.randomToken(32)
-	if err != nil {
-		return "", err
+	t, tok, err := s.newRefresh(userID, clientID, scope, family, jti)
+	if err == nil {
+		err = s.cfg.Store.CreateRefresh(ctx, t)
 	}
-	if family == "" {
-		if family, err = s.randomToken(16); err != nil {
-			return "", err
-		}
-	}
-	now := s.cfg.Now().UTC()
-	err = s.cfg.Store.CreateRefresh(ctx, &RefreshToken{
-		Hash: hashToken(tok), Family: family, UserID: userID, ClientID: clientID, Scope: scope,
-		CreatedAt: now, ExpiresAt: now.Add(s.cfg.RefreshTTL), AccessJTI: jti,
-	})
 	if err != nil {
 		return "", err
 	}
 	return tok, nil
+}
+
+// newRefresh makes a refresh token, in a new family when family is empty,
+// and returns what is stored of it and the token itself.
+func (s *Server) newRefresh(userID int64, clientID, scope, family, jti string) (*RefreshToken, string, error) {
+	tok, err := s.randomToken(32)
+	if err != nil {
+		return nil, "", err
+	}
+	if family == "" {
+		if family, err = s.randomToken(16); err != nil {
+			return nil, "", err
+		}
+	}
+	now := s.cfg.Now().UTC()
+	return &RefreshToken{
+		Hash: hashToken(tok), Family: family, UserID: userID, ClientID: clientID, Scope: scope,
+		CreatedAt: now, ExpiresAt: now.Add(s.cfg.RefreshTTL), AccessJTI: jti,
+	}, tok, nil
 }
 
 // refresh rotates a refresh token (RFC 6749 §6): the presented token is

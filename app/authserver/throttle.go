@@ -30,34 +30,7 @@ func clientID(r *http.Request) string {
 // the account's owner, from another client, can still log in, so the
 // throttle cannot be used to lock anyone out.
 func (s *Server) throttledLogin(w http.ResponseWriter, r *http.Request, name, pw string) (*User, error) {
-	client := clientID(r)
-	pairKey := "login:" + strings.ToLower(name) + "|" + client
-	clientKey := "login-client:" + client
-	now := s.cfg.Now().UTC()
-	window := s.cfg.LoginWindow
-	for _, lim := range []struct {
-		key   string
-		limit int
-	}{{pairKey, s.cfg.LoginFailuresPerAccount}, {clientKey, s.cfg.LoginFailuresPerClient}} {
-		n, reset, err := s.cfg.Store.Throttled(r.Context(), []string{lim.key}, now, window)
-		if err != nil {
-			return nil, err
-		}
-		if n >= lim.limit {
-			retry := int(reset.Sub(now).Round(time.Second).Seconds())
-			w.Header().Set("Retry-After", strconv.Itoa(max(retry, 1)))
-			return nil, fmt.Errorf("%w: %d failed logins; try again in %d s", ErrTooManyRequests, n, retry)
-		}
-	}
-	u, err := s.authenticate(r.Context(), name, pw)
-	if errors.Is(err, ErrInvalidCredentials) {
-		for _, key := range []string{pairKey, clientKey} {
-			if _, _, terr := s.cfg.Store.Throttle(r.Context(), key, now, window); terr != nil {
-				return nil, terr
-			}
-		}
-		return nil, err
-	}
+	u, pairKey, err := s.checkLogin(w, r, name, pw)
 	if err != nil {
 		return nil, err
 	}
@@ -65,4 +38,40 @@ func (s *Server) throttledLogin(w http.ResponseWriter, r *http.Request, name, pw
 		return nil, err
 	}
 	return u, nil
+}
+
+// checkLogin is throttledLogin but for the reset of the account's counter
+// after a success, which it leaves to the caller: it returns the key of
+// that counter.
+func (s *Server) checkLogin(w http.ResponseWriter, r *http.Request, name, pw string) (*User, string, error) {
+	client := clientID(r)
+	pairKey := "login:" + strings.ToLower(name) + "|" + client
+	clientKey := "login-client:" + client
+	now := s.cfg.Now().UTC()
+	window := s.cfg.LoginWindow
+	counts, u, err := s.cfg.Store.LoginLookup(r.Context(), name, []string{pairKey, clientKey}, now, window)
+	if err != nil {
+		return nil, "", err
+	}
+	for i, limit := range []int{s.cfg.LoginFailuresPerAccount, s.cfg.LoginFailuresPerClient} {
+		if n := counts[i]; n >= limit {
+			reset := now.Truncate(window).Add(window)
+			retry := int(reset.Sub(now).Round(time.Second).Seconds())
+			w.Header().Set("Retry-After", strconv.Itoa(max(retry, 1)))
+			return nil, "", fmt.Errorf("%w: %d failed logins; try again in %d s", ErrTooManyRequests, n, retry)
+		}
+	}
+	u, err = s.authenticate(r.Context(), u, pw)
+	if errors.Is(err, ErrInvalidCredentials) {
+		for _, key := range []string{pairKey, clientKey} {
+			if _, _, terr := s.cfg.Store.Throttle(r.Context(), key, now, window); terr != nil {
+				return nil, "", terr
+			}
+		}
+		return nil, "", err
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return u, pairKey, nil
 }

@@ -76,8 +76,12 @@ func appendArgs(p []byte, args []any) ([]byte, error) {
 		if i > 0 {
 			p = append(p, ',')
 		}
-		var err error
-		if p, err = appendArg(p, driver.Value(a)); err != nil {
+		// As database/sql does: an int becomes an int64, and so on.
+		v, err := driver.DefaultParameterConverter.ConvertValue(a)
+		if err != nil {
+			return nil, fmt.Errorf("d1: %w", err)
+		}
+		if p, err = appendArg(p, v); err != nil {
 			return nil, err
 		}
 	}

@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/authlab/authlab/app/authserver"
+)
+
+// LoginLookup reads what a login checks before the password, in one batch:
+// the throttle counts of keys in the window containing now, in order, and
+// the user named name, or nil.
+func (s *Store) LoginLookup(ctx context.Context, name string, keys []string, now time.Time, window time.Duration) ([]int, *authserver.User, error) {
+	in := "?"
+	args := []any{now.Truncate(window).Unix()}
+	for i, k := range keys {
+		if i > 0 {
+			in += ", ?"
+		}
+		args = append(args, k)
+	}
+	res, err := s.batch(ctx, []string{
+		`SELECT key, count FROM throttle WHERE window_start = ? AND key IN (` + in + `)`,
+		`SELECT id, username, password_hash, created_at FROM users WHERE username = ?`,
+	}, [][]any{args, {name}})
+	if err != nil {
+		return nil, nil, fmt.Errorf("login lookup: %w", err)
+	}
+	if len(res) != 2 || len(res[1]) > 1 {
+		return nil, nil, fmt.Errorf("login lookup: %w", errShape)
+	}
+	counts := make([]int, len(keys))
+	for _, row := range res[0] {
+		if len(row) != 2 {
+			return nil, nil, fmt.Errorf("login lookup: %w", errShape)
+		}
+		n, err := int64Of(row[1])
+		if err != nil {
+			return nil, nil, fmt.Errorf("login lookup: %w", err)
+		}
+		for i, k := range keys {
+			if k == textOf(row[0]) {
+				counts[i] = int(n)
+			}
+		}
+	}
+	if len(res[1]) == 0 {
+		return counts, nil, nil
+	}
+	row := res[1][0]
+	if len(row) != 4 {
+		return nil, nil, fmt.Errorf("login lookup: %w", errShape)
+	}
+	id, err1 := int64Of(row[0])
+	created, err2 := int64Of(row[3])
+	if err1 != nil || err2 != nil {
+		return nil, nil, fmt.Errorf("login lookup: %w", errShape)
+	}
+	u := &authserver.User{ID: id, Username: textOf(row[1]), PasswordHash: textOf(row[2]), CreatedAt: time.Unix(created, 0).UTC()}
+	return counts, u, nil
+}
+
+// LoginDone writes what a successful login changes, in one batch: key's
+// throttle count is forgotten and the refresh token t stored.
+func (s *Store) LoginDone(ctx context.Context, key string, t *authserver.RefreshToken) error {
+	_, err := s.batch(ctx, []string{
+		`DELETE FROM throttle WHERE key = ?`,
+		`INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at, access_jti)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	}, [][]any{
+		{key},
+		{t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix(), t.AccessJTI},
+	})
+	if err != nil {
+		return fmt.Errorf("record login: %w", err)
+	}
+	return nil
+}
+
+// textOf reads a TEXT cell of a batch answer, which drivers give as a
+// string or as bytes.
+func textOf(v any) string {
+	switch s := v.(type) {
+	case string:
+		return s
+	case []byte:
+		return string(s)
+	}
+	return ""
+}
