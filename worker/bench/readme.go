@@ -139,8 +139,9 @@ func (r *report) leversTable(b *strings.Builder) {
 	}
 	steps = append(steps, r.index("go-glue"))
 	hono := r.index(baseline)
-	b.WriteString("\nLevers: the worker as it was before each change, measured in the same run. Each cell is req/s " +
-		"against Hono, then CPU per request and its change from the row above.\n\n| worker | change |")
+	b.WriteString("\nLevers: the worker and its glue at earlier commits, measured in the same run; each row adds the " +
+		"change named to the row above. Each cell is req/s against Hono, then CPU per request and how much the change " +
+		"moved it.\n\n| worker | change |")
 	for _, e := range r.endpoints {
 		fmt.Fprintf(b, " %s |", e.name)
 	}
@@ -148,10 +149,20 @@ func (r *report) leversTable(b *strings.Builder) {
 	for k, vi := range steps {
 		v := r.variants[vi]
 		name, change := v.name, v.subject
-		if v.name == "go-glue" {
-			name, change = "this tree", "all of the above"
-		} else if v.name == "go-syumai" {
+		switch {
+		case v.name == "go-glue":
+			name, change = "this tree", "the same as the row above"
+			if head, err := gitOutput(r.cfg, "log", "-1", "--format=%h %s"); err == nil {
+				short, subject, _ := strings.Cut(head, " ")
+				name = "this tree (" + short + ")"
+				if !r.measuredRev(short) {
+					change = subject
+				}
+			}
+		case v.name == "go-syumai":
 			change = "syumai's generated glue: a Go instance per request"
+		case k == 0:
+			change = "the starting point"
 		}
 		fmt.Fprintf(b, "| %s | %s |", name, strings.ReplaceAll(change, "|", "/"))
 		for ei := range r.endpoints {
@@ -171,6 +182,17 @@ func (r *report) leversTable(b *strings.Builder) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// measuredRev reports whether the commit short is one of the
+// go-glue@<rev> variants.
+func (r *report) measuredRev(short string) bool {
+	for _, v := range r.variants {
+		if v.rev != "" && (strings.HasPrefix(short, v.rev) || strings.HasPrefix(v.rev, short)) {
+			return true
+		}
+	}
+	return false
 }
 
 // machine describes the machine in a few words.
