@@ -23,7 +23,11 @@ func newRequest(head string, body []byte) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := make(http.Header, strings.Count(rest, "\n")+1)
+	n := strings.Count(rest, "\n") + 1
+	h := make(http.Header, n)
+	// One backing array holds every header's first value; a name that
+	// repeats appends past its one-element slice into a new array.
+	values := make([]string, 0, n)
 	for rest != "" {
 		line, rest, _ = strings.Cut(rest, "\n")
 		if name, value, ok := strings.Cut(line, ": "); ok {
@@ -31,7 +35,12 @@ func newRequest(head string, body []byte) (*http.Request, error) {
 			if !known {
 				key = http.CanonicalHeaderKey(name)
 			}
-			h[key] = append(h[key], value)
+			if vs, seen := h[key]; seen {
+				h[key] = append(vs, value)
+			} else {
+				values = append(values, value)
+				h[key] = values[len(values)-1 : len(values) : len(values)]
+			}
 		}
 	}
 	req := &http.Request{
