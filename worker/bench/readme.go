@@ -41,7 +41,7 @@ func (r *report) writeReadme() error {
 	if i < 0 || j < i {
 		return errNoSection
 	}
-	text = text[:i+len(readmeBegin)] + "\n" + r.readmeSection() + text[j:]
+	text = text[:i+len(readmeBegin)] + "\n" + wrapProse(r.readmeSection(), 100) + text[j:]
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		return err
 	}
@@ -240,6 +240,34 @@ func msShort(d time.Duration) string {
 		return fmt.Sprintf("%.0f ms", ms)
 	}
 	return fmt.Sprintf("%.1f ms", ms)
+}
+
+// wrapProse wraps the lines of md that are not table rows at width
+// columns, as the rest of the README is written.
+func wrapProse(md string, width int) string {
+	var out strings.Builder
+	for _, line := range strings.SplitAfter(md, "\n") {
+		if strings.HasPrefix(line, "|") || len(line) <= width+1 {
+			out.WriteString(line)
+			continue
+		}
+		n := 0
+		for i, word := range strings.Fields(line) {
+			switch {
+			case i == 0:
+			case n+1+len(word) > width:
+				out.WriteString("\n")
+				n = 0
+			default:
+				out.WriteString(" ")
+				n++
+			}
+			out.WriteString(word)
+			n += len(word)
+		}
+		out.WriteString("\n")
+	}
+	return out.String()
 }
 
 // flagsOf quotes the command-line flags for the README, " -revs a,b".

@@ -36,6 +36,11 @@ func TestReadmeSection(t *testing.T) {
 			t.Errorf("no %q in\n%s", want, md)
 		}
 	}
+	for _, line := range strings.Split(wrapProse(md, 100), "\n") {
+		if !strings.HasPrefix(line, "|") && len(line) > 100 && strings.Contains(line, " ") {
+			t.Errorf("line of %d columns: %q", len(line), line)
+		}
+	}
 	rep.endpoints = endpoints[:1]
 	if rep.partial() == "" {
 		t.Error("a run of one endpoint would rewrite the README")
