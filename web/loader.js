@@ -59,9 +59,12 @@ function preview() {
   // document has been parsed.
   function find() {
     if (looked || !document.body) return;
-    looked = true;
     var first = document.body.firstElementChild;
-    if (!first || !first.querySelector("#token.token-input")) return;
+    if (!first || !first.querySelector("#token.token-input")) {
+      looked = document.readyState !== "loading"; // else it may not be parsed yet
+      return;
+    }
+    looked = true;
     shell = first;
     new MutationObserver(function (_, obs) {
       if (shell.isConnected) return;
@@ -110,10 +113,18 @@ function preview() {
     Object.keys(edited).forEach(function (id) {
       var was = old.querySelector("#" + CSS.escape(id));
       var now = document.getElementById(id);
-      if (!was || !now || now.tagName !== was.tagName || now.value === was.value) return;
-      now.value = was.value;
+      if (!was || !now || now.tagName !== was.tagName) return;
+      if (was.type === "checkbox" || was.type === "radio") {
+        if (now.checked === was.checked) return;
+        now.checked = was.checked;
+      } else {
+        if (now.value === was.value) return;
+        now.value = was.value;
+      }
       now.dispatchEvent(new Event("input", { bubbles: true }));
-      if (now.tagName === "SELECT") now.dispatchEvent(new Event("change", { bubbles: true }));
+      if (now.tagName === "SELECT" || now.type === "checkbox" || now.type === "radio") {
+        now.dispatchEvent(new Event("change", { bubbles: true }));
+      }
     });
     var f = focused && document.getElementById(focused.id);
     if (f && (document.activeElement === null || document.activeElement === document.body)) {
