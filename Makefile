@@ -8,6 +8,8 @@ API_URL   ?=
 GO        ?= go
 # BENCH_FLAGS passes flags to worker/bench, e.g. -revs 573b98d -endpoints protected
 BENCH_FLAGS ?=
+# BENCH_WEB_FLAGS passes flags to wasm/bench, e.g. -runs 9 -also /tmp/old-site
+BENCH_WEB_FLAGS ?=
 WASM_ENV  := GOOS=js GOARCH=wasm
 LDFLAGS   := -s -w
 WORKER    := worker
@@ -110,7 +112,7 @@ bench: bench-edge bench-web
 bench-edge: npm tools $(WORKER)/.dev.vars
 	$(GO) run ./worker/bench $(BENCH_FLAGS)
 bench-web: npm browser site
-	$(GO) run ./wasm/bench
+	$(GO) run ./wasm/bench -site $(SITE_DIR) $(BENCH_WEB_FLAGS)
 
 clean:
 	rm -rf $(WORKER)/build web/app.wasm

@@ -27,60 +27,17 @@ var (
 	slow        = netProfile{name: "20 Mbit/s, 40 ms", latencyMS: 40, bytesPerSecond: 20e6 / 8}
 )
 
-type result struct {
-	page, net               string
-	firstMS, repeatMS       float64 // medians
-	firstBytes, repeatBytes int64   // medians
-	keyP50, keyP95          float64
+// visitTimes is one visit: milliseconds from navigation start to the
+// payload drawn and to the workbench verifying, and the bytes received.
+type visitTimes struct {
+	payload, ready float64
+	bytes          int64
 }
 
-// The token pasted in every run and the text its payload must show.
-const (
-	token  = "eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkdyYWNlIEhvcHBlciIsImV4cCI6NDEwMjQ0NDgwMH0.c2lnbmF0dXJl"
-	expect = "Grace Hopper"
-)
-
-// probe runs in every document: as soon as the page has a #token field it
-// pastes the token, again every few milliseconds until #payload shows it,
-// and records when the frame with the payload was drawn.
-var probe = `(() => {
-  window.__ttu = 0;
-  const tick = () => {
-    const out = document.getElementById("payload");
-    if (out && out.textContent.includes(` + "`" + expect + "`" + `)) {
-      requestAnimationFrame(() => { window.__ttu = performance.now(); });
-      return;
-    }
-    const ta = document.getElementById("token");
-    if (ta) {
-      ta.value = ` + "`" + token + "`" + `;
-      ta.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-    setTimeout(tick, 4);
-  };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tick); else tick();
-})();`
-
-// keystrokes changes the token's payload one character at a time and times
-// each input event until the next frame is drawn with the new payload.
-const keystrokes = `(async (n) => {
-  const ta = document.getElementById("token"), out = document.getElementById("payload");
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const name = "Grace Hopper " + i;
-    const payload = btoa(JSON.stringify({ sub: "user-42", name })).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
-    const parts = ta.value.split(".");
-    const t0 = performance.now();
-    ta.value = parts[0] + "." + payload + "." + parts[2];
-    ta.dispatchEvent(new Event("input", { bubbles: true }));
-    while (!out.textContent.includes(name)) await new Promise((r) => setTimeout(r, 0));
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    times.push(performance.now() - t0);
-  }
-  return times;
-})`
-
-func newBrowser() (context.Context, func(), error) {
+// newBrowser starts headless chromium with a fresh profile. With free
+// set, frames are not held to the display's 60 Hz (no vsync, no frame
+// rate limit), so that the time to the next frame is the page's own.
+func newBrowser(free bool) (context.Context, func(), error) {
 	dir, err := os.MkdirTemp("", "authlab-chromium-")
 	if err != nil {
 		return nil, nil, err
@@ -90,6 +47,9 @@ func newBrowser() (context.Context, func(), error) {
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(dir),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+	}
+	if free {
+		opts = append(opts, chromedp.Flag("disable-frame-rate-limit", true), chromedp.Flag("disable-gpu-vsync", true))
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
@@ -120,86 +80,116 @@ func (t *transfer) take() int64 {
 	return b
 }
 
-// visit navigates and waits for the probe to see the payload drawn.
-func visit(ctx context.Context, url string) (float64, error) {
-	var ttu float64
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(url),
-		chromedp.Poll(`window.__ttu`, &ttu, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)),
-	)
+// open prepares a fresh browser: the probe in every document, and the
+// network conditions.
+func open(n netProfile, free bool) (context.Context, *transfer, func(), error) {
+	ctx, done, err := newBrowser(free)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	t := new(transfer)
+	t.listen(ctx)
+	err = chromedp.Run(ctx, network.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
+		return err
+	}))
+	if err == nil && n.bytesPerSecond > 0 {
+		err = chromedp.Run(ctx, network.EmulateNetworkConditions(false, n.latencyMS, n.bytesPerSecond, n.bytesPerSecond))
+	}
+	if err != nil {
+		done()
+		return nil, nil, nil, err
+	}
+	return ctx, t, done, nil
+}
+
+// visit navigates and waits for the probe to see the payload drawn and
+// then the workbench verify.
+func visit(ctx context.Context, t *transfer, url string) (visitTimes, error) {
+	var v visitTimes
+	poll := func(expr string, dst *float64) chromedp.Action {
+		return chromedp.Poll(expr, dst, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second))
+	}
+	err := chromedp.Run(ctx, chromedp.Navigate(url), poll(`window.__ttu`, &v.payload), poll(`window.__ready`, &v.ready))
 	if err != nil {
 		var state string
 		chromedp.Run(ctx, chromedp.Evaluate(`location.href + " | " + ((document.getElementById("app-wasm-loader-label")||{}).textContent||"loaded") + " | " + ((document.getElementById("payload")||{}).textContent||"no #payload") + " | " + ((document.getElementById("verdict")||{}).textContent||"")`, &state))
 		err = fmt.Errorf("%w (page: %s)", err, state)
 	}
-	return ttu, err
+	v.bytes = t.take()
+	return v, err
 }
 
-// measure runs the first and the repeat visit in a fresh browser, runs
-// times, and the keystroke series once.
-func measure(p target, n netProfile, runs, keys int) (result, error) {
-	r := result{page: p.name, net: n.name}
-	var first, repeat []float64
-	var firstB, repeatB []int64
-	var keyTimes []float64
-	for i := 0; i < runs; i++ {
-		ctx, done, err := newBrowser()
-		if err != nil {
-			return r, err
-		}
-		var t transfer
-		t.listen(ctx)
-		err = chromedp.Run(ctx, network.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
-			return err
-		}))
-		if err == nil && n.bytesPerSecond > 0 {
-			err = chromedp.Run(ctx, network.EmulateNetworkConditions(false, n.latencyMS, n.bytesPerSecond, n.bytesPerSecond))
-		}
-		var a, b float64
-		if err == nil {
-			a, err = visit(ctx, p.url)
-		}
-		firstB = append(firstB, t.take())
-		if err == nil {
-			// Let the service worker finish installing, as a returning
-			// visitor's would have.
-			chromedp.Run(ctx, chromedp.Sleep(1500*time.Millisecond))
-			t.take()
-			b, err = visit(ctx, p.url)
-		}
-		repeatB = append(repeatB, t.take())
-		if err == nil && i == 0 {
-			var times []float64
-			err = chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`%s(%d)`, keystrokes, keys), &times,
-				func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
-			keyTimes = times
-		}
-		done()
-		if err != nil {
-			return r, err
-		}
-		first, repeat = append(first, a), append(repeat, b)
+// visits runs a first visit in a fresh profile and, once the service
+// worker has cached the site as a returning visitor's has, a repeat visit.
+func visits(p target, n netProfile) (first, repeat visitTimes, err error) {
+	ctx, t, done, err := open(n, false)
+	if err != nil {
+		return first, repeat, err
 	}
-	r.firstMS, r.repeatMS = median(first), median(repeat)
-	r.firstBytes, r.repeatBytes = medianInt(firstB), medianInt(repeatB)
-	r.keyP50, r.keyP95 = percentile(keyTimes, 50), percentile(keyTimes, 95)
-	return r, nil
+	defer done()
+	if first, err = visit(ctx, t, p.url); err != nil {
+		return first, repeat, err
+	}
+	if err = waitSW(ctx); err != nil {
+		return first, repeat, err
+	}
+	t.take()
+	repeat, err = visit(ctx, t, p.url)
+	return first, repeat, err
+}
+
+// waitSW waits until the service worker controls the page and has cached
+// app.wasm, then half a second more for it to settle.
+func waitSW(ctx context.Context) error {
+	await := func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); {
+		var ok bool
+		if err := chromedp.Run(ctx, chromedp.Evaluate(swReady, &ok, await)); err != nil {
+			return fmt.Errorf("service worker: %w", err)
+		}
+		if ok {
+			return chromedp.Run(ctx, chromedp.Sleep(500*time.Millisecond))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return fmt.Errorf("service worker: app.wasm not cached after 60 s")
+}
+
+// keySeries times n edits of the token once the workbench is live, in a
+// browser held to vsync or not (free).
+func keySeries(p target, n int, free bool) (dom, frame []float64, err error) {
+	ctx, t, done, err := open(unthrottled, free)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer done()
+	if _, err := visit(ctx, t, p.url); err != nil {
+		return nil, nil, err
+	}
+	var times struct{ Dom, Frame []float64 }
+	err = chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`%s(%d)`, keystrokes, n), &times,
+		func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	return times.Dom, times.Frame, err
 }
 
 func median(v []float64) float64 { return percentile(v, 50) }
 
+// percentile is the nearest-rank percentile.
 func percentile(v []float64, p float64) float64 {
 	if len(v) == 0 {
 		return 0
 	}
 	s := append([]float64(nil), v...)
 	sort.Float64s(s)
-	i := int(float64(len(s)-1)*p/100 + 0.5)
-	return s[i]
+	i := int(p/100*float64(len(s))+0.999999) - 1
+	return s[min(max(i, 0), len(s)-1)]
 }
 
 func medianInt(v []int64) int64 {
+	if len(v) == 0 {
+		return 0
+	}
 	s := append([]int64(nil), v...)
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	return s[len(s)/2]
