@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"time"
@@ -16,8 +17,29 @@ type cpuResult struct {
 	perReqRun time.Duration // the same for the worker's own workerd only; 0 when unknown
 	p50       time.Duration // wall-clock latency seen by the client
 	procs     int           // workerd processes counted
-	err       error
+	// noop is perReqRun for a no-op request to the same variant: GET of a
+	// path that no variant routes, answered 404 by the worker. It is what
+	// workerd spends on any request (HTTP, dispatch into the isolate, the
+	// worker's own routing); 0 when unknown.
+	noop time.Duration
+	err  error
 }
+
+// own is the worker's own CPU per request as far as it can be told apart
+// locally: perReqRun less the no-op request's. It comes closer to what the
+// runtime accounts to the worker than perReqRun, which includes workerd's
+// HTTP handling; it still includes the local D1's work (SQLite runs in the
+// same workerd), and it leaves out the few instructions of the worker's
+// routing that the no-op request shares. 0 when unknown.
+func (r *cpuResult) own() time.Duration {
+	if r.perReqRun == 0 || r.noop == 0 || r.noop > r.perReqRun {
+		return 0
+	}
+	return r.perReqRun - r.noop
+}
+
+// noopPath is routed by no variant.
+const noopPath = "/api/bench-no-op"
 
 // freePlanCPU is the Workers Free plan's CPU limit per request.
 const freePlanCPU = 10 * time.Millisecond
@@ -32,6 +54,34 @@ const cpuWarmup = 10
 // they include workerd's HTTP handling and the local D1 (SQLite), and the
 // first also wrangler's proxy, alike for every variant.
 func measureCPU(ctx context.Context, cfg *config, rep *report, targets []*target) error {
+	noop := make([]time.Duration, len(targets))
+	for vi, t := range targets {
+		if t == nil {
+			continue
+		}
+		res := measureCPURequests(ctx, cfg, t, func(c *client, _ int) (int, []byte, error) {
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+noopPath, nil)
+			if err != nil {
+				return 0, nil, err
+			}
+			resp, err := c.http.Do(req)
+			if err != nil {
+				return 0, nil, err
+			}
+			defer resp.Body.Close()
+			b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+			return resp.StatusCode, b, err
+		}, http.StatusNotFound)
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted: %w", ctx.Err())
+		}
+		if res.err != nil {
+			log.Printf("%s: CPU of a no-op request: %v", rep.variants[vi].name, res.err)
+			continue
+		}
+		noop[vi] = res.perReqRun
+		log.Printf("%s: %s CPU per no-op request (GET %s) in the worker's own workerd", rep.variants[vi].name, ms(res.perReqRun), noopPath)
+	}
 	for ei, e := range rep.endpoints {
 		for vi, t := range targets {
 			if t == nil {
@@ -42,11 +92,12 @@ func measureCPU(ctx context.Context, cfg *config, rep *report, targets []*target
 			if ctx.Err() != nil {
 				return fmt.Errorf("interrupted: %w", ctx.Err())
 			}
+			res.noop = noop[vi]
 			if res.err != nil {
 				log.Printf("%s: CPU measurement: %v", name, res.err)
 			} else {
-				log.Printf("%s: %s CPU per request over %d sequential requests (%d workerd processes; the worker's own %s), p50 %s",
-					name, ms(res.perReq), res.requests, res.procs, ms(res.perReqRun), ms(res.p50))
+				log.Printf("%s: %s CPU per request over %d sequential requests (%d workerd processes; the worker's own %s, %s net of a no-op request), p50 %s",
+					name, ms(res.perReq), res.requests, res.procs, ms(res.perReqRun), ms(res.own()), ms(res.p50))
 			}
 			rep.cpu[ei][vi] = res
 		}
@@ -55,6 +106,24 @@ func measureCPU(ctx context.Context, cfg *config, rep *report, targets []*target
 }
 
 func measureCPUOne(ctx context.Context, cfg *config, t *target, e endpoint) *cpuResult {
+	call := callFor(e, t.fx)
+	res := measureCPURequests(ctx, cfg, t, func(c *client, i int) (int, []byte, error) {
+		resp, body, err := c.send(ctx, call, i)
+		if err != nil {
+			return 0, nil, err
+		}
+		return resp.StatusCode, body, nil
+	}, 0)
+	if res.err != nil {
+		res.err = fmt.Errorf("%s: %w", e.title(), res.err)
+	}
+	return res
+}
+
+// measureCPURequests sends cpuWarmup and then cfg.cpuRequests sequential
+// requests with send, and measures the CPU time of t's workerd processes
+// meanwhile. Each answer must have status want, or any 2xx when want is 0.
+func measureCPURequests(ctx context.Context, cfg *config, t *target, send func(c *client, i int) (int, []byte, error), want int) *cpuResult {
 	res := &cpuResult{}
 	pids, runtimePID, err := workerdPIDs(t.srv.cmd.Process.Pid)
 	if err != nil {
@@ -63,21 +132,20 @@ func measureCPUOne(ctx context.Context, cfg *config, t *target, e endpoint) *cpu
 	}
 	res.procs = len(pids)
 	c := &client{base: t.srv.base, http: &http.Client{Timeout: 30 * time.Second}}
-	call := callFor(e, t.fx)
-	send := func(i int) (time.Duration, error) {
+	timed := func(i int) (time.Duration, error) {
 		start := time.Now()
-		resp, body, err := c.send(ctx, call, i)
+		status, body, err := send(c, i)
 		d := time.Since(start)
 		if err != nil {
 			return 0, err
 		}
-		if resp.StatusCode < 200 || resp.StatusCode > 299 {
-			return 0, fmt.Errorf("%s: %d %s", e.title(), resp.StatusCode, body)
+		if (want == 0 && (status < 200 || status > 299)) || (want != 0 && status != want) {
+			return 0, fmt.Errorf("%d %s", status, body)
 		}
 		return d, nil
 	}
 	for i := range cpuWarmup {
-		if _, err := send(i); err != nil {
+		if _, err := timed(i); err != nil {
 			res.err = err
 			return res
 		}
@@ -93,7 +161,7 @@ func measureCPUOne(ctx context.Context, cfg *config, t *target, e endpoint) *cpu
 	}
 	lat := make([]time.Duration, 0, cfg.cpuRequests)
 	for i := range cfg.cpuRequests {
-		d, err := send(i)
+		d, err := timed(i)
 		if err != nil {
 			res.err = err
 			return res
