@@ -30,6 +30,7 @@ type jwtPage struct {
 	km      *jot.KeyMaterial
 	verdict *jot.Verdict
 	lint    []jot.Finding
+	out     jwtOutput
 
 	jwks  jwtJWKSState
 	share jwtShareState
@@ -40,9 +41,11 @@ type jwtPage struct {
 // and the verdict follow the clock while nobody types.
 const jwtTick = 15 * time.Second
 
-// OnMount starts the clock, and hands ECDSA verification to WebCrypto.
+// OnMount starts the clock, hands ECDSA verification to WebCrypto and
+// fills the decoded pane.
 func (p *jwtPage) OnMount(ctx app.Context) {
 	jwtUseSubtle()
+	p.out.mounted()
 	p.tick(ctx)
 }
 
@@ -88,6 +91,10 @@ func (p *jwtPage) refresh() {
 		cfg.Secret, cfg.SecretText = secret, p.key
 	}
 	p.lint = jot.Lint(p.in, cfg)
+	p.out.build(p)
+	if p.Mounted() {
+		p.out.paint()
+	}
 }
 
 // setKey reads new key text once, so that typing in the token does not
@@ -152,7 +159,7 @@ func (p *jwtPage) Render() app.UI {
 	if p.in == nil {
 		p.refresh()
 	}
-	empty := strings.TrimSpace(p.token) == ""
+	p.out.rendered()
 	return shell("/jwt",
 		app.H1().Text("JWT workbench"),
 		app.P().Class("lead").Text("Decode, verify, lint and sign JSON Web Tokens, and generate keys. All of it runs in this page: tokens and keys are never sent anywhere, and never stored."),
@@ -163,12 +170,7 @@ func (p *jwtPage) Render() app.UI {
 				p.verdictView(),
 				p.renderShare(),
 			),
-			app.Section().Class("pane").Body(
-				app.If(!empty, func() app.UI { return p.renderDecoded() }).Else(func() app.UI {
-					return app.P().Class("hint").Text("The decoded header, payload and signature, the claims and the lint findings appear here.")
-				}),
-				&JWTLint{Findings: p.lint, Decoded: !empty},
-			),
+			p.out.paneRaw(),
 		),
 		p.renderSign(),
 	)
@@ -185,7 +187,7 @@ func (p *jwtPage) renderTokenInput() app.UI {
 			app.Button().ID("example-es256").Class("secondary").Type("button").Text("ES256 example").OnClick(p.onExample("ES256")),
 			app.Button().ID("example-none").Class("secondary").Type("button").Text("alg: none example").OnClick(p.onExample("none")),
 		),
-		app.If(p.in.Size > 0 && p.in.Size <= jwtMaxColored, func() app.UI { return jwtColoredToken(p.in, p.token) }),
+		app.If(p.out.encoded != "", func() app.UI { return app.Raw(p.out.encoded) }),
 	)
 }
 
@@ -237,91 +239,6 @@ func (p *jwtPage) verdictView() *JWTVerdict {
 		return &JWTVerdict{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
 	}
 	return &JWTVerdict{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
-}
-
-func (p *jwtPage) renderDecoded() app.UI {
-	in := p.in
-	var problems app.UI
-	if in.Err() != nil {
-		problems = app.Div().ID("problems").Class("problems").Aria("role", "alert").Body(
-			app.Strong().Text(jwtProblemTitle(in)),
-			app.Ul().Body(app.Range(in.Errors).Slice(func(i int) app.UI {
-				return app.Li().Text(in.Errors[i].Error())
-			})),
-		)
-	}
-	return app.Div().Body(
-		problems,
-		app.Div().Class("segment").Body(
-			app.H2().Class("seg-title seg-header").Text(jwtHeaderTitle(in)),
-			&JWTJSON{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil},
-		),
-		app.If(!in.JWE, func() app.UI {
-			return app.Div().Body(
-				app.Div().Class("segment").Body(
-					app.H2().Class("seg-title seg-payload").Text("Payload"),
-					&JWTJSON{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil},
-				),
-				jwtSignatureView(in),
-				app.If(in.Payload != nil, func() app.UI {
-					return app.Div().Class("segment").Body(
-						app.H2().Class("seg-title").Text("Claims"),
-						&JWTClaims{Claims: in.Payload, Now: p.now, Skew: time.Duration(p.skew) * time.Second},
-						&JWTTimeline{Timeline: jot.NewTimeline(in.Payload, p.now, time.Duration(p.skew)*time.Second)},
-					)
-				}),
-			)
-		}),
-	)
-}
-
-func jwtProblemTitle(in *jot.Inspection) string {
-	if in.JWE {
-		return "This is a JWE: an encrypted token"
-	}
-	return "This token is malformed"
-}
-
-func jwtHeaderTitle(in *jot.Inspection) string {
-	if in.JWE {
-		return "JWE protected header"
-	}
-	return "Header"
-}
-
-// jwtMaxColored is the largest token repeated in colour under the input.
-const jwtMaxColored = 16 << 10
-
-func jwtColoredToken(in *jot.Inspection, token string) app.UI {
-	if in.JWE {
-		parts := strings.Split(jot.Clean(token), ".")
-		classes := []string{"seg-header", "seg-key", "seg-iv", "seg-payload", "seg-signature"}
-		return app.P().ID("encoded").Class("encoded").Body(
-			app.Range(parts).Slice(func(i int) app.UI {
-				dot := "."
-				if i == len(parts)-1 {
-					dot = ""
-				}
-				return app.Span().Class(classes[i%len(classes)]).Text(parts[i] + dot)
-			}),
-		)
-	}
-	return app.P().ID("encoded").Class("encoded").Body(
-		app.Span().Class("seg-header").Text(in.Raw[0]), app.Text("."),
-		app.Span().Class("seg-payload").Text(in.Raw[1]), app.Text("."),
-		app.Span().Class("seg-signature").Text(in.Raw[2]),
-	)
-}
-
-func jwtSignatureView(in *jot.Inspection) app.UI {
-	text := "(no signature)"
-	if len(in.Signature) > 0 {
-		text = app.FormatString("%d bytes: %x", len(in.Signature), in.Signature)
-	}
-	return app.Div().Class("segment").Body(
-		app.H2().Class("seg-title seg-signature").Text("Signature"),
-		app.Pre().ID("signature").Class("json seg-signature").Text(text),
-	)
 }
 
 func jwtKids(s *keys.Set) string {

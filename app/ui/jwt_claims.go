@@ -25,46 +25,55 @@ const jwtMaxValue = 160
 
 // Render shows the claims table.
 func (v *JWTClaims) Render() app.UI {
+	n := v.node()
+	return n.ui()
+}
+
+func (v *JWTClaims) node() jnode {
 	names := jwtClaimOrder(v.Claims)
-	return app.Table().ID("claims").Class("claims").Body(
-		app.THead().Body(app.Tr().Body(
-			app.Th().Text("Claim"), app.Th().Text("Value"), app.Th().Text("Meaning"),
+	rows := make([]jnode, len(names))
+	for i, name := range names {
+		rows[i] = v.row(name)
+	}
+	body := jel("tbody")
+	body.kids = rows
+	return jel("table", "id", "claims", "class", "claims").body(
+		jel("thead").body(jel("tr").body(
+			jel("th").with("Claim"), jel("th").with("Value"), jel("th").with("Meaning"),
 		)),
-		app.TBody().Body(app.Range(names).Slice(func(i int) app.UI {
-			return v.row(names[i])
-		})),
+		body,
 	)
 }
 
-func (v *JWTClaims) row(name string) app.UI {
+func (v *JWTClaims) row(name string) jnode {
 	value, _ := json.Marshal(v.Claims[name])
 	text := string(value)
 	if len(text) > jwtMaxValue {
 		text = text[:jwtMaxValue] + "…"
 	}
 	doc, documented := jot.ClaimInfo(name)
-	var when app.UI
+	var when jnode
 	if documented && doc.Time {
 		if t, ok, err := jot.NumericDate(v.Claims, name); ok && err == nil {
-			when = app.Ul().Class("times").Body(
-				app.Li().Body(app.Span().Class("muted").Text("UTC "), app.Text(t.UTC().Format(jwtUTCLayout))),
-				app.Li().Body(app.Span().Class("muted").Text("Local "), app.Text(t.Local().Format(jwtLocalLayout))),
-				app.Li().Class("relative").DataSet("claim", name).Text(jot.DescribeTime(name, t, v.Now, v.Skew)),
+			when = jel("ul", "class", "times").body(
+				jel("li").body(jel("span", "class", "muted").with("UTC "), jtext(t.UTC().Format(jwtUTCLayout))),
+				jel("li").body(jel("span", "class", "muted").with("Local "), jtext(t.Local().Format(jwtLocalLayout))),
+				jel("li", "class", "relative", "data-claim", name).with(jot.DescribeTime(name, t, v.Now, v.Skew)),
 			)
 		} else {
-			when = app.P().Class("bad").Text("Not a NumericDate: a JSON number of seconds since 1970 is expected.")
+			when = jel("p", "class", "bad").with("Not a NumericDate: a JSON number of seconds since 1970 is expected.")
 		}
 	}
-	meaning := app.Td().Class("muted").Text("Not a registered or common claim: its meaning is the issuer's.")
+	meaning := jel("td", "class", "muted").with("Not a registered or common claim: its meaning is the issuer's.")
 	if documented {
-		meaning = app.Td().Body(
-			app.Strong().Text(doc.Title), app.Text(". "+doc.Text+" "),
-			app.Small().Class("muted").Text(doc.Ref),
+		meaning = jel("td").body(
+			jel("strong").with(doc.Title), jtext(". "+doc.Text+" "),
+			jel("small", "class", "muted").with(doc.Ref),
 		)
 	}
-	return app.Tr().DataSet("claim", name).Body(
-		app.Td().Body(app.Code().Text(name)),
-		app.Td().Body(app.Code().Class("value").Text(text), when),
+	return jel("tr", "data-claim", name).body(
+		jel("td").body(jel("code").with(name)),
+		jel("td").body(jel("code", "class", "value").with(text), when),
 		meaning,
 	)
 }

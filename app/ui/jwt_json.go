@@ -30,40 +30,43 @@ type JWTJSON struct {
 
 // Render shows the segment.
 func (v *JWTJSON) Render() app.UI {
-	pre := app.Pre().ID(v.ID).Class("json seg-" + v.ID)
+	n := v.node()
+	return n.ui()
+}
+
+func (v *JWTJSON) node() jnode {
+	class := "json seg-" + v.ID
 	switch {
 	case v.JSON == nil:
-		return pre.Class("empty").Text("(could not be decoded)")
+		return jel("pre", "id", v.ID, "class", class+" empty").with("(could not be decoded)")
 	case !v.Valid && len(v.JSON) > jwtMaxRaw:
-		return pre.Text(string(v.JSON[:jwtMaxRaw]) + "… (" + strconv.Itoa(len(v.JSON)-jwtMaxRaw) + " more bytes)")
+		return jel("pre", "id", v.ID, "class", class).with(string(v.JSON[:jwtMaxRaw]) + "… (" + strconv.Itoa(len(v.JSON)-jwtMaxRaw) + " more bytes)")
 	case !v.Valid || len(v.JSON) > jwtMaxHighlight:
-		return pre.Text(string(v.JSON))
+		return jel("pre", "id", v.ID, "class", class).with(string(v.JSON))
 	}
-	return pre.Body(jwtHighlight(v.JSON, v.ID == "payload")...)
+	n := jel("pre", "id", v.ID, "class", class)
+	n.kids = jwtHighlight(v.JSON, v.ID == "payload")
+	return n
 }
 
 // jwtHighlight splits pretty JSON into text and coloured spans. Plain runs
 // are merged, so the element's text is the JSON unchanged.
-func jwtHighlight(b []byte, claims bool) []app.UI {
+func jwtHighlight(b []byte, claims bool) []jnode {
 	var (
-		out   []app.UI
+		out   []jnode
 		plain []byte
 		depth int
 		name  string // the last top-level member name
 	)
 	flush := func() {
 		if len(plain) > 0 {
-			out = append(out, app.Text(string(plain)))
+			out = append(out, jtext(string(plain)))
 			plain = plain[:0]
 		}
 	}
 	span := func(class, text, title string) {
 		flush()
-		s := app.Span().Class(class).Text(text)
-		if title != "" {
-			s = s.Title(title)
-		}
-		out = append(out, s)
+		out = append(out, jel("span", "class", class, "title", title).with(text))
 	}
 	for i := 0; i < len(b); {
 		c := b[i]

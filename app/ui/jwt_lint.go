@@ -16,24 +16,32 @@ type JWTLint struct {
 
 // Render shows the findings.
 func (v *JWTLint) Render() app.UI {
-	return app.Section().Class("lint").Body(
-		app.H2().Class("seg-title").Text("Lint (RFC 8725)"),
-		app.If(!v.Decoded, func() app.UI {
-			return app.P().Class("hint").Text("Findings about the token's design appear here.")
-		}).ElseIf(len(v.Findings) == 0, func() app.UI {
-			return app.P().ID("lint-clean").Class("hint").Text("No findings: nothing in this token goes against RFC 8725.")
-		}),
-		app.Ul().ID("lint").Class("findings").Body(
-			app.Range(v.Findings).Slice(func(i int) app.UI {
-				f := v.Findings[i]
-				return app.Li().Class("finding "+string(f.Severity)).
-					DataSet("rule", f.Rule).DataSet("severity", string(f.Severity)).Body(
-					app.Span().Class("sev").Text(string(f.Severity)),
-					app.Strong().Text(f.Message),
-					app.P().Text(f.Explain),
-					app.Small().Body(app.Code().Text(f.Rule), app.Text(" · "+f.Ref)),
-				)
-			}),
-		),
+	n := v.node()
+	return n.ui()
+}
+
+func (v *JWTLint) node() jnode {
+	var note jnode
+	switch {
+	case !v.Decoded:
+		note = jel("p", "class", "hint").with("Findings about the token's design appear here.")
+	case len(v.Findings) == 0:
+		note = jel("p", "id", "lint-clean", "class", "hint").with("No findings: nothing in this token goes against RFC 8725.")
+	}
+	items := make([]jnode, len(v.Findings))
+	for i, f := range v.Findings {
+		items[i] = jel("li", "class", "finding "+string(f.Severity), "data-rule", f.Rule, "data-severity", string(f.Severity)).body(
+			jel("span", "class", "sev").with(string(f.Severity)),
+			jel("strong").with(f.Message),
+			jel("p").with(f.Explain),
+			jel("small").body(jel("code").with(f.Rule), jtext(" · "+f.Ref)),
+		)
+	}
+	list := jel("ul", "id", "lint", "class", "findings")
+	list.kids = items
+	return jel("section", "class", "lint").body(
+		jel("h2", "class", "seg-title").with("Lint (RFC 8725)"),
+		note,
+		list,
 	)
 }

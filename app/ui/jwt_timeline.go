@@ -19,17 +19,21 @@ type JWTTimeline struct {
 
 // Render shows the timeline, or a note when the token has no times.
 func (v *JWTTimeline) Render() app.UI {
+	n := v.node()
+	return n.ui()
+}
+
+func (v *JWTTimeline) node() jnode {
 	tl := v.Timeline
 	if tl == nil || tl.State == "no times" {
-		return app.P().ID("timeline").Class("hint").DataSet("state", "no times").
-			Text("No iat, nbf or exp: the token carries no times.")
+		return jel("p", "id", "timeline", "class", "hint", "data-state", "no times").
+			with("No iat, nbf or exp: the token carries no times.")
 	}
-	return app.Figure().ID("timeline").Class("timeline "+strings.ReplaceAll(tl.State, " ", "-")).
-		DataSet("state", tl.State).Body(
-		app.Raw(jwtTimelineSVG(tl)),
-		app.FigCaption().Body(
-			app.Strong().Text("Now the token is "+tl.State+"."),
-			app.Span().Class("muted").Text(" Shaded: when it is accepted; hatched: the clock-skew allowance."),
+	return jel("figure", "id", "timeline", "class", "timeline "+strings.ReplaceAll(tl.State, " ", "-"), "data-state", tl.State).body(
+		jnode{tag: jRaw, text: jwtTimelineSVG(tl)},
+		jel("figcaption").body(
+			jel("strong").with("Now the token is "+tl.State+"."),
+			jel("span", "class", "muted").with(" Shaded: when it is accepted; hatched: the clock-skew allowance."),
 		),
 	)
 }

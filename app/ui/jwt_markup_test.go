@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+)
+
+// TestJWTOutputEscapes checks that token text written as HTML, in element
+// text and in attributes, cannot open an element or leave its attribute.
+func TestJWTOutputEscapes(t *testing.T) {
+	e := base64.RawURLEncoding
+	hostile := `<img src=x onerror=alert(1)>"'&`
+	token := e.EncodeToString([]byte(`{"alg":"HS256","kid":"`+strings.ReplaceAll(hostile, `"`, `\"`)+`"}`)) + "." +
+		e.EncodeToString([]byte(`{"`+strings.ReplaceAll(hostile, `"`, `\"`)+`":1,"exp":"`+strings.ReplaceAll(hostile, `"`, `\"`)+`"}`)) + ".c2ln"
+	p := &jwtPage{token: token}
+	p.refresh()
+	for name, markup := range map[string]string{"pane": p.out.pane, "encoded": p.out.encoded} {
+		if strings.Contains(markup, "<img") || strings.Contains(markup, "onerror=alert(1)>") {
+			t.Errorf("%s lets token text through as markup: %s", name, markup)
+		}
+	}
+	if !strings.Contains(p.out.pane, "&lt;img src=x onerror=alert(1)&gt;") {
+		t.Errorf("pane does not show the hostile text escaped: %s", p.out.pane)
+	}
+}
+
+// TestJWTOutputInner checks that the children of an element's markup are
+// found when attribute values hold escaped brackets.
+func TestJWTOutputInner(t *testing.T) {
+	n := jel("pre", "id", "payload", "title", "a > b").body(jtext("x < y"), jel("span").with("z"))
+	if got, want := jwtInner(n.html()), "x &lt; y<span>z</span>"; got != want {
+		t.Errorf("jwtInner = %q, want %q", got, want)
+	}
+	if jwtInner("") != "" {
+		t.Error("jwtInner of nothing is not empty")
+	}
+}
+
+// TestJWTOutputMatchesComponents checks that the pane holds what the
+// output's components render, for a valid token and a malformed one.
+func TestJWTOutputMatchesComponents(t *testing.T) {
+	for _, token := range []string{
+		"eyJhbGciOiJIUzI1NiJ9.eyJ6IjoxLCJleHAiOjEzMDA4MTkzODAsImlzcyI6ImpvZSJ9.c2ln",
+		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi!.sig",
+	} {
+		p := &jwtPage{token: token}
+		p.refresh()
+		parts := []jnode{(&JWTLint{Findings: p.lint, Decoded: true}).node(), (&JWTJSON{ID: "header", JSON: p.in.HeaderJSON, Valid: p.in.Header != nil}).node()}
+		if p.in.Payload != nil {
+			parts = append(parts, (&JWTClaims{Claims: p.in.Payload, Now: p.now}).node())
+		}
+		for _, part := range parts {
+			if html := part.html(); !strings.Contains(p.out.pane, html) {
+				t.Errorf("%s: the pane does not hold %s", token, html)
+			}
+		}
+	}
+}
