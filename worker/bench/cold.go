@@ -23,6 +23,11 @@ type coldStart struct {
 	first  time.Duration      // the first GET /api/health
 	warm   time.Duration      // median of the next warmSamples
 	timing map[string]float64 // the first response's Server-Timing, in ms
+	// cpu is the CPU time (utime+stime) that the variant's workerd
+	// processes spent while the first request was served, or 0 when
+	// unknown: unlike first, it hardly depends on what else the machine
+	// runs. worker/e2e/coldstart_test.go holds it to a budget.
+	cpu time.Duration
 }
 
 // measureColdStarts starts every variant cfg.coldRuns times on its own,
@@ -62,7 +67,11 @@ func coldRun(ctx context.Context, cfg *config, st *staged, v variant) (*coldStar
 	if err := srv.waitLogReady(ctx, cfg.startTimeout); err != nil {
 		return nil, err
 	}
-	cs, err := measureColdStart(ctx, srv.base)
+	pids, _, err := workerdPIDs(srv.cmd.Process.Pid)
+	if err != nil {
+		log.Printf("%s: cold start: no CPU time: %v", v.name, err)
+	}
+	cs, err := measureColdStart(ctx, srv.base, pids)
 	if err != nil {
 		return nil, fmt.Errorf("%w\n%s", err, srv.logTail())
 	}
@@ -75,15 +84,15 @@ func mergeColdStarts(runs []*coldStart) *coldStart {
 		return nil
 	}
 	out := &coldStart{runs: len(runs), timing: map[string]float64{}}
-	var first, warm []time.Duration
+	var first, warm, cpu []time.Duration
 	timings := map[string][]float64{}
 	for _, r := range runs {
-		first, warm = append(first, r.first), append(warm, r.warm)
+		first, warm, cpu = append(first, r.first), append(warm, r.warm), append(cpu, r.cpu)
 		for name, v := range r.timing {
 			timings[name] = append(timings[name], v)
 		}
 	}
-	out.first, out.warm = median(first), median(warm)
+	out.first, out.warm, out.cpu = median(first), median(warm), median(cpu)
 	for name, v := range timings {
 		out.timing[name] = median(v)
 	}
@@ -93,9 +102,10 @@ func mergeColdStarts(runs []*coldStart) *coldStart {
 const warmSamples = 20
 
 // measureColdStart times the first GET /api/health of a fresh server, and
-// then the median of the following ones. Every request opens its own
-// connection, so that all of them pay the same connection set-up.
-func measureColdStart(ctx context.Context, base string) (*coldStart, error) {
+// the CPU time of its workerd processes pids meanwhile, and then the median
+// of the following ones. Every request opens its own connection, so that
+// all of them pay the same connection set-up.
+func measureColdStart(ctx context.Context, base string, pids []int) (*coldStart, error) {
 	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
 	get := func() (time.Duration, http.Header, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/api/health", nil)
@@ -114,11 +124,15 @@ func measureColdStart(ctx context.Context, base string) (*coldStart, error) {
 		}
 		return d, resp.Header, nil
 	}
+	before, errBefore := cpuTime(pids)
 	first, h, err := get()
 	if err != nil {
 		return nil, err
 	}
 	cs := &coldStart{runs: 1, first: first, timing: parseServerTiming(h.Get("Server-Timing"))}
+	if after, err := cpuTime(pids); len(pids) > 0 && errBefore == nil && err == nil {
+		cs.cpu = after - before
+	}
 	var warm []time.Duration
 	for range warmSamples {
 		d, _, err := get()
@@ -134,6 +148,9 @@ func measureColdStart(ctx context.Context, base string) (*coldStart, error) {
 // summary is one line for logs.
 func (c *coldStart) summary() string {
 	s := fmt.Sprintf("first response %s, then %s (median)", ms(c.first), ms(c.warm))
+	if c.cpu > 0 {
+		s += fmt.Sprintf(", workerd CPU %s for the first", ms(c.cpu))
+	}
 	for _, name := range []string{"wasm-instantiate", "go-start"} {
 		if v, ok := c.timing[name]; ok {
 			s += fmt.Sprintf(", %s %.1f ms", name, v)

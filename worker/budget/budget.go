@@ -18,15 +18,17 @@ const (
 
 // The cold start is the first request to a fresh wrangler dev: it
 // instantiates app.wasm, starts the Go program and serves GET /api/health.
-// Each bound applies to the median of three starts. Measured on a 2-core
-// machine busy with other builds, the cold start took 170–210 ms of
-// workerd's CPU and 240–350 ms until the response (a Hono worker: 50–60 ms
-// of CPU); on an idle one, about 110 ms until the response. The CPU bound is
-// about 1.5× the costliest of those runs, as CPU time depends little on the
-// other processes; the wall-clock bound leaves room for a busier machine.
+// Each bound applies to the median of three starts. On a 2-core machine
+// shared with other builds and benchmarks (load average 5 to 16), it cost
+// workerd 100–230 ms of CPU, and a Hono worker's 30–60 ms; the response
+// came after 240 ms to 2.4 s, 110 ms when the machine was quiet. CPU time
+// depends little on the other processes, so its bound is the tight one:
+// 1.5× the costliest start measured, which a start-up that grows by half
+// exceeds on a quiet machine. The wall-clock bound only catches a start
+// that hangs or becomes several times slower.
 const (
 	// ColdStartCPU bounds the CPU time that workerd spends on it.
-	ColdStartCPU = 300 * time.Millisecond
+	ColdStartCPU = 350 * time.Millisecond
 	// ColdStartWall bounds the time until its response.
-	ColdStartWall = 750 * time.Millisecond
+	ColdStartWall = 2 * time.Second
 )
