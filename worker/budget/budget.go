@@ -23,11 +23,11 @@ const (
 // workerd 100–230 ms of CPU, and a Hono worker's 30–60 ms; the response
 // came after 240 ms to 2.4 s, 110 ms when the machine was quiet. CPU time
 // depends less on the other processes, so its bound is the tighter one:
-// 1.5× the costliest start measured under load, about 3× a start on a quiet
-// machine. It catches a start-up that doubles (a table or a parse moved
-// back into package init, an eager document build, a second Go instance);
-// smaller regressions drown in the noise of a shared machine and are for
-// `make bench-edge` to show. The wall-clock bound only catches a start that
+// 1.5× the costliest start measured under load, whose median was 190 ms,
+// and 3.5× a start on a quiet machine. It catches a start-up whose cost
+// doubles under load (a second Go instance, an eager document build, large
+// tables built in package init); smaller regressions drown in the noise of
+// a shared machine and are for `make bench-edge` to show. The wall-clock bound only catches a start that
 // hangs or becomes several times slower.
 const (
 	// ColdStartCPU bounds the CPU time that workerd spends on it.
