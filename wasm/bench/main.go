@@ -22,6 +22,7 @@ func main() {
 	keys := flag.Int("keystrokes", 30, "keystrokes per keystroke measurement")
 	out := flag.String("o", "wasm/bench/results/latest.md", "where to write the Markdown report")
 	readme := flag.String("readme", "README.md", `the README whose bench-web section is rewritten; "" for none`)
+	commit := flag.String("commit", "", "the commit the site was built from (default: git describe of the working tree)")
 	also := flag.String("also", "", "another build of the site, measured in the same run (latest.md only), such as an earlier revision's")
 	flag.Parse()
 
@@ -64,7 +65,7 @@ func main() {
 			}
 		}
 	}
-	rep := report{runs: *runs, keys: *keys, samples: samples, nets: nets, pages: pages}
+	rep := report{runs: *runs, keys: *keys, samples: samples, nets: nets, pages: pages, commit: *commit}
 	for _, free := range []bool{true, false} {
 		for _, p := range pages[:2] {
 			dom, frame, err := keySeries(p, *keys, free)

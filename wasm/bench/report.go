@@ -68,6 +68,9 @@ func (r *report) stamp() {
 		return
 	}
 	r.when = time.Now().UTC().Format("2006-01-02 15:04 UTC")
+	if r.commit != "" {
+		return
+	}
 	out, err := exec.Command("git", "describe", "--always", "--dirty").Output()
 	r.commit = strings.TrimSpace(string(out))
 	if err != nil || r.commit == "" {
