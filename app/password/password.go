@@ -104,6 +104,16 @@ func (h *Hasher) Check(ctx context.Context, encoded, password string) error {
 	return nil
 }
 
+// NeedsRehash reports whether encoded was made with another iteration count
+// than h makes, or cannot be read: after a successful Check, hashing the
+// password again moves the account to the current count. Lowering the count
+// to fit a CPU limit thus reaches old accounts at their next login, and
+// raising it strengthens them.
+func (h *Hasher) NeedsRehash(encoded string) bool {
+	iter, _, _, err := Decode(encoded)
+	return err != nil || iter != h.iterations()
+}
+
 // Encode writes the PHC string.
 func Encode(iterations int, salt, sum []byte) string {
 	b := base64.RawStdEncoding

@@ -212,3 +212,40 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestNeedsRehash(t *testing.T) {
+	old := &password.Hasher{Iterations: 2 * iterations}
+	cur := &password.Hasher{Iterations: iterations}
+	ctx := context.Background()
+	oldHash, err := old.Hash(ctx, "correct horse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	curHash, err := cur.Hash(ctx, "correct horse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		h       *password.Hasher
+		encoded string
+		want    bool
+	}{
+		{"other count", cur, oldHash, true},
+		{"same count", cur, curHash, false},
+		{"raised count", old, curHash, true},
+		{"zero value against the default", &password.Hasher{}, password.Encode(password.DefaultIterations, make([]byte, 16), make([]byte, 32)), false},
+		{"malformed", cur, "$pbkdf2-sha256$i=x$AAAA$AAAA", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.h.NeedsRehash(tt.encoded); got != tt.want {
+				t.Errorf("NeedsRehash = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// The old hash still checks under the current hasher: it records its count.
+	if err := cur.Check(ctx, oldHash, "correct horse"); err != nil {
+		t.Errorf("Check of a hash with another count: %v", err)
+	}
+}
