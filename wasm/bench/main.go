@@ -24,7 +24,11 @@ func main() {
 	readme := flag.String("readme", "README.md", `the README whose bench-web section is rewritten; "" for none`)
 	commit := flag.String("commit", "", "the commit the site was built from (default: git describe of the working tree)")
 	also := flag.String("also", "", "another build of the site, measured in the same run (latest.md only), such as an earlier revision's")
+	alsoLabel := flag.String("also-label", "", "what the -also build is, in the README's words (default: its folder)")
 	flag.Parse()
+	if *alsoLabel == "" {
+		*alsoLabel = *also
+	}
 
 	baseline, err := buildBaseline()
 	if err != nil {
@@ -65,7 +69,7 @@ func main() {
 			}
 		}
 	}
-	rep := report{runs: *runs, keys: *keys, samples: samples, nets: nets, pages: pages, commit: *commit}
+	rep := report{runs: *runs, keys: *keys, samples: samples, nets: nets, pages: pages, commit: *commit, alsoLabel: *alsoLabel}
 	for _, free := range []bool{true, false} {
 		for _, p := range pages[:2] {
 			dom, frame, err := keySeries(p, *keys, free)

@@ -44,6 +44,7 @@ type report struct {
 	samples      map[[2]string]*series
 	keyResults   []keyResult
 	when, commit string
+	alsoLabel    string // what the -also build is, for the README
 }
 
 func (r *report) get(page, net string) (first, repeat visitTimes) {
