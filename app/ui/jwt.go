@@ -104,11 +104,37 @@ func (p *jwtPage) setKey(text string, enc jot.SecretEncoding) {
 	p.km = jot.ReadKey(text, enc)
 }
 
+// onToken decodes the token on every keystroke; refresh paints what it
+// shows. When nothing else on the page changes with it, go-app is spared
+// its update of the whole page.
 func (p *jwtPage) onToken(ctx app.Context, e app.Event) {
+	before := p.view()
 	p.token = ctx.JSSrc().Get("value").String()
 	p.edited()
 	p.refresh()
-	p.verdictView().paint()
+	if p.view() == before {
+		ctx.PreventUpdate()
+	}
+}
+
+// jwtView is what go-app renders from the token, besides the painted
+// output: whether there is a token at all (the share buttons), the share
+// link, the JWK Set URL guessed from iss, and whether the coloured token
+// is there.
+type jwtView struct {
+	empty     bool
+	tokenView string
+	share     jwtShareState
+	jwksGuess string
+	encoded   bool
+}
+
+func (p *jwtPage) view() jwtView {
+	v := jwtView{empty: p.token == "", tokenView: p.tokenView, share: p.share, encoded: p.out.encoded.node.tag != ""}
+	if p.in != nil {
+		v.jwksGuess = jwtDefaultJWKS(p.in.Payload)
+	}
+	return v
 }
 
 // setToken puts a token into the textarea, for the examples, share links
@@ -127,14 +153,12 @@ func (p *jwtPage) onKey(ctx app.Context, e app.Event) {
 	p.setKey(ctx.JSSrc().Get("value").String(), p.enc)
 	p.edited()
 	p.refresh()
-	p.verdictView().paint()
 }
 
 func (p *jwtPage) onEncoding(ctx app.Context, e app.Event) {
 	p.setKey(p.key, jot.SecretEncoding(ctx.JSSrc().Get("value").String()))
 	p.edited()
 	p.refresh()
-	p.verdictView().paint()
 }
 
 func (p *jwtPage) onExpect(field *string) app.EventHandler {
@@ -167,10 +191,10 @@ func (p *jwtPage) Render() app.UI {
 			app.Section().Class("pane").Body(
 				p.renderTokenInput(),
 				p.renderKeyInput(),
-				p.verdictView(),
+				p.out.verdict.shell(),
 				p.renderShare(),
 			),
-			p.out.paneRaw(),
+			p.out.pane.shell(),
 		),
 		p.renderSign(),
 	)
@@ -187,7 +211,7 @@ func (p *jwtPage) renderTokenInput() app.UI {
 			app.Button().ID("example-es256").Class("secondary").Type("button").Text("ES256 example").OnClick(p.onExample("ES256")),
 			app.Button().ID("example-none").Class("secondary").Type("button").Text("alg: none example").OnClick(p.onExample("none")),
 		),
-		app.If(p.out.encoded != "", func() app.UI { return app.Raw(p.out.encoded) }),
+		app.If(p.out.encoded.node.tag != "", func() app.UI { return app.Raw(p.out.encoded.markup()) }),
 	)
 }
 
@@ -231,14 +255,6 @@ func (p *jwtPage) renderKeyInput() app.UI {
 			),
 		),
 	)
-}
-
-// verdictView is the verdict as shown.
-func (p *jwtPage) verdictView() *JWTVerdict {
-	if strings.TrimSpace(p.token) == "" {
-		return &JWTVerdict{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
-	}
-	return &JWTVerdict{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
 }
 
 func jwtKids(s *keys.Set) string {

@@ -15,25 +15,30 @@ func TestJWTOutputEscapes(t *testing.T) {
 		e.EncodeToString([]byte(`{"`+strings.ReplaceAll(hostile, `"`, `\"`)+`":1,"exp":"`+strings.ReplaceAll(hostile, `"`, `\"`)+`"}`)) + ".c2ln"
 	p := &jwtPage{token: token}
 	p.refresh()
-	for name, markup := range map[string]string{"pane": p.out.pane, "encoded": p.out.encoded} {
+	for name, markup := range map[string]string{"verdict": p.out.verdict.markup(), "pane": p.out.pane.markup(), "encoded": p.out.encoded.markup()} {
 		if strings.Contains(markup, "<img") || strings.Contains(markup, "onerror=alert(1)>") {
 			t.Errorf("%s lets token text through as markup: %s", name, markup)
 		}
 	}
-	if !strings.Contains(p.out.pane, "&lt;img src=x onerror=alert(1)&gt;") {
-		t.Errorf("pane does not show the hostile text escaped: %s", p.out.pane)
+	if !strings.Contains(p.out.pane.markup(), "&lt;img src=x onerror=alert(1)&gt;") {
+		t.Errorf("pane does not show the hostile text escaped: %s", p.out.pane.markup())
 	}
 }
 
-// TestJWTOutputInner checks that the children of an element's markup are
-// found when attribute values hold escaped brackets.
+// TestJWTOutputInner checks that a part's children are its element's
+// markup without the element's own tags.
 func TestJWTOutputInner(t *testing.T) {
-	n := jel("pre", "id", "payload", "title", "a > b").body(jtext("x < y"), jel("span").with("z"))
-	if got, want := jwtInner(n.html()), "x &lt; y<span>z</span>"; got != want {
-		t.Errorf("jwtInner = %q, want %q", got, want)
+	var part jwtPart
+	part.set(jel("pre", "id", "payload", "title", "a > b").body(jtext("x < y"), jel("span").with("z")))
+	if got, want := part.inner, "x &lt; y<span>z</span>"; got != want {
+		t.Errorf("inner = %q, want %q", got, want)
 	}
-	if jwtInner("") != "" {
-		t.Error("jwtInner of nothing is not empty")
+	if got, want := part.markup(), `<pre id="payload" title="a &gt; b">`+part.inner+"</pre>"; got != want {
+		t.Errorf("markup = %q, want %q", got, want)
+	}
+	part.set(jnode{})
+	if part.inner != "" || part.markup() != "" {
+		t.Errorf("a part not shown has markup %q", part.markup())
 	}
 }
 
@@ -51,7 +56,7 @@ func TestJWTOutputMatchesComponents(t *testing.T) {
 			parts = append(parts, (&JWTClaims{Claims: p.in.Payload, Now: p.now}).node())
 		}
 		for _, part := range parts {
-			if html := part.html(); !strings.Contains(p.out.pane, html) {
+			if html := part.html(); !strings.Contains(p.out.pane.inner, html) {
 				t.Errorf("%s: the pane does not hold %s", token, html)
 			}
 		}

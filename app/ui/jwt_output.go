@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -9,109 +10,133 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
-// jwtOutput is what the workbench shows of the token besides the verdict:
-// the coloured token under the input, and the right-hand pane with the
-// decoded header, payload and signature, the claims, the timeline and the
-// lint findings. refresh builds it as HTML text once per edit and paint
-// writes it into the DOM at once, one call per part, instead of waiting
-// for go-app's next update (up to 8 ms at its 120 Hz, and then a diff of
-// the whole page). The page renders the same text with app.Raw, so go-app
-// mounts exactly what paint writes, and no node is made twice per
-// keystroke by Go.
+// jwtOutput is what the workbench shows of the token: the verdict, the
+// coloured token under the input, and the right-hand pane with the decoded
+// header, payload and signature, the claims, the timeline and the lint
+// findings. refresh builds it as HTML text once per edit and paint writes
+// it into the DOM at once, one call per part, instead of waiting for
+// go-app's next update (up to 8 ms at its 120 Hz, and then a diff of the
+// whole page).
+//
+// In the browser, go-app renders the verdict and the pane as elements with
+// an id only, which never change, so it never compares, diffs or mounts
+// their children again: only paint writes them. Prerendered, they are
+// whole. The coloured token comes and goes with the token, so go-app
+// mounts it whole, from the same text that paint writes into it.
 //
 // Every string that comes from the token goes through html.EscapeString
 // in jnode.html; only the timeline's own SVG is written as markup.
 type jwtOutput struct {
-	pane    string // the right-hand pane, as an element
-	encoded string // the coloured token, as an element; "" when not shown
-
-	// What the DOM shows, as far as paint knows: the pane's and the
-	// coloured token's children.
-	shownPane, shownEncoded string
+	verdict, pane, encoded jwtPart
 }
+
+// jwtPart is one element of the output.
+type jwtPart struct {
+	id    string
+	node  jnode    // the element; its tag is "" when it is not shown
+	attrs []string // its attributes
+	inner string   // its children as HTML text
+
+	// What the DOM shows, as far as paint knows.
+	shownAttrs []string
+	shownInner string
+}
+
+func (t *jwtPart) set(n jnode) {
+	t.node, t.attrs = n, n.attrs
+	t.inner = ""
+	if n.tag != "" {
+		t.inner = n.inner()
+	}
+}
+
+// markup is the element with its children.
+func (t *jwtPart) markup() string { return t.node.html() }
+
+// shell is the element as go-app renders it in the browser: its id only,
+// the rest being paint's.
+func (t *jwtPart) shell() app.UI {
+	if !app.IsClient {
+		return app.Raw(t.markup())
+	}
+	return app.Raw("<" + t.node.tag + ` id="` + t.id + `"></` + t.node.tag + ">")
+}
+
+// paint writes the part into its element, when the element is there and
+// does not show it yet.
+func (t *jwtPart) paint() {
+	if t.node.tag == "" || t.inner == t.shownInner && slices.Equal(t.attrs, t.shownAttrs) {
+		return
+	}
+	el := app.Window().GetElementByID(t.id)
+	if !el.Truthy() {
+		return
+	}
+	if !slices.Equal(t.attrs, t.shownAttrs) {
+		for i := 0; i+1 < len(t.attrs); i += 2 {
+			if name, value := t.attrs[i], t.attrs[i+1]; name != "id" && value != "" {
+				el.Call("setAttribute", name, value)
+			}
+		}
+	}
+	if t.inner != t.shownInner {
+		el.Set("innerHTML", t.inner)
+	}
+	t.shownAttrs, t.shownInner = t.attrs, t.inner
+}
+
+// forget records that the DOM shows nothing of the part: go-app has just
+// mounted its element.
+func (t *jwtPart) forget() { t.shownAttrs, t.shownInner = nil, "\x00" }
 
 // jwtPaneID is the right-hand pane's element id.
 const jwtPaneID = "decoded-pane"
 
-// build makes the output's HTML from the page's state.
+// build makes the output from the page's state.
 func (o *jwtOutput) build(p *jwtPage) {
-	pane := p.paneNode()
-	o.pane = pane.html()
-	o.encoded = ""
+	o.verdict.id, o.pane.id, o.encoded.id = "verdict", jwtPaneID, "encoded"
+	v := p.verdictView()
+	o.verdict.set(v.node())
+	o.pane.set(p.paneNode())
+	var enc jnode
 	if p.in.Size > 0 && p.in.Size <= jwtMaxColored {
-		enc := jwtColoredToken(p.in, p.token)
-		o.encoded = enc.html()
+		enc = jwtColoredToken(p.in, p.token)
 	}
+	o.encoded.set(enc)
 }
 
-// paneRaw is the pane as the page renders it. In the browser it is an
-// empty element whose children only paint writes, so that go-app never
-// compares, diffs or mounts them again; prerendered, it is the whole pane.
-func (o *jwtOutput) paneRaw() app.UI {
-	if app.IsClient {
-		return app.Raw(jwtPaneShell)
-	}
-	return app.Raw(o.pane)
-}
-
-// jwtPaneShell is the pane's element without children.
-const jwtPaneShell = `<section id="` + jwtPaneID + `" class="pane"></section>`
-
-// paint writes the output into the elements go-app mounted, when they are
-// there: the pane's children, and the coloured token's when its element
-// stays. The coloured token is mounted by go-app from the same text when
-// it appears, and again after each change.
+// paint writes every part whose element is there.
 func (o *jwtOutput) paint() {
 	if !app.IsClient {
 		return
 	}
-	jwtPaintInner(jwtPaneID, o.pane, &o.shownPane)
-	if o.encoded != "" {
-		jwtPaintInner("encoded", o.encoded, &o.shownEncoded)
-	}
+	o.verdict.paint()
+	o.pane.paint()
+	o.encoded.paint()
 }
 
 // rendered is called as go-app renders the page: what paint has not
 // written yet is written now, and the coloured token will show what
-// go-app mounts.
+// go-app mounts, if it mounts it.
 func (o *jwtOutput) rendered() {
 	o.paint()
-	o.shownEncoded = jwtInner(o.encoded)
+	o.encoded.shownAttrs, o.encoded.shownInner = o.encoded.attrs, o.encoded.inner
 }
 
 // mounted is called once go-app has mounted the page, and with it the
-// pane's empty element.
+// verdict's and the pane's bare elements.
 func (o *jwtOutput) mounted() {
-	o.shownPane = ""
+	o.verdict.forget()
+	o.pane.forget()
 	o.paint()
 }
 
-// jwtPaintInner replaces the children of the element with the given id by
-// those of markup, an element of the same tag and attributes as the one
-// in the DOM, unless they are already shown.
-func jwtPaintInner(id, markup string, shown *string) {
-	inner := jwtInner(markup)
-	if inner == *shown {
-		return
+// verdictView is the verdict as shown.
+func (p *jwtPage) verdictView() *JWTVerdict {
+	if strings.TrimSpace(p.token) == "" {
+		return &JWTVerdict{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
 	}
-	el := app.Window().GetElementByID(id)
-	if !el.Truthy() {
-		return
-	}
-	el.Set("innerHTML", inner)
-	*shown = inner
-}
-
-// jwtInner returns the children of an element's markup: what lies between
-// the end of its start tag and the start of its end tag. Attribute values
-// are escaped, so the first '>' ends the start tag.
-func jwtInner(markup string) string {
-	start := strings.IndexByte(markup, '>')
-	end := strings.LastIndexByte(markup, '<')
-	if start < 0 || end <= start {
-		return ""
-	}
-	return markup[start+1 : end]
+	return &JWTVerdict{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
 }
 
 // paneNode is the right-hand pane.

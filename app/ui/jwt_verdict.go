@@ -25,38 +25,18 @@ var jwtVerdictTitles = map[string]string{
 
 // Render shows the verdict.
 func (v *JWTVerdict) Render() app.UI {
-	return app.Div().ID("verdict").Class("verdict "+v.State).DataSet("state", v.State).
-		Aria("live", "polite").Body(
-		app.Strong().Class("verdict-title").Text(jwtVerdictTitles[v.State]),
-		app.P().Class("verdict-reason").Text(v.Reason),
-		app.If(v.Hint != "", func() app.UI {
-			return app.P().ID("verdict-hint").Class("verdict-hint").Text(v.Hint)
-		}),
-	)
+	n := v.node()
+	return n.ui()
 }
 
-// paint writes the verdict into the DOM at once. go-app renders on its next
-// frame tick, up to 8 ms after the event at its 120 Hz; the verdict is the
-// answer to the keystroke, so it is painted now, into the nodes go-app
-// made, and the next render writes the same values. When the shape differs
-// (a hint appears or goes), paint leaves it to the render.
-func (v *JWTVerdict) paint() {
-	if !app.IsClient {
-		return
+func (v *JWTVerdict) node() jnode {
+	var hint jnode
+	if v.Hint != "" {
+		hint = jel("p", "id", "verdict-hint", "class", "verdict-hint").with(v.Hint)
 	}
-	el := app.Window().GetElementByID("verdict")
-	if !el.Truthy() {
-		return
-	}
-	hint := el.Call("querySelector", ".verdict-hint")
-	if hint.Truthy() != (v.Hint != "") {
-		return
-	}
-	el.Call("setAttribute", "class", "verdict "+v.State)
-	el.Call("setAttribute", "data-state", v.State)
-	for sel, text := range map[string]string{".verdict-title": jwtVerdictTitles[v.State], ".verdict-reason": v.Reason, ".verdict-hint": v.Hint} {
-		if n := el.Call("querySelector", sel); n.Truthy() && n.Get("firstChild").Truthy() {
-			n.Get("firstChild").Set("nodeValue", text)
-		}
-	}
+	return jel("div", "id", "verdict", "class", "verdict "+v.State, "data-state", v.State, "aria-live", "polite").body(
+		jel("strong", "class", "verdict-title").with(jwtVerdictTitles[v.State]),
+		jel("p", "class", "verdict-reason").with(v.Reason),
+		hint,
+	)
 }
