@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-// staged is what stage laid out under worker/bench/.build.
+// staged is what stage laid out in the run's build directory.
 type staged struct {
 	project  *project          // worker/wrangler.jsonc's settings
 	wasm     string            // the app.wasm of the working tree
@@ -43,7 +43,7 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := filepath.Join(cfg.bench(), ".build")
+	dir := cfg.build()
 	gen := filepath.Join(dir, "gen")
 	st := &staged{project: proj, wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}, variants: vs}
 	log.Print("building app.wasm and generating syumai's glue")

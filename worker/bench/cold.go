@@ -55,7 +55,7 @@ func measureColdStarts(ctx context.Context, cfg *config, st *staged, rep *report
 // coldRun starts one wrangler dev at log level info, whose "Ready on" line
 // tells when the worker is loaded, and measures its first responses.
 func coldRun(ctx context.Context, cfg *config, st *staged, v variant) (*coldStart, error) {
-	state := filepath.Join(cfg.bench(), ".state", v.name+"-cold")
+	state := filepath.Join(cfg.state(), v.name+"-cold")
 	if err := os.RemoveAll(state); err != nil {
 		return nil, err
 	}

@@ -26,12 +26,14 @@
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
 // && npm ci`); brotli is optional. It builds app.wasm itself, with the flags
-// of worker/build/app.wasm, into worker/bench/.build, generates the glue with
+// of worker/build/app.wasm, into worker/bench/.build/run-<pid>, generates the glue with
 // workers-assets-gen, and reads SIGNING_KEYS from worker/.dev.vars (running
 // ./worker/devkey first when the file lacks it). Every variant runs with
 // the compatibility date and vars of worker/wrangler.jsonc, so the Go and
 // the Hono worker hash with the configured PBKDF2_ITERATIONS. Each variant
-// gets a fresh D1 under worker/bench/.state.
+// gets a fresh D1 under worker/bench/.state/run-<pid>; both directories
+// are the run's own, so runs at the same time do not disturb each other,
+// and are removed at its end.
 //
 // It measures, in this order:
 //
@@ -90,10 +92,18 @@ type config struct {
 	logLevel     string
 	startTimeout time.Duration
 	readme       bool
+	runID        string // names this run's build and state directories
 }
 
 func (c *config) worker() string { return filepath.Join(c.root, "worker") }
 func (c *config) bench() string  { return filepath.Join(c.root, "worker", "bench") }
+
+// build and state are this run's directories under worker/bench/.build
+// and worker/bench/.state, named after the process, so that runs at the
+// same time, from one checkout, never rebuild or wipe each other's
+// workers and databases.
+func (c *config) build() string { return filepath.Join(c.bench(), ".build", c.runID) }
+func (c *config) state() string { return filepath.Join(c.bench(), ".state", c.runID) }
 
 func main() {
 	log.SetFlags(0)
@@ -161,6 +171,7 @@ func parseFlags() (*config, error) {
 		}
 		c.root = root
 	}
+	c.runID = fmt.Sprintf("run-%d", os.Getpid())
 	if c.out == "" {
 		c.out = filepath.Join(c.bench(), "results", "latest.md")
 	}

@@ -43,10 +43,10 @@ func gitOutput(cfg *config, args ...string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// stageRev extracts rev's tree with git archive into .build/src-<rev>,
+// stageRev extracts rev's tree with git archive into <build>/src-<rev>,
 // builds its worker there and copies app.wasm and its glue into vdir.
 func stageRev(ctx context.Context, cfg *config, v variant, vdir, gen string) error {
-	src := filepath.Join(cfg.bench(), ".build", "src-"+v.rev)
+	src := filepath.Join(cfg.build(), "src-"+v.rev)
 	if err := os.RemoveAll(src); err != nil {
 		return err
 	}

@@ -80,6 +80,9 @@ func run(ctx context.Context, cfg *config) error {
 	if err := checkPrereqs(cfg); err != nil {
 		return err
 	}
+	// Removed last, once every server has stopped.
+	defer os.RemoveAll(cfg.state())
+	defer os.RemoveAll(cfg.build())
 	vs, err := chosenVariants(cfg)
 	if err != nil {
 		return err
@@ -202,7 +205,7 @@ func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []
 // the benchmark user and keys, and writes the wrk scripts. The caller closes the target, also when an error is returned
 // with it.
 func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, error) {
-	state := filepath.Join(cfg.bench(), ".state", v.name)
+	state := filepath.Join(cfg.state(), v.name)
 	if err := os.RemoveAll(state); err != nil {
 		return nil, err
 	}

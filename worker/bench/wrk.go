@@ -6,7 +6,6 @@ import (
 	"math"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,10 +30,10 @@ func (r *wrkResult) valid() bool {
 	return r != nil && r.Requests > 0 && r.SocketErrors == 0 && r.StatusErrors == 0 && r.Non2xx == 0
 }
 
-// writeScript writes a wrk Lua script to a temporary file in
-// worker/bench/.build and returns its path.
+// writeScript writes a wrk Lua script to a temporary file in the run's
+// build directory and returns its path.
 func writeScript(cfg *config, script string) (string, error) {
-	f, err := os.CreateTemp(filepath.Join(cfg.bench(), ".build"), "wrk-*.lua")
+	f, err := os.CreateTemp(cfg.build(), "wrk-*.lua")
 	if err != nil {
 		return "", err
 	}
