@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -81,10 +82,7 @@ func (v *JWTClaims) row(name string) jnode {
 // jwtClaimOrder lists documented claims in their documentation order, then
 // the others by name.
 func jwtClaimOrder(claims map[string]any) []string {
-	rank := map[string]int{}
-	for i, d := range jot.ClaimDocs() {
-		rank[d.Name] = i + 1
-	}
+	rank := jwtClaimRank()
 	names := make([]string, 0, len(claims))
 	for n := range claims {
 		names = append(names, n)
@@ -101,3 +99,13 @@ func jwtClaimOrder(claims map[string]any) []string {
 	})
 	return names
 }
+
+// jwtClaimRank is each documented claim's place in the documentation,
+// from 1.
+var jwtClaimRank = sync.OnceValue(func() map[string]int {
+	rank := map[string]int{}
+	for i, d := range jot.ClaimDocs() {
+		rank[d.Name] = i + 1
+	}
+	return rank
+})

@@ -19,8 +19,8 @@ type jnode struct {
 	kids  []jnode
 }
 
-// jRaw marks a node whose text is markup written by the workbench itself
-// (the timeline's SVG), never token text.
+// jRaw marks a node whose text is markup: written by jnode.html, which
+// escapes all text, or by the workbench itself (the timeline's SVG).
 const jRaw = "#raw"
 
 // jel is an element with attributes given as name, value pairs.
@@ -50,8 +50,25 @@ func (n jnode) with(text string) jnode {
 // value is empty.
 func (n *jnode) html() string {
 	var b strings.Builder
+	b.Grow(n.size())
 	n.write(&b)
 	return b.String()
+}
+
+// size is about the length of n's HTML text, so that it is written
+// without growing its buffer more than once or twice.
+func (n *jnode) size() int {
+	if n.tag == "" || n.tag == jRaw {
+		return len(n.text) + len(n.text)/8
+	}
+	s := 2*len(n.tag) + 5
+	for _, a := range n.attrs {
+		s += len(a) + 2
+	}
+	for i := range n.kids {
+		s += n.kids[i].size()
+	}
+	return s
 }
 
 func (n *jnode) write(b *strings.Builder) {
@@ -91,6 +108,7 @@ func (n *jnode) writeKids(b *strings.Builder) {
 // inner returns the HTML text of n's children.
 func (n *jnode) inner() string {
 	var b strings.Builder
+	b.Grow(n.size())
 	n.writeKids(&b)
 	return b.String()
 }

@@ -29,14 +29,14 @@ func TestJWTOutputEscapes(t *testing.T) {
 // markup without the element's own tags.
 func TestJWTOutputInner(t *testing.T) {
 	var part jwtPart
-	part.set(jel("pre", "id", "payload", "title", "a > b").body(jtext("x < y"), jel("span").with("z")))
+	part.set(jel("pre", "id", "payload", "title", "a > b").body(jtext("x < y"), jel("span").with("z")), nil)
 	if got, want := part.inner, "x &lt; y<span>z</span>"; got != want {
 		t.Errorf("inner = %q, want %q", got, want)
 	}
 	if got, want := part.markup(), `<pre id="payload" title="a &gt; b">`+part.inner+"</pre>"; got != want {
 		t.Errorf("markup = %q, want %q", got, want)
 	}
-	part.set(jnode{})
+	part.set(jnode{}, nil)
 	if part.inner != "" || part.markup() != "" {
 		t.Errorf("a part not shown has markup %q", part.markup())
 	}
@@ -58,6 +58,36 @@ func TestJWTOutputMatchesComponents(t *testing.T) {
 		for _, part := range parts {
 			if html := part.html(); !strings.Contains(p.out.pane.inner, html) {
 				t.Errorf("%s: the pane does not hold %s", token, html)
+			}
+		}
+	}
+}
+
+// TestJWTPaneSegments checks that each piece of the pane lies at its path
+// among the pane's elements, for every shape of the pane.
+func TestJWTPaneSegments(t *testing.T) {
+	for _, token := range []string{
+		"",
+		"eyJhbGciOiJIUzI1NiJ9.eyJ6IjoxLCJleHAiOjEzMDA4MTkzODAsImlzcyI6ImpvZSJ9.c2ln",
+		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi!.sig",
+		"eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d",
+	} {
+		p := &jwtPage{token: token}
+		p.refresh()
+		n, segs := p.paneNode()
+		if len(segs) < 2 {
+			t.Errorf("%q: %d pieces", token, len(segs))
+		}
+		for _, seg := range segs {
+			at := n
+			for _, k := range seg.path {
+				if k >= len(at.kids) {
+					t.Fatalf("%q: no element at %v", token, seg.path)
+				}
+				at = at.kids[k]
+			}
+			if at.tag != jRaw || at.text != seg.html {
+				t.Errorf("%q: the element at %v is not its piece", token, seg.path)
 			}
 		}
 	}

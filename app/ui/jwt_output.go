@@ -3,7 +3,6 @@ package ui
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -36,14 +35,23 @@ type jwtPart struct {
 	node  jnode    // the element; its tag is "" when it is not shown
 	attrs []string // its attributes
 	inner string   // its children as HTML text
+	segs  []jwtSeg // pieces of inner that paint can replace on their own
 
 	// What the DOM shows, as far as paint knows.
 	shownAttrs []string
 	shownInner string
+	shownSegs  []jwtSeg
 }
 
-func (t *jwtPart) set(n jnode) {
-	t.node, t.attrs = n, n.attrs
+// jwtSeg is an element inside a part, at path: the indexes of the
+// elements leading to it from the part's element.
+type jwtSeg struct {
+	path []int
+	html string
+}
+
+func (t *jwtPart) set(n jnode, segs []jwtSeg) {
+	t.node, t.attrs, t.segs = n, n.attrs, segs
 	t.inner = ""
 	if n.tag != "" {
 		t.inner = n.inner()
@@ -79,15 +87,34 @@ func (t *jwtPart) paint() {
 			}
 		}
 	}
-	if t.inner != t.shownInner {
+	switch {
+	case t.inner == t.shownInner:
+	case jwtSameShape(t.segs, t.shownSegs):
+		// Only what changed is parsed, styled and laid out again.
+		for i, seg := range t.segs {
+			if seg.html == t.shownSegs[i].html {
+				continue
+			}
+			child := el
+			for _, k := range seg.path {
+				child = child.Get("children").Index(k)
+			}
+			child.Set("outerHTML", seg.html)
+		}
+	default:
 		el.Set("innerHTML", t.inner)
 	}
-	t.shownAttrs, t.shownInner = t.attrs, t.inner
+	t.shownAttrs, t.shownInner, t.shownSegs = t.attrs, t.inner, t.segs
+}
+
+// jwtSameShape reports whether two lists of pieces lie at the same paths.
+func jwtSameShape(a, b []jwtSeg) bool {
+	return len(a) > 0 && slices.EqualFunc(a, b, func(x, y jwtSeg) bool { return slices.Equal(x.path, y.path) })
 }
 
 // forget records that the DOM shows nothing of the part: go-app has just
 // mounted its element.
-func (t *jwtPart) forget() { t.shownAttrs, t.shownInner = nil, "\x00" }
+func (t *jwtPart) forget() { t.shownAttrs, t.shownInner, t.shownSegs = nil, "\x00", nil }
 
 // jwtPaneID is the right-hand pane's element id.
 const jwtPaneID = "decoded-pane"
@@ -96,13 +123,13 @@ const jwtPaneID = "decoded-pane"
 func (o *jwtOutput) build(p *jwtPage) {
 	o.verdict.id, o.pane.id, o.encoded.id = "verdict", jwtPaneID, "encoded"
 	v := p.verdictView()
-	o.verdict.set(v.node())
+	o.verdict.set(v.node(), nil)
 	o.pane.set(p.paneNode())
 	var enc jnode
 	if p.in.Size > 0 && p.in.Size <= jwtMaxColored {
 		enc = jwtColoredToken(p.in, p.token)
 	}
-	o.encoded.set(enc)
+	o.encoded.set(enc, nil)
 }
 
 // paint writes every part whose element is there.
@@ -137,105 +164,4 @@ func (p *jwtPage) verdictView() *JWTVerdict {
 		return &JWTVerdict{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
 	}
 	return &JWTVerdict{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
-}
-
-// paneNode is the right-hand pane.
-func (p *jwtPage) paneNode() jnode {
-	empty := strings.TrimSpace(p.token) == ""
-	decoded := jel("p", "class", "hint").with("The decoded header, payload and signature, the claims and the lint findings appear here.")
-	if !empty {
-		decoded = p.decodedNode()
-	}
-	lint := (&JWTLint{Findings: p.lint, Decoded: !empty}).node()
-	return jel("section", "id", jwtPaneID, "class", "pane").body(decoded, lint)
-}
-
-func (p *jwtPage) decodedNode() jnode {
-	in := p.in
-	var problems jnode
-	if in.Err() != nil {
-		items := make([]jnode, len(in.Errors))
-		for i, err := range in.Errors {
-			items[i] = jel("li").with(err.Error())
-		}
-		list := jel("ul")
-		list.kids = items
-		problems = jel("div", "id", "problems", "class", "problems", "aria-role", "alert").body(
-			jel("strong").with(jwtProblemTitle(in)),
-			list,
-		)
-	}
-	header := jel("div", "class", "segment").body(
-		jel("h2", "class", "seg-title seg-header").with(jwtHeaderTitle(in)),
-		(&JWTJSON{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil}).node(),
-	)
-	var rest jnode
-	if !in.JWE {
-		var claims jnode
-		if in.Payload != nil {
-			skew := time.Duration(p.skew) * time.Second
-			claims = jel("div", "class", "segment").body(
-				jel("h2", "class", "seg-title").with("Claims"),
-				(&JWTClaims{Claims: in.Payload, Now: p.now, Skew: skew}).node(),
-				(&JWTTimeline{Timeline: jot.NewTimeline(in.Payload, p.now, skew)}).node(),
-			)
-		}
-		rest = jel("div").body(
-			jel("div", "class", "segment").body(
-				jel("h2", "class", "seg-title seg-payload").with("Payload"),
-				(&JWTJSON{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil}).node(),
-			),
-			jwtSignatureView(in),
-			claims,
-		)
-	}
-	return jel("div").body(problems, header, rest)
-}
-
-func jwtProblemTitle(in *jot.Inspection) string {
-	if in.JWE {
-		return "This is a JWE: an encrypted token"
-	}
-	return "This token is malformed"
-}
-
-func jwtHeaderTitle(in *jot.Inspection) string {
-	if in.JWE {
-		return "JWE protected header"
-	}
-	return "Header"
-}
-
-// jwtMaxColored is the largest token repeated in colour under the input.
-const jwtMaxColored = 16 << 10
-
-func jwtColoredToken(in *jot.Inspection, token string) jnode {
-	p := jel("p", "id", "encoded", "class", "encoded")
-	if in.JWE {
-		parts := strings.Split(jot.Clean(token), ".")
-		classes := []string{"seg-header", "seg-key", "seg-iv", "seg-payload", "seg-signature"}
-		for i, part := range parts {
-			if i < len(parts)-1 {
-				part += "."
-			}
-			p.kids = append(p.kids, jel("span", "class", classes[i%len(classes)]).with(part))
-		}
-		return p
-	}
-	return p.body(
-		jel("span", "class", "seg-header").with(in.Raw[0]), jtext("."),
-		jel("span", "class", "seg-payload").with(in.Raw[1]), jtext("."),
-		jel("span", "class", "seg-signature").with(in.Raw[2]),
-	)
-}
-
-func jwtSignatureView(in *jot.Inspection) jnode {
-	text := "(no signature)"
-	if len(in.Signature) > 0 {
-		text = app.FormatString("%d bytes: %x", len(in.Signature), in.Signature)
-	}
-	return jel("div", "class", "segment").body(
-		jel("h2", "class", "seg-title seg-signature").with("Signature"),
-		jel("pre", "id", "signature", "class", "json seg-signature").with(text),
-	)
 }

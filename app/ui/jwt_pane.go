@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/authlab/authlab/app/jot"
+)
+
+// paneNode is the right-hand pane, and its pieces that paint replaces one
+// by one when only some of them change: the hint, or the problems, the
+// header, payload, signature and claims segments; and the lint findings.
+func (p *jwtPage) paneNode() (jnode, []jwtSeg) {
+	var segs []jwtSeg
+	seg := func(n jnode, path ...int) jnode {
+		h := n.html()
+		segs = append(segs, jwtSeg{path: path, html: h})
+		return jnode{tag: jRaw, text: h}
+	}
+	empty := strings.TrimSpace(p.token) == ""
+	var decoded jnode
+	if empty {
+		decoded = seg(jel("p", "class", "hint").with("The decoded header, payload and signature, the claims and the lint findings appear here."), 0)
+	} else {
+		decoded = p.decodedNode(seg)
+	}
+	lint := seg((&JWTLint{Findings: p.lint, Decoded: !empty}).node(), 1)
+	return jel("section", "id", jwtPaneID, "class", "pane").body(decoded, lint), segs
+}
+
+// decodedNode is the decoded token; seg records each piece at its path.
+func (p *jwtPage) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
+	in := p.in
+	var problems jnode
+	at := 0
+	if in.Err() != nil {
+		items := make([]jnode, len(in.Errors))
+		for i, err := range in.Errors {
+			items[i] = jel("li").with(err.Error())
+		}
+		list := jel("ul")
+		list.kids = items
+		problems = seg(jel("div", "id", "problems", "class", "problems", "aria-role", "alert").body(
+			jel("strong").with(jwtProblemTitle(in)),
+			list,
+		), 0, at)
+		at++
+	}
+	header := seg(jel("div", "class", "segment").body(
+		jel("h2", "class", "seg-title seg-header").with(jwtHeaderTitle(in)),
+		(&JWTJSON{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil}).node(),
+	), 0, at)
+	var rest jnode
+	if !in.JWE {
+		payload := seg(jel("div", "class", "segment").body(
+			jel("h2", "class", "seg-title seg-payload").with("Payload"),
+			(&JWTJSON{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil}).node(),
+		), 0, at+1, 0)
+		signature := seg(jwtSignatureView(in), 0, at+1, 1)
+		var claims jnode
+		if in.Payload != nil {
+			skew := time.Duration(p.skew) * time.Second
+			claims = seg(jel("div", "class", "segment").body(
+				jel("h2", "class", "seg-title").with("Claims"),
+				(&JWTClaims{Claims: in.Payload, Now: p.now, Skew: skew}).node(),
+				(&JWTTimeline{Timeline: jot.NewTimeline(in.Payload, p.now, skew)}).node(),
+			), 0, at+1, 2)
+		}
+		rest = jel("div").body(payload, signature, claims)
+	}
+	return jel("div").body(problems, header, rest)
+}
+
+func jwtProblemTitle(in *jot.Inspection) string {
+	if in.JWE {
+		return "This is a JWE: an encrypted token"
+	}
+	return "This token is malformed"
+}
+
+func jwtHeaderTitle(in *jot.Inspection) string {
+	if in.JWE {
+		return "JWE protected header"
+	}
+	return "Header"
+}
+
+// jwtMaxColored is the largest token repeated in colour under the input.
+const jwtMaxColored = 16 << 10
+
+func jwtColoredToken(in *jot.Inspection, token string) jnode {
+	p := jel("p", "id", "encoded", "class", "encoded")
+	if in.JWE {
+		parts := strings.Split(jot.Clean(token), ".")
+		classes := []string{"seg-header", "seg-key", "seg-iv", "seg-payload", "seg-signature"}
+		for i, part := range parts {
+			if i < len(parts)-1 {
+				part += "."
+			}
+			p.kids = append(p.kids, jel("span", "class", classes[i%len(classes)]).with(part))
+		}
+		return p
+	}
+	return p.body(
+		jel("span", "class", "seg-header").with(in.Raw[0]), jtext("."),
+		jel("span", "class", "seg-payload").with(in.Raw[1]), jtext("."),
+		jel("span", "class", "seg-signature").with(in.Raw[2]),
+	)
+}
+
+func jwtSignatureView(in *jot.Inspection) jnode {
+	text := "(no signature)"
+	if len(in.Signature) > 0 {
+		text = app.FormatString("%d bytes: %x", len(in.Signature), in.Signature)
+	}
+	return jel("div", "class", "segment").body(
+		jel("h2", "class", "seg-title seg-signature").with("Signature"),
+		jel("pre", "id", "signature", "class", "json seg-signature").with(text),
+	)
+}
