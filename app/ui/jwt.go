@@ -67,7 +67,8 @@ func (p *jwtPage) OnNav(ctx app.Context) {
 }
 
 // refresh recomputes everything shown from the inputs: decode, verify and
-// lint. It runs on every keystroke, so it does no key parsing (see setKey).
+// lint, and paints the output at once (see jwtOutput). It runs on every
+// keystroke, so it does no key parsing (see setKey).
 func (p *jwtPage) refresh() {
 	if p.km == nil {
 		p.km = jot.ReadKey(p.key, p.enc)
