@@ -31,6 +31,7 @@ func newClient(base string) *client {
 // and API keys of the benchmark user.
 type fixture struct {
 	token   string
+	issued  time.Time // when token was issued; it lives 15 minutes
 	apiKeys []string
 }
 
@@ -50,17 +51,11 @@ func (c *client) setup(ctx context.Context) (*fixture, error) {
 	} else if status != http.StatusCreated && status != http.StatusConflict {
 		return nil, fmt.Errorf("POST /api/register: %d %s", status, body)
 	}
-	status, body, err := c.do(ctx, http.MethodPost, "/api/login", creds, "")
+	token, err := c.login(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	if status != http.StatusOK || json.Unmarshal(body, &tok) != nil || !isJWT(tok.AccessToken) {
-		return nil, fmt.Errorf("POST /api/login: %d %s", status, body)
-	}
-	fx := &fixture{token: tok.AccessToken}
+	fx := &fixture{token: token, issued: time.Now()}
 	for i := range apiKeyCount {
 		in := map[string]any{"name": fmt.Sprintf("bench-%d", i), "daily_quota": apiKeyQuota}
 		status, body, err := c.do(ctx, http.MethodPost, "/api/keys", in, fx.token)
@@ -91,6 +86,22 @@ func (c *client) setup(ctx context.Context) (*fixture, error) {
 		}
 	}
 	return fx, nil
+}
+
+// login logs the benchmark user in and returns a new access token.
+func (c *client) login(ctx context.Context) (string, error) {
+	creds := map[string]string{"username": benchUser, "password": benchPassword}
+	status, body, err := c.do(ctx, http.MethodPost, "/api/login", creds, "")
+	if err != nil {
+		return "", err
+	}
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if status != http.StatusOK || json.Unmarshal(body, &tok) != nil || !isJWT(tok.AccessToken) {
+		return "", fmt.Errorf("POST /api/login: %d %s", status, body)
+	}
+	return tok.AccessToken, nil
 }
 
 // send sends the i-th request of call and returns the response with its

@@ -119,7 +119,7 @@ func (r *report) readmeSection() string {
 			r.project.iterations(), msShort(g.CPUPerReq), msShort(h.CPUPerReq))
 	}
 	fmt.Fprintf(&b, "\nMeasured with `go run ./worker/bench%s` on %s, %s; every table of the run, CPU at concurrency 1 "+
-		"included, is in `worker/bench/results/latest.md`.\n", flagsOf(os.Args[1:]), time.Now().UTC().Format("2006-01-02"), sourceRevision(c))
+		"included, is in `worker/bench/results/latest.md`.\n", flagsOf(os.Args[1:]), time.Now().UTC().Format("2006-01-02"), r.source)
 	return b.String()
 }
 
@@ -159,7 +159,8 @@ func (r *report) leversTable(b *strings.Builder) {
 		switch {
 		case v.name == "go-glue":
 			name, change = "this tree", "every commit since the row above"
-			if short, err := gitOutput(r.cfg, "rev-parse", "--short", "HEAD"); err == nil {
+			if short, ok := strings.CutPrefix(r.source, "commit "); ok {
+				short, _, _ = strings.Cut(short, ",")
 				name = "this tree (" + short + ")"
 				if r.measuredRev(short) {
 					change = "the same as the row above"

@@ -78,6 +78,7 @@ func median[T float64 | time.Duration](v []T) T {
 type report struct {
 	cfg        *config
 	project    *project // worker/wrangler.jsonc's settings, all variants ran with
+	source     string   // the commit the tree was at when the run began
 	variants   []variant
 	endpoints  []endpoint
 	rows       [][]row        // [endpoint][variant]

@@ -83,6 +83,7 @@ func run(ctx context.Context, cfg *config) error {
 	// Removed last, once every server has stopped.
 	defer os.RemoveAll(cfg.state())
 	defer os.RemoveAll(cfg.build())
+	source := sourceRevision(cfg) // before the run, during which others may commit
 	vs, err := chosenVariants(cfg)
 	if err != nil {
 		return err
@@ -91,7 +92,7 @@ func run(ctx context.Context, cfg *config) error {
 	if err != nil {
 		return err
 	}
-	rep := &report{cfg: cfg, project: st.project, loadBefore: loadAvg(), variants: st.variants}
+	rep := &report{cfg: cfg, project: st.project, loadBefore: loadAvg(), variants: st.variants, source: source}
 	for _, name := range cfg.endpoints {
 		e, _ := lookupEndpoint(name)
 		rep.endpoints = append(rep.endpoints, e)
@@ -123,6 +124,9 @@ func run(ctx context.Context, cfg *config) error {
 		return err
 	}
 	if cfg.cpuRequests > 0 {
+		if err := renewTokens(ctx, cfg, rep, targets); err != nil {
+			return err
+		}
 		if err := measureCPU(ctx, cfg, rep, targets); err != nil {
 			return err
 		}
@@ -174,6 +178,9 @@ func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []
 		}
 	}
 	for ; round < cfg.rounds; round++ {
+		if err := renewTokens(ctx, cfg, rep, targets); err != nil {
+			return err
+		}
 		err := each(func(ei, vi int, e endpoint, t *target) error {
 			row := &rep.rows[ei][vi]
 			name := rep.variants[vi].name + " " + e.name
@@ -235,6 +242,39 @@ func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, 
 		t.scripts[name] = path
 	}
 	return t, nil
+}
+
+// tokenRenewal is the age at which a variant's access token is replaced:
+// it lives 15 minutes, and a run of many variants lasts longer.
+const tokenRenewal = 5 * time.Minute
+
+// renewTokens logs in again where a variant's access token is older than
+// tokenRenewal, and rewrites the wrk scripts that carry it.
+func renewTokens(ctx context.Context, cfg *config, rep *report, targets []*target) error {
+	for vi, t := range targets {
+		if t == nil || t.fx == nil || time.Since(t.fx.issued) < tokenRenewal {
+			continue
+		}
+		token, err := newClient(t.srv.base).login(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("interrupted: %w", ctx.Err())
+			}
+			log.Printf("%s: new access token: %v", rep.variants[vi].name, err)
+			continue
+		}
+		t.fx.token, t.fx.issued = token, time.Now()
+		for name, old := range t.scripts {
+			e, _ := lookupEndpoint(name)
+			path, err := writeScript(cfg, callFor(e, t.fx).luaScript())
+			if err != nil {
+				return err
+			}
+			os.Remove(old)
+			t.scripts[name] = path
+		}
+	}
+	return nil
 }
 
 // runtimeCPU returns the CPU time the worker's own workerd has used, or
