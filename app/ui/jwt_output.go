@@ -33,7 +33,7 @@ type jwtOutput struct {
 type jwtPart struct {
 	id    string
 	node  jnode    // the element; its tag is "" when it is not shown
-	attrs []string // its attributes
+	attrs []string // its attributes, the same names from edit to edit
 	inner string   // its children as HTML text
 	segs  []jwtSeg // pieces of inner that paint can replace on their own
 
@@ -80,12 +80,13 @@ func (t *jwtPart) paint() {
 	if !el.Truthy() {
 		return
 	}
-	if !slices.Equal(t.attrs, t.shownAttrs) {
-		for i := 0; i+1 < len(t.attrs); i += 2 {
-			if name, value := t.attrs[i], t.attrs[i+1]; name != "id" && value != "" {
-				el.Call("setAttribute", name, value)
-			}
+	sameNames := len(t.attrs) == len(t.shownAttrs)
+	for i := 0; i+1 < len(t.attrs); i += 2 {
+		name, value := t.attrs[i], t.attrs[i+1]
+		if name == "id" || value == "" || sameNames && t.shownAttrs[i] == name && t.shownAttrs[i+1] == value {
+			continue
 		}
+		el.Call("setAttribute", name, value)
 	}
 	switch {
 	case t.inner == t.shownInner:
