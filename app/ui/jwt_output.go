@@ -20,7 +20,9 @@ import (
 // In the browser, go-app renders the verdict and the pane as elements with
 // an id only, which never change, so it never compares, diffs or mounts
 // their children again: only paint writes them. Prerendered, they are
-// whole. The coloured token comes and goes with the token, so go-app
+// whole. Within the pane, paint replaces only the segments that changed
+// (see jwtSeg), so that the browser parses, styles and lays out only
+// those. The coloured token comes and goes with the token, so go-app
 // mounts it whole, from the same text that paint writes into it.
 //
 // Every string that comes from the token goes through html.EscapeString
