@@ -2,7 +2,6 @@ package ui
 
 import (
 	"crypto/ecdsa"
-	"errors"
 	"sync"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -63,7 +62,7 @@ func (m *jwtSubtleECDSA) Verify(signingString string, sig []byte, key any) error
 		return m.fallback.Verify(signingString, sig, key)
 	}
 	params := map[string]any{"name": "ECDSA", "hash": m.hash}
-	valid, err := jwtAwaitSync(app.Window().Get("crypto").Get("subtle").Call("verify", params, ck, jwtBytes(sig), jwtBytes([]byte(signingString))))
+	valid, err := awaitPromise(app.Window().Get("crypto").Get("subtle").Call("verify", params, ck, jwtBytes(sig), jwtBytes([]byte(signingString))))
 	if err != nil {
 		return m.fallback.Verify(signingString, sig, key)
 	}
@@ -88,7 +87,7 @@ func (m *jwtSubtleECDSA) cryptoKey(pub *ecdsa.PublicKey) (app.Value, error) {
 	}
 	jwk := map[string]any{"kty": "EC", "crv": j.Crv, "x": j.X, "y": j.Y}
 	params := map[string]any{"name": "ECDSA", "namedCurve": m.curve}
-	ck, err = jwtAwaitSync(app.Window().Get("crypto").Get("subtle").Call("importKey", "jwk", jwk, params, false, []any{"verify"}))
+	ck, err = awaitPromise(app.Window().Get("crypto").Get("subtle").Call("importKey", "jwk", jwk, params, false, []any{"verify"}))
 	if err != nil {
 		return nil, err
 	}
@@ -99,37 +98,6 @@ func (m *jwtSubtleECDSA) cryptoKey(pub *ecdsa.PublicKey) (app.Value, error) {
 	m.keys[pub] = ck
 	m.mu.Unlock()
 	return ck, nil
-}
-
-// jwtAwaitSync blocks until promise settles. See jwtSubtleECDSA for where
-// that is allowed.
-func jwtAwaitSync(promise app.Value) (app.Value, error) {
-	type result struct {
-		v   app.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	ok := app.FuncOf(func(this app.Value, args []app.Value) any {
-		v := app.Undefined()
-		if len(args) > 0 {
-			v = args[0]
-		}
-		ch <- result{v: v}
-		return nil
-	})
-	fail := app.FuncOf(func(this app.Value, args []app.Value) any {
-		msg := "rejected"
-		if len(args) > 0 && args[0].Truthy() {
-			msg = args[0].Call("toString").String()
-		}
-		ch <- result{err: errors.New(msg)}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	promise.Call("then", ok, fail)
-	r := <-ch
-	return r.v, r.err
 }
 
 // jwtBytes copies b into a new Uint8Array.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"strconv"
 	"strings"
 
@@ -66,8 +67,8 @@ func jwtTimelineSVG(tl *jot.Timeline) string {
 		if p.Text != "" {
 			title += ": " + p.Text
 		}
-		b.WriteString(`<g class="tl-point tl-` + p.Name + `"><title>` + title + `</title><line x1="` + x(p.Pos) + `" y1="24" x2="` + x(p.Pos) + `" y2="56"/>`)
-		b.WriteString(`<text x="` + x(p.Pos) + `" y="` + y + `" text-anchor="` + anchor + `">` + p.Name + `</text></g>`)
+		b.WriteString(`<g class="tl-point tl-` + html.EscapeString(p.Name) + `"><title>` + html.EscapeString(title) + `</title><line x1="` + x(p.Pos) + `" y1="24" x2="` + x(p.Pos) + `" y2="56"/>`)
+		b.WriteString(`<text x="` + x(p.Pos) + `" y="` + y + `" text-anchor="` + anchor + `">` + html.EscapeString(p.Name) + `</text></g>`)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
