@@ -1,5 +1,7 @@
 package jot
 
+import "sync"
+
 // ClaimDoc explains one JWT claim or JOSE header parameter.
 type ClaimDoc struct {
 	Name  string
@@ -89,7 +91,13 @@ var headerDocs = []ClaimDoc{
 	{"p2c", "PBES2 Count", "The iteration count of password-based key wrapping.", "RFC 7518 §4.8.1.2", false},
 }
 
-var claimIndex, headerIndex = indexDocs(claimDocs), indexDocs(headerDocs)
+// claimIndex and headerIndex map names to their docs. They are built on
+// first use rather than at package init, to keep start-up cheap for
+// programs that never explain a claim.
+var (
+	claimIndex  = sync.OnceValue(func() map[string]*ClaimDoc { return indexDocs(claimDocs) })
+	headerIndex = sync.OnceValue(func() map[string]*ClaimDoc { return indexDocs(headerDocs) })
+)
 
 func indexDocs(docs []ClaimDoc) map[string]*ClaimDoc {
 	m := make(map[string]*ClaimDoc, len(docs))
@@ -101,7 +109,7 @@ func indexDocs(docs []ClaimDoc) map[string]*ClaimDoc {
 
 // ClaimInfo explains a claim of a JWT claims set.
 func ClaimInfo(name string) (ClaimDoc, bool) {
-	d, ok := claimIndex[name]
+	d, ok := claimIndex()[name]
 	if !ok {
 		return ClaimDoc{}, false
 	}
@@ -110,7 +118,7 @@ func ClaimInfo(name string) (ClaimDoc, bool) {
 
 // HeaderInfo explains a JOSE header parameter.
 func HeaderInfo(name string) (ClaimDoc, bool) {
-	d, ok := headerIndex[name]
+	d, ok := headerIndex()[name]
 	if !ok {
 		return ClaimDoc{}, false
 	}

@@ -1,6 +1,9 @@
 package jot
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // weakSecrets are HMAC secrets that appear in tutorials, library READMEs,
 // framework defaults, sample .env files and the wordlists of token
@@ -46,13 +49,16 @@ var weakSecrets = []string{
 	"abcdefghijklmnopqrstuvwxyz0123456789", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 }
 
-var weakSecretSet = func() map[string]bool {
+// weakSecretSet holds the normalized weakSecrets. It is built on first
+// use rather than at package init, so that programs which never check a
+// secret, such as the Worker, do not pay for it at start-up.
+var weakSecretSet = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool, len(weakSecrets))
 	for _, s := range weakSecrets {
 		m[normalizeSecret(s)] = true
 	}
 	return m
-}()
+})
 
 // normalizeSecret lower-cases s and keeps only ASCII letters and digits,
 // so "Your_256_Bit_Secret" meets "your-256-bit-secret".
@@ -86,5 +92,5 @@ func IsKnownWeakSecret(s string) bool {
 			return true
 		}
 	}
-	return weakSecretSet[n]
+	return weakSecretSet()[n]
 }
