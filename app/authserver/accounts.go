@@ -104,8 +104,9 @@ func readCredentials(w http.ResponseWriter, r *http.Request) (string, string, er
 
 // login checks {"username","password"} under the login throttle and
 // answers with an access and a refresh token. The throttle and the account
-// are read in one round trip, and the reset of the account's counter and
-// the refresh token written in another.
+// are read in one round trip, and the reset of the account's counter, the
+// refresh token and, when the iteration count changed, the account's new
+// password hash written in another.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	name, pw, err := readCredentials(w, r)
 	if err != nil {
@@ -124,7 +125,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	rt, plain, err := s.newRefresh(u.ID, "", "profile", "", "")
 	if err == nil {
-		err = s.cfg.Store.LoginDone(r.Context(), pairKey, rt)
+		err = s.cfg.Store.LoginDone(r.Context(), pairKey, rt, s.rehash(r.Context(), u, pw))
 	}
 	if err != nil {
 		writeError(w, err)
@@ -150,6 +151,22 @@ func (s *Server) authenticate(ctx context.Context, u *User, pw string) (*User, e
 		return nil, err
 	}
 	return u, nil
+}
+
+// rehash hashes pw, which has just been checked against u, again with the
+// configured iterations when u's hash was made with another count, so that
+// a changed count reaches each account at its next login. It returns nil
+// when the hash is current, or when hashing fails: the old hash still
+// verifies, and the next login tries again.
+func (s *Server) rehash(ctx context.Context, u *User, pw string) *Rehash {
+	if !s.cfg.Passwords.NeedsRehash(u.PasswordHash) {
+		return nil
+	}
+	h, err := s.cfg.Passwords.Hash(ctx, pw)
+	if err != nil {
+		return nil
+	}
+	return &Rehash{UserID: u.ID, Old: u.PasswordHash, New: h}
 }
 
 // issueAccess signs an access token for u, for the login endpoints.

@@ -67,6 +67,16 @@ type Session struct {
 	ExpiresAt time.Time
 }
 
+// Rehash replaces an account's password hash, made with another iteration
+// count than the configured one, by a hash of the same password made with
+// the configured count. It applies only while the account still holds Old,
+// so a password changed meanwhile is not overwritten.
+type Rehash struct {
+	UserID int64
+	Old    string
+	New    string
+}
+
 // CredentialStore persists refresh tokens, login throttles, API keys and
 // sessions.
 type CredentialStore interface {
@@ -89,9 +99,10 @@ type CredentialStore interface {
 	// login reads before it checks the password, in one round trip where
 	// the database allows.
 	LoginLookup(ctx context.Context, name string, keys []string, now time.Time, window time.Duration) ([]int, *User, error)
-	// LoginDone resets key's count and stores t: what a successful login
-	// writes, in one round trip where the database allows.
-	LoginDone(ctx context.Context, key string, t *RefreshToken) error
+	// LoginDone resets key's count, stores t and, when rehash is not nil,
+	// applies it: what a successful login writes, in one round trip where
+	// the database allows.
+	LoginDone(ctx context.Context, key string, t *RefreshToken, rehash *Rehash) error
 
 	CreateAPIKey(ctx context.Context, k *APIKey) error
 	APIKeyByPrefix(ctx context.Context, prefix string) (*APIKey, error)

@@ -62,16 +62,24 @@ func (s *Store) LoginLookup(ctx context.Context, name string, keys []string, now
 }
 
 // LoginDone writes what a successful login changes, in one batch: key's
-// throttle count is forgotten and the refresh token t stored.
-func (s *Store) LoginDone(ctx context.Context, key string, t *authserver.RefreshToken) error {
-	_, err := s.batch(ctx, []string{
+// throttle count is forgotten, the refresh token t stored and, when rehash
+// is not nil, the account's password hash replaced if it is still the old
+// one.
+func (s *Store) LoginDone(ctx context.Context, key string, t *authserver.RefreshToken, rehash *authserver.Rehash) error {
+	queries := []string{
 		`DELETE FROM throttle WHERE key = ?`,
 		`INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at, access_jti)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	}, [][]any{
+	}
+	args := [][]any{
 		{key},
 		{t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix(), t.AccessJTI},
-	})
+	}
+	if rehash != nil {
+		queries = append(queries, `UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?`)
+		args = append(args, []any{rehash.New, rehash.UserID, rehash.Old})
+	}
+	_, err := s.batch(ctx, queries, args)
 	if err != nil {
 		return fmt.Errorf("record login: %w", err)
 	}
