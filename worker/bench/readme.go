@@ -115,7 +115,8 @@ func (r *report) readmeSection() string {
 		}
 		g, h := r.rows[ei][glue].result(), r.rows[ei][hono].result()
 		fmt.Fprintf(&b, "\nWith `PBKDF2_ITERATIONS` at %s, a login costs %s of CPU in the worker's workerd (Hono: %s), "+
-			"against the Free plan's 10 ms; the variable sets the count for new hashes, and each hash records its own.\n",
+			"against the Free plan's 10 ms; the variable sets the count for new hashes, each hash records its own, and "+
+			"a login moves an account to the configured count.\n",
 			r.project.iterations(), msShort(g.CPUPerReq), msShort(h.CPUPerReq))
 	}
 	fmt.Fprintf(&b, "\nMeasured with `go run ./worker/bench%s` on %s, %s; every table of the run, CPU at concurrency 1 "+
@@ -150,7 +151,7 @@ func (r *report) leversTable(b *strings.Builder) {
 	hono := r.index(baseline)
 	b.WriteString("\nLevers: the worker and its glue at earlier commits, measured in the same run; each row adds the " +
 		"change named to the row above. Each cell is req/s against Hono, then CPU per request and how much the change " +
-		"moved it.\n\n| worker | change |")
+		"moved it. One run moves by 15–20 % on a busy machine, so small steps are noise.\n\n| worker | change |")
 	for _, e := range r.endpoints {
 		fmt.Fprintf(b, " %s |", e.name)
 	}

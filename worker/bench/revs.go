@@ -23,11 +23,21 @@ func revVariant(cfg *config, rev string) (variant, error) {
 		return variant{}, fmt.Errorf("revision %q: %w", rev, err)
 	}
 	short, subject, _ := strings.Cut(out, " ")
+	// Name the change by the last commit up to rev that changed what the
+	// worker is built from, not by a commit that touched only docs, pages
+	// or this harness.
+	if src, err := gitOutput(cfg, append([]string{"log", "-1", "--format=%h %s", rev, "--"}, workerSources...)...); err == nil && src != "" {
+		_, subject, _ = strings.Cut(src, " ")
+	}
 	if len(subject) > 90 {
 		subject = subject[:90] + "…"
 	}
 	return variant{name: "go-glue@" + short, what: "the worker and worker/glue/worker.mjs at " + short + ": " + subject, rev: short, subject: subject}, nil
 }
+
+// workerSources are the pathspecs of what the worker's app.wasm and glue
+// are built from.
+var workerSources = []string{"app", ":!app/ui", "worker", ":!worker/bench", ":!worker/e2e", ":!worker/budget", ":!*_test.go", "go.mod"}
 
 func gitOutput(cfg *config, args ...string) (string, error) {
 	cmd := exec.Command("git", args...)
