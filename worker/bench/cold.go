@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/authlab/authlab/worker/procstat"
 )
 
 // coldStart is what the first requests to a fresh wrangler dev took. The
@@ -67,7 +69,7 @@ func coldRun(ctx context.Context, cfg *config, st *staged, v variant) (*coldStar
 	if err := srv.waitLogReady(ctx, cfg.startTimeout); err != nil {
 		return nil, err
 	}
-	pids, _, err := workerdPIDs(srv.cmd.Process.Pid)
+	pids, _, err := procstat.Workerd(srv.cmd.Process.Pid)
 	if err != nil {
 		log.Printf("%s: cold start: no CPU time: %v", v.name, err)
 	}
@@ -124,13 +126,13 @@ func measureColdStart(ctx context.Context, base string, pids []int) (*coldStart,
 		}
 		return d, resp.Header, nil
 	}
-	before, errBefore := cpuTime(pids)
+	before, errBefore := procstat.CPU(pids)
 	first, h, err := get()
 	if err != nil {
 		return nil, err
 	}
 	cs := &coldStart{runs: 1, first: first, timing: parseServerTiming(h.Get("Server-Timing"))}
-	if after, err := cpuTime(pids); len(pids) > 0 && errBefore == nil && err == nil {
+	if after, err := procstat.CPU(pids); len(pids) > 0 && errBefore == nil && err == nil {
 		cs.cpu = after - before
 	}
 	var warm []time.Duration

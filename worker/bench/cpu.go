@@ -3,10 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"log"
 	"net/http"
 	"time"
+
+	"github.com/authlab/authlab/worker/procstat"
 )
 
 // cpuResult is one variant's CPU time per request on one endpoint, measured
@@ -60,17 +61,7 @@ func measureCPU(ctx context.Context, cfg *config, rep *report, targets []*target
 			continue
 		}
 		res := measureCPURequests(ctx, cfg, t, func(c *client, _ int) (int, []byte, error) {
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+noopPath, nil)
-			if err != nil {
-				return 0, nil, err
-			}
-			resp, err := c.http.Do(req)
-			if err != nil {
-				return 0, nil, err
-			}
-			defer resp.Body.Close()
-			b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-			return resp.StatusCode, b, err
+			return c.do(ctx, http.MethodGet, noopPath, nil, "")
 		}, http.StatusNotFound)
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted: %w", ctx.Err())
@@ -125,7 +116,7 @@ func measureCPUOne(ctx context.Context, cfg *config, t *target, e endpoint) *cpu
 // meanwhile. Each answer must have status want, or any 2xx when want is 0.
 func measureCPURequests(ctx context.Context, cfg *config, t *target, send func(c *client, i int) (int, []byte, error), want int) *cpuResult {
 	res := &cpuResult{}
-	pids, runtimePID, err := workerdPIDs(t.srv.cmd.Process.Pid)
+	pids, runtimePID, err := procstat.Workerd(t.srv.cmd.Process.Pid)
 	if err != nil {
 		res.err = err
 		return res
@@ -150,14 +141,14 @@ func measureCPURequests(ctx context.Context, cfg *config, t *target, send func(c
 			return res
 		}
 	}
-	before, err := cpuTime(pids)
+	before, err := procstat.CPU(pids)
 	if err != nil {
 		res.err = err
 		return res
 	}
 	var beforeRun time.Duration
 	if runtimePID != 0 {
-		beforeRun, _ = cpuTime([]int{runtimePID})
+		beforeRun, _ = procstat.CPU([]int{runtimePID})
 	}
 	lat := make([]time.Duration, 0, cfg.cpuRequests)
 	for i := range cfg.cpuRequests {
@@ -168,7 +159,7 @@ func measureCPURequests(ctx context.Context, cfg *config, t *target, send func(c
 		}
 		lat = append(lat, d)
 	}
-	after, err := cpuTime(pids)
+	after, err := procstat.CPU(pids)
 	if err != nil {
 		res.err = err
 		return res
@@ -176,7 +167,7 @@ func measureCPURequests(ctx context.Context, cfg *config, t *target, send func(c
 	res.requests = len(lat)
 	res.perReq = (after - before) / time.Duration(len(lat))
 	if runtimePID != 0 {
-		if afterRun, err := cpuTime([]int{runtimePID}); err == nil {
+		if afterRun, err := procstat.CPU([]int{runtimePID}); err == nil {
 			res.perReqRun = (afterRun - beforeRun) / time.Duration(len(lat))
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/authlab/authlab/worker/procstat"
 )
 
 // variant is one worker under test.
@@ -227,7 +229,7 @@ func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, 
 	if err := srv.waitReady(ctx, cfg.startTimeout); err != nil {
 		return t, err
 	}
-	if _, pid, err := workerdPIDs(srv.cmd.Process.Pid); err == nil {
+	if _, pid, err := procstat.Workerd(srv.cmd.Process.Pid); err == nil {
 		t.runtime = pid
 	}
 	if t.fx, err = newClient(srv.base).setup(ctx); err != nil {
@@ -283,7 +285,7 @@ func runtimeCPU(t *target) time.Duration {
 	if t.runtime == 0 {
 		return -1
 	}
-	d, err := cpuTime([]int{t.runtime})
+	d, err := procstat.CPU([]int{t.runtime})
 	if err != nil {
 		return -1
 	}

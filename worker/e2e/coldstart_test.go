@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/authlab/authlab/worker/budget"
+	"github.com/authlab/authlab/worker/procstat"
 )
 
 // coldRuns is how many fresh wrangler dev processes TestColdStartBudget
@@ -92,7 +93,7 @@ func coldStart(t *testing.T) (*coldFigures, error) {
 		b, _ := os.ReadFile(logPath)
 		return nil, fmt.Errorf("%w; log:\n%s", err, tail(string(b), 4000))
 	}
-	pids := workerdBelow(dev.Process.Pid)
+	pids, _, _ := procstat.Workerd(dev.Process.Pid)
 	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
 	get := func() (time.Duration, http.Header, error) {
 		start := time.Now()
@@ -107,14 +108,14 @@ func coldStart(t *testing.T) (*coldFigures, error) {
 		}
 		return d, res.Header, nil
 	}
-	before := cpuOf(pids)
+	before, errBefore := procstat.CPU(pids)
 	wall, h, err := get()
 	if err != nil {
 		return nil, err
 	}
-	after := cpuOf(pids)
+	after, errAfter := procstat.CPU(pids)
 	cs := &coldFigures{wall: wall, cpu: -1, timing: h.Get("Server-Timing")}
-	if len(pids) > 0 && before >= 0 && after >= 0 {
+	if len(pids) > 0 && errBefore == nil && errAfter == nil {
 		cs.cpu = after - before
 	}
 	if cs.warm, _, err = get(); err != nil {
@@ -141,78 +142,6 @@ func waitReady(ctx context.Context, logPath, addr string, timeout time.Duration)
 		}
 	}
 	return fmt.Errorf("wrangler dev was not ready in %s", timeout)
-}
-
-// workerdBelow lists the workerd processes below root, from /proc.
-func workerdBelow(root int) []int {
-	entries, _ := os.ReadDir("/proc")
-	children := map[int][]int{}
-	comm := map[int]string{}
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		if st, ok := readProcStat(pid); ok {
-			children[st.ppid] = append(children[st.ppid], pid)
-			comm[pid] = st.comm
-		}
-	}
-	var out []int
-	for queue := []int{root}; len(queue) > 0; queue = queue[1:] {
-		if strings.HasPrefix(comm[queue[0]], "workerd") {
-			out = append(out, queue[0])
-		}
-		queue = append(queue, children[queue[0]]...)
-	}
-	return out
-}
-
-type procStat struct {
-	comm  string
-	ppid  int
-	ticks uint64 // utime + stime
-}
-
-// readProcStat reads /proc/<pid>/stat (proc(5)), counting fields from the
-// last ')' since comm may hold spaces.
-func readProcStat(pid int) (procStat, bool) {
-	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
-	if err != nil {
-		return procStat{}, false
-	}
-	s := string(b)
-	open, end := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
-	if open < 0 || end < open {
-		return procStat{}, false
-	}
-	f := strings.Fields(s[end+1:])
-	if len(f) < 13 {
-		return procStat{}, false
-	}
-	st := procStat{comm: s[open+1 : end]}
-	st.ppid, _ = strconv.Atoi(f[1])
-	u, _ := strconv.ParseUint(f[11], 10, 64)
-	k, _ := strconv.ParseUint(f[12], 10, 64)
-	st.ticks = u + k
-	return st, true
-}
-
-// clockTick is USER_HZ, the unit of utime and stime: 100 on every Linux
-// platform that Go supports.
-const clockTick = 10 * time.Millisecond
-
-// cpuOf sums the CPU time of pids, or returns -1.
-func cpuOf(pids []int) time.Duration {
-	var ticks uint64
-	for _, pid := range pids {
-		st, ok := readProcStat(pid)
-		if !ok {
-			return -1
-		}
-		ticks += st.ticks
-	}
-	return time.Duration(ticks) * clockTick
 }
 
 func median(d []time.Duration) time.Duration {

@@ -1,6 +1,9 @@
 //go:build linux
 
-package main
+// Package procstat reads the CPU time of the workerd processes that
+// wrangler dev starts, from /proc (proc(5)), for the benchmark and the
+// cold-start budget test.
+package procstat
 
 import (
 	"encoding/binary"
@@ -43,11 +46,11 @@ func readStat(pid int) (procStat, error) {
 	return st, nil
 }
 
-// workerdPIDs returns the workerd processes below root: wrangler dev
+// Workerd returns the workerd processes below root: wrangler dev
 // (node) starts two, one for its proxy on the port it serves and one that
 // runs the worker and local D1, with the inspector. The second is the
 // worker's runtime; worker is its pid.
-func workerdPIDs(root int) (all []int, worker int, err error) {
+func Workerd(root int) (all []int, worker int, err error) {
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
 		return nil, 0, err
@@ -84,8 +87,8 @@ func workerdPIDs(root int) (all []int, worker int, err error) {
 	return all, worker, nil
 }
 
-// cpuTime sums utime and stime of pids.
-func cpuTime(pids []int) (time.Duration, error) {
+// CPU sums utime and stime of pids.
+func CPU(pids []int) (time.Duration, error) {
 	tick, err := clockTick()
 	if err != nil {
 		return 0, err
