@@ -1,6 +1,10 @@
 package authserver
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+	"sync"
+)
 
 // route is one endpoint: how it is served and how /openapi.json describes it.
 type route struct {
@@ -48,11 +52,29 @@ func (s *Server) routeTable() []route {
 	}
 }
 
+// routeKey is a method and an exact path.
+type routeKey struct{ method, path string }
+
+// routes indexes the routes without wildcards by method and path, which
+// serves most requests with one map lookup. The ServeMux, whose
+// registration checks every pattern against the others (a cost a worker
+// isolate would pay at each cold start), is built on the first request
+// the index does not answer: a wildcard path, a path to clean, HEAD, or a
+// 404 or 405. Both give the same handler for a path in the index.
 func (s *Server) routes() {
-	m := http.NewServeMux()
-	for _, rt := range s.routeTable() {
-		m.HandleFunc(rt.method+" "+rt.path, rt.handler)
+	table := s.routeTable()
+	s.exact = make(map[routeKey]http.HandlerFunc, len(table))
+	for _, rt := range table {
+		if !strings.Contains(rt.path, "{") {
+			s.exact[routeKey{rt.method, rt.path}] = rt.handler
+		}
 	}
-	m.HandleFunc("/", s.notFound)
-	s.mux = m
+	s.mux = sync.OnceValue(func() *http.ServeMux {
+		m := http.NewServeMux()
+		for _, rt := range table {
+			m.HandleFunc(rt.method+" "+rt.path, rt.handler)
+		}
+		m.HandleFunc("/", s.notFound)
+		return m
+	})
 }

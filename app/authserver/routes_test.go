@@ -82,3 +82,33 @@ func TestUnknownRoutesAndMethods(t *testing.T) {
 		})
 	}
 }
+
+// TestExactIndexAgreesWithMux checks the requests that the exact-path index
+// leaves to the ServeMux: HEAD, paths that need cleaning and escaped
+// paths are answered as the mux answers them, and the same request by
+// the index before and after the mux exists gets the same answer.
+func TestExactIndexAgreesWithMux(t *testing.T) {
+	s := newServer(t, 1000)
+	first := s.do(t, "GET", "/api/health", "")
+	tests := []struct {
+		method, path string
+		status       int
+	}{
+		{"HEAD", "/api/health", http.StatusOK},
+		{"GET", "/api/../api/health", http.StatusTemporaryRedirect},
+		{"GET", "//api/health", http.StatusTemporaryRedirect},
+		{"GET", "/api/%68ealth", http.StatusOK},
+		{"GET", "/api/health/", http.StatusNotFound},
+		{"DELETE", "/api/keys/x", http.StatusUnauthorized},
+	}
+	for _, tt := range tests {
+		r := s.do(t, tt.method, tt.path, "")
+		if r.Code != tt.status {
+			t.Errorf("%s %s: %d, want %d", tt.method, tt.path, r.Code, tt.status)
+		}
+	}
+	again := s.do(t, "GET", "/api/health", "")
+	if first.Code != http.StatusOK || again.Code != first.Code || again.Header().Get("Content-Type") != first.Header().Get("Content-Type") {
+		t.Errorf("GET /api/health: %d then %d", first.Code, again.Code)
+	}
+}

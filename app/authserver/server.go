@@ -62,7 +62,8 @@ type Config struct {
 // Server is the demo auth server.
 type Server struct {
 	cfg       Config
-	mux       *http.ServeMux
+	exact     map[routeKey]http.HandlerFunc // the routes without wildcards
+	mux       func() *http.ServeMux         // every route, built on first use
 	verifyKey jot.KeySet
 	jwks      []byte
 	openapi   func() ([]byte, error) // the OpenAPI document, built on first use
@@ -165,7 +166,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.cors(w, r) {
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	if h, ok := s.exact[routeKey{r.Method, r.URL.Path}]; ok {
+		h(w, r)
+		return
+	}
+	s.mux().ServeHTTP(w, r)
 }
 
 // notFound answers 405 with Allow when the path exists under another
@@ -175,7 +180,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
 		probe := r.Clone(r.Context())
 		probe.Method = m
-		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
+		if _, pattern := s.mux().Handler(probe); pattern != "/" && pattern != "" {
 			allow = append(allow, m)
 		}
 	}
