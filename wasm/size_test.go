@@ -3,12 +3,9 @@
 package main
 
 import (
-	"compress/gzip"
-	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
+
+	"github.com/authlab/authlab/worker/budget"
 )
 
 // The front end's size budget. app.wasm is the first visit's cost: at
@@ -28,23 +25,7 @@ func TestFrontEndSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the front end")
 	}
-	out := filepath.Join(t.TempDir(), "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, b)
-	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var n counter
-	zw, _ := gzip.NewWriterLevel(&n, gzip.BestCompression)
-	raw, err := io.Copy(zw, f)
-	if err == nil {
-		err = zw.Close()
-	}
+	raw, n, err := budget.WasmSize(".", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,15 +33,7 @@ func TestFrontEndSize(t *testing.T) {
 	if raw > FrontRaw {
 		t.Errorf("app.wasm is %d bytes, over the budget of %d", raw, FrontRaw)
 	}
-	if int64(n) > FrontGzip {
+	if n > FrontGzip {
 		t.Errorf("app.wasm is %d bytes with gzip -9, over the budget of %d", n, FrontGzip)
 	}
-}
-
-// counter counts the bytes written to it.
-type counter int64
-
-func (c *counter) Write(p []byte) (int, error) {
-	*c += counter(len(p))
-	return len(p), nil
 }

@@ -1,4 +1,5 @@
-// Package budget holds the worker's size and cold-start budgets:
+// Package budget holds the worker's size and cold-start budgets and measures
+// a wasm build's size for them and for the front end's own budget:
 // worker/size_test.go enforces the size budget on an app.wasm built like
 // `make worker` builds it, worker/e2e/coldstart_test.go the cold-start
 // budget under wrangler dev, and the benchmark (worker/bench) reports
