@@ -278,12 +278,16 @@ func TestJWTWorkbenchSignsWithoutNetwork(t *testing.T) {
 		var token string
 		// The previous kind's token is still on the page: wait for a new one,
 		// not merely for #signed to be visible.
-		var previous string
-		chromedp.Run(ctx, chromedp.Evaluate(`(document.querySelector("#signed")||{}).value||""`, &previous))
+		// Likewise the previous key's kid: wait for the new key's, which
+		// an RSA key takes a while to reach.
+		var previous, previousKid string
+		chromedp.Run(ctx, chromedp.Evaluate(`(document.querySelector("#signed")||{}).value||""`, &previous),
+			chromedp.Evaluate(`(document.querySelector("#gen-kid")||{}).textContent||""`, &previousKid))
 		err := chromedp.Run(ctx,
 			setValue("#gen-kind", kind),
 			chromedp.Click("#generate", chromedp.ByQuery),
-			chromedp.Poll(`!!document.querySelector("#gen-kid") && document.querySelector("#sign-header").value.includes(document.querySelector("#gen-kid").textContent)`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+			chromedp.Poll(`(() => { const kid = document.querySelector("#gen-kid"); return !!kid && kid.textContent !== `+jsString(previousKid)+
+				` && document.querySelector("#sign-header").value.includes(kid.textContent); })()`, nil, chromedp.WithPollingTimeout(20*time.Second)),
 			chromedp.Click("#set-exp", chromedp.ByQuery),
 			chromedp.Click("#set-jti", chromedp.ByQuery),
 			chromedp.Click("#sign", chromedp.ByQuery),
