@@ -16,7 +16,7 @@ type batcher interface {
 
 // batch runs queries in order as one transaction and returns each one's
 // rows: in one round trip when the driver is a batcher, and in a database
-// transaction otherwise. Arguments must be driver values (int64, not int).
+// transaction otherwise. Arguments convert as database/sql converts them.
 func (s *Store) batch(ctx context.Context, queries []string, args [][]any) ([][][]any, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {

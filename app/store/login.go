@@ -22,7 +22,7 @@ func (s *Store) LoginLookup(ctx context.Context, name string, keys []string, now
 	}
 	res, err := s.batch(ctx, []string{
 		`SELECT key, count FROM throttle WHERE window_start = ? AND key IN (` + in + `)`,
-		`SELECT id, username, password_hash, created_at FROM users WHERE username = ?`,
+		selectUserByName,
 	}, [][]any{args, {name}})
 	if err != nil {
 		return nil, nil, fmt.Errorf("login lookup: %w", err)
@@ -67,14 +67,10 @@ func (s *Store) LoginLookup(ctx context.Context, name string, keys []string, now
 // one.
 func (s *Store) LoginDone(ctx context.Context, key string, t *authserver.RefreshToken, rehash *authserver.Rehash) error {
 	queries := []string{
-		`DELETE FROM throttle WHERE key = ?`,
-		`INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at, access_jti)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		resetThrottle,
+		insertRefresh,
 	}
-	args := [][]any{
-		{key},
-		{t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix(), t.AccessJTI},
-	}
+	args := [][]any{{key}, refreshArgs(t)}
 	if rehash != nil {
 		queries = append(queries, `UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?`)
 		args = append(args, []any{rehash.New, rehash.UserID, rehash.Old})

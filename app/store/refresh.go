@@ -10,12 +10,17 @@ import (
 	"github.com/authlab/authlab/app/authserver"
 )
 
+// insertRefresh stores a refresh token; refreshArgs gives its arguments.
+const insertRefresh = `INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at, access_jti)
+	 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+func refreshArgs(t *authserver.RefreshToken) []any {
+	return []any{t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix(), t.AccessJTI}
+}
+
 // CreateRefresh stores a refresh token's hash.
 func (s *Store) CreateRefresh(ctx context.Context, t *authserver.RefreshToken) error {
-	_, err := s.db.ExecContext(ctx,
-		`INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at, access_jti)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix(), t.AccessJTI)
+	_, err := s.db.ExecContext(ctx, insertRefresh, refreshArgs(t)...)
 	if err != nil {
 		return fmt.Errorf("store refresh token: %w", err)
 	}

@@ -45,9 +45,12 @@ func (s *Store) Throttled(ctx context.Context, keys []string, now time.Time, win
 	return count, time.Unix(start, 0).Add(window).UTC(), nil
 }
 
+// resetThrottle forgets a key's count.
+const resetThrottle = `DELETE FROM throttle WHERE key = ?`
+
 // ResetThrottle forgets key's count.
 func (s *Store) ResetThrottle(ctx context.Context, key string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM throttle WHERE key = ?`, key); err != nil {
+	if _, err := s.db.ExecContext(ctx, resetThrottle, key); err != nil {
 		return fmt.Errorf("reset throttle: %w", err)
 	}
 	return nil

@@ -44,9 +44,12 @@ func (s *Store) CreateUser(ctx context.Context, u *authserver.User) error {
 	return nil
 }
 
+// selectUserByName reads the columns of authserver.User by username.
+const selectUserByName = `SELECT id, username, password_hash, created_at FROM users WHERE username = ?`
+
 // UserByName finds a user by name, case-insensitively.
 func (s *Store) UserByName(ctx context.Context, username string) (*authserver.User, error) {
-	return s.user(ctx, `SELECT id, username, password_hash, created_at FROM users WHERE username = ?`, username)
+	return s.user(ctx, selectUserByName, username)
 }
 
 // UserByID finds a user by id.
