@@ -42,17 +42,10 @@ func handler() http.Handler {
 	return h
 }
 
-// verifiedSignatures is how many verified token signatures an isolate
-// remembers.
-const verifiedSignatures = 1024
-
 func newServer() (http.Handler, error) {
 	// ES256 through crypto.subtle runs natively in the runtime, faster than
-	// P-256 in Go compiled to wasm. A client sends its access token with
-	// every request, so the isolate remembers the signatures it verified
-	// and skips the WebCrypto call, and its promise, on the next use; the
-	// claims are checked every time.
-	if err := jot.UseMethod("ES256", jot.RememberVerified(&webcrypto.ES256{}, verifiedSignatures)); err != nil {
+	// P-256 in Go compiled to wasm.
+	if err := jot.UseMethod("ES256", &webcrypto.ES256{}); err != nil {
 		return nil, err
 	}
 	signers, err := signingKeys(cloudflare.Getenv("SIGNING_KEYS"))

@@ -19,14 +19,20 @@ const leeway = 30 * time.Second
 // verifySigned checks an access token issued here on its own, as a
 // resource server does: signature, alg, iss, aud and times (RFC 9068 §4).
 func (s *Server) verifySigned(r *http.Request, raw string) (*jot.Token, error) {
-	return jot.Verify(raw, s.verifyKey, s.verifyOpts[0], s.verifyOpts[1], s.verifyOpts[2], s.verifyOpts[3], s.verifyOpts[4],
+	return jot.Verify(raw, s.verifyKey, s.verifyOpts[0], s.verifyOpts[1], s.verifyOpts[2], s.verifyOpts[3], s.verifyOpts[4], s.verifyOpts[5],
 		jot.WithIssuer(s.issuer(r)))
 }
 
+// verifiedTokens is how many verified access tokens a server remembers:
+// a client sends the same token with every request until it expires, and
+// a remembered one skips decoding and the signature check (see jot.Cache).
+const verifiedTokens = 1024
+
 // verifyOptions are verifySigned's options but the issuer, which may
 // depend on the request; New builds them once.
-func (s *Server) verifyOptions() [5]jot.Option {
+func (s *Server) verifyOptions() [6]jot.Option {
 	return [...]jot.Option{
+		jot.WithCache(jot.NewCache(verifiedTokens)),
 		jot.WithAlgorithms("ES256", "EdDSA"),
 		jot.WithAudience(s.cfg.Audience),
 		jot.WithRequiredClaims("exp", "iat", "sub", "jti"),

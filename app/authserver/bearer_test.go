@@ -203,3 +203,21 @@ func TestBearerClaims(t *testing.T) {
 		t.Errorf("unknown kid: %d %s", r.Code, r.Body)
 	}
 }
+
+// TestRememberedTokenChecksIssuer checks that a token the server has
+// verified, and remembers, is still checked against the issuer of each
+// request: presented at another origin, its iss does not match.
+func TestRememberedTokenChecksIssuer(t *testing.T) {
+	s := newServer(t, 1000)
+	s.register(t, "alice", "password123")
+	auth := []string{"Authorization", "Bearer " + s.login(t, "alice", "password123")}
+	for i := 0; i < 2; i++ {
+		if r := s.do(t, "GET", "/api/protected", "", auth...); r.Code != http.StatusOK {
+			t.Fatalf("use %d: %d %s", i, r.Code, r.Body)
+		}
+	}
+	r := s.do(t, "GET", "http://elsewhere.example/api/protected", "", auth...)
+	if r.Code != http.StatusUnauthorized || !strings.Contains(r.Header().Get("WWW-Authenticate"), "iss") {
+		t.Errorf("at another origin: %d %s %q", r.Code, r.Body, r.Header().Get("WWW-Authenticate"))
+	}
+}

@@ -72,7 +72,7 @@ type Server struct {
 	dummyHash string
 	// demoSecretHash is hashToken(cfg.DemoClientSecret), computed once.
 	demoSecretHash string
-	verifyOpts     [5]jot.Option // see verifyOptions
+	verifyOpts     [6]jot.Option // see verifyOptions
 }
 
 // New checks cfg and returns the server.

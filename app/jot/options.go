@@ -13,6 +13,7 @@ type options struct {
 	required []string
 	algs     map[string]bool
 	jwsOnly  bool
+	cache    *Cache
 }
 
 // WithTimeFunc sets the clock that exp, nbf and iat are checked against.

@@ -35,6 +35,9 @@ func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
 	if err := checkSize(token); err != nil {
 		return nil, err
 	}
+	if t := o.cached(token, ks); t != nil {
+		return t, validateClaims(t.Claims, o)
+	}
 	if n := countSegments(token); n != 3 {
 		return nil, fmt.Errorf("%w: found %d", ErrSegmentCount, n)
 	}
@@ -78,6 +81,10 @@ func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
 	}
 	if t.Claims, err = parseObject(payload); err != nil {
 		return nil, &SegmentError{Segment: SegmentPayload, Offset: -1, Err: err}
+	}
+	if o.cache != nil {
+		remembered := *t
+		o.cache.put(token, &remembered)
 	}
 	if err := validateClaims(t.Claims, o); err != nil {
 		return t, err
