@@ -7,7 +7,8 @@
 // The glue writes the request head ("METHOD URL" and one "name: value" line
 // per header) and the body into the glue's inbox (see worker/glue), calls
 // the exported function authlab_serve(id, headLen, bodyLen) and resumes Go,
-// which copies the request out and runs the handler on a pooled goroutine. The answer goes back the same way: Go calls the glue's
+// which copies the request out and runs the handler on the goroutine that
+// was waiting for it. The answer goes back the same way: Go calls the glue's
 // respond(id, status, ptr, headLen, bodyLen) once, and the glue copies the
 // head and body straight out of Go's memory while the call lasts.
 //
@@ -27,18 +28,14 @@ import (
 // server is the state shared with the glue.
 type server struct {
 	handler http.Handler
-	respond js.Value  // the glue's respond function
-	jobs    chan *job // hands a request to an idle worker goroutine
-}
-
-// job is one request on its way through the handler.
-type job struct {
-	id  float64
-	req *http.Request
+	respond js.Value // the glue's respond function
+	// idle counts the goroutines waiting for the next request. Go runs
+	// them one at a time, on one thread, so a plain int does.
+	idle int
 }
 
 // incoming is the request that authlab_serve announced, waiting in the
-// inbox; arrived wakes the goroutine that takes it.
+// inbox; arrived wakes one of the goroutines waiting for a request.
 var (
 	incoming struct {
 		id               float64
@@ -48,7 +45,7 @@ var (
 )
 
 // serveExport is authlab_serve(id, headLen, bodyLen). It only records the
-// request and wakes the intake goroutine, which copies the request out when
+// request and wakes a waiting goroutine, which copies the request out when
 // the glue resumes Go: an exported function must not block, so it does not
 // allocate either.
 //
@@ -68,25 +65,41 @@ func Register(handler http.Handler) {
 	if !glue.Available() {
 		return
 	}
-	s := &server{handler: handler, respond: glue.Binding().Get("respond"), jobs: make(chan *job)}
-	go s.intake()
+	s := &server{handler: handler, respond: glue.Binding().Get("respond"), idle: 1}
+	go s.follow()
 }
 
-// intake takes every announced request out of the inbox before the glue
-// gets control back, and hands it to a worker goroutine.
-func (s *server) intake() {
+// follow waits for a request, takes it out of the inbox before the glue
+// gets control back, and serves it on the same goroutine, so a request
+// costs no hand-over from one goroutine to another. Before serving, it
+// makes sure another goroutine waits for the next request, which may
+// arrive while this one's handler waits for I/O. Its stack, grown by the
+// handler, stays grown for the next request. There are as many of these
+// goroutines as requests were ever in flight at once, plus one.
+func (s *server) follow() {
 	for range arrived {
-		s.take(incoming.id, incoming.headLen, incoming.bodyLen)
+		s.idle--
+		id := incoming.id
+		req, refused := take(incoming.headLen, incoming.bodyLen)
+		if s.idle == 0 {
+			s.idle++
+			go s.follow()
+		}
+		if req != nil {
+			s.run(id, req)
+		} else {
+			s.reply(id, refused)
+		}
+		s.idle++
 	}
 }
 
-// take copies a request out of the inbox, so the glue may reuse it, and
-// dispatches it.
-func (s *server) take(id float64, headLen, bodyLen int) {
+// take copies a request out of the inbox, so the glue may reuse it. It
+// returns the request, or the response that refuses it.
+func take(headLen, bodyLen int) (*http.Request, encoded) {
 	in := glue.Inbox(headLen + bodyLen)
 	if in == nil || headLen < 0 || bodyLen < 0 {
-		s.reply(id, errorResponse(http.StatusBadRequest, fmt.Errorf("request of %d+%d bytes does not fit the inbox", headLen, bodyLen)))
-		return
+		return nil, errorResponse(http.StatusBadRequest, fmt.Errorf("request of %d+%d bytes does not fit the inbox", headLen, bodyLen))
 	}
 	var body []byte
 	if bodyLen > 0 {
@@ -94,36 +107,22 @@ func (s *server) take(id float64, headLen, bodyLen int) {
 	}
 	req, err := newRequest(string(in[:headLen]), body)
 	if err != nil {
-		s.reply(id, errorResponse(http.StatusBadRequest, err))
-		return
+		return nil, errorResponse(http.StatusBadRequest, err)
 	}
-	j := &job{id: id, req: req}
-	select {
-	case s.jobs <- j: // an idle worker takes it
-	default:
-		go s.worker(j)
-	}
+	return req, encoded{}
 }
 
-// worker serves j and then waits for the next request. Its stack, grown by
-// the handler, stays grown for the next one. Workers never exit: there are
-// as many as requests were ever in flight at once.
-func (s *server) worker(j *job) {
-	for {
-		s.run(j)
-		j = <-s.jobs
-	}
-}
-
-func (s *server) run(j *job) {
+// run serves req and answers request id; a panic in the handler is
+// answered with a 500 and does not end the goroutine.
+func (s *server) run(id float64, req *http.Request) {
 	w := newResponseWriter()
 	defer func() {
 		if v := recover(); v != nil {
-			s.reply(j.id, errorResponse(http.StatusInternalServerError, fmt.Errorf("panic: %v", v)))
+			s.reply(id, errorResponse(http.StatusInternalServerError, fmt.Errorf("panic: %v", v)))
 		}
 	}()
-	s.handler.ServeHTTP(w, j.req)
-	s.reply(j.id, w.encode())
+	s.handler.ServeHTTP(w, req)
+	s.reply(id, w.encode())
 }
 
 // reply hands an encoded response to the glue, which copies it out of Go's
