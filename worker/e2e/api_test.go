@@ -271,4 +271,9 @@ func TestUnknownRoutes(t *testing.T) {
 	if r.Status != 405 || r.Header.Get("Allow") != "POST" {
 		t.Fatalf("wrong method: %d %v %s", r.Status, r.Header, r.Raw)
 	}
+	// A header that the server sends twice reaches the client twice.
+	r = call(t, "PUT", "/api/keys", "")
+	if allow := strings.Join(r.Header.Values("Allow"), ", "); r.Status != 405 || allow != "GET, POST" {
+		t.Fatalf("two methods: %d Allow %q %s", r.Status, allow, r.Raw)
+	}
 }
