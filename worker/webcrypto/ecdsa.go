@@ -3,15 +3,12 @@
 package webcrypto
 
 import (
-	"context"
 	"crypto/ecdsa"
-	"encoding/base64"
-	"errors"
 	"sync"
-	"syscall/js"
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"github.com/authlab/authlab/app/websubtle"
 	"github.com/authlab/authlab/worker/glue"
 )
 
@@ -21,11 +18,11 @@ import (
 // key crosses into WebCrypto once per isolate. Under the project's glue
 // (worker/glue) the glue makes the calls, and keys, signatures and data
 // cross as bytes; elsewhere, such as under Node for the tests, Go makes
-// them through syscall/js.
+// them through syscall/js with websubtle.
 type ES256 struct {
 	mu      sync.Mutex
-	keys    map[any]js.Value
 	glueKey map[any]uint32 // key numbers in the glue
+	direct  *websubtle.ECDSA
 }
 
 var _ jwt.SigningMethod = (*ES256)(nil)
@@ -45,18 +42,7 @@ func (m *ES256) Verify(signingString string, sig []byte, key any) error {
 	if glue.Available() {
 		return m.verifyGlue(pub, signingString, sig)
 	}
-	ck, err := m.cryptoKey(pub, func() map[string]any { return publicJWK(pub) }, "verify")
-	if err != nil {
-		return err
-	}
-	ok2, err := await(context.Background(), subtle().Call("verify", ecdsaParams(), ck, bytesToJS(sig), bytesToJS([]byte(signingString))))
-	if err != nil {
-		return err
-	}
-	if !ok2.Bool() {
-		return jwt.ErrSignatureInvalid
-	}
-	return nil
+	return m.websubtle().Verify(signingString, sig, key)
 }
 
 // Sign signs signingString with an *ecdsa.PrivateKey.
@@ -68,59 +54,15 @@ func (m *ES256) Sign(signingString string, key any) ([]byte, error) {
 	if glue.Available() {
 		return m.signGlue(priv, signingString)
 	}
-	ck, err := m.cryptoKey(priv, func() map[string]any { return privateJWK(priv) }, "sign")
-	if err != nil {
-		return nil, err
-	}
-	sig, err := await(context.Background(), subtle().Call("sign", ecdsaParams(), ck, bytesToJS([]byte(signingString))))
-	if err != nil {
-		return nil, err
-	}
-	return bytesFromJS(js.Global().Get("Uint8Array").New(sig)), nil
+	return m.websubtle().Sign(signingString, key)
 }
 
-// cryptoKey imports a key as a JWK once and caches the CryptoKey under the
-// Go key's pointer.
-func (m *ES256) cryptoKey(cacheKey any, jwk func() map[string]any, usage string) (js.Value, error) {
+// websubtle is the method that calls crypto.subtle through syscall/js.
+func (m *ES256) websubtle() *websubtle.ECDSA {
 	m.mu.Lock()
-	ck, ok := m.keys[cacheKey]
-	m.mu.Unlock()
-	if ok {
-		return ck, nil
+	defer m.mu.Unlock()
+	if m.direct == nil {
+		m.direct, _ = websubtle.New("ES256")
 	}
-	params := map[string]any{"name": "ECDSA", "namedCurve": "P-256"}
-	ck, err := await(context.Background(), subtle().Call("importKey", "jwk", jwk(), params, false, []any{usage}))
-	if err != nil {
-		return js.Value{}, errors.Join(jwt.ErrInvalidKey, err)
-	}
-	m.mu.Lock()
-	if m.keys == nil {
-		m.keys = map[any]js.Value{}
-	}
-	m.keys[cacheKey] = ck
-	m.mu.Unlock()
-	return ck, nil
-}
-
-func publicJWK(pub *ecdsa.PublicKey) map[string]any {
-	return map[string]any{"kty": "EC", "crv": "P-256", "x": coord(pub.X.Bytes()), "y": coord(pub.Y.Bytes())}
-}
-
-func privateJWK(priv *ecdsa.PrivateKey) map[string]any {
-	jwk := publicJWK(&priv.PublicKey)
-	d, _ := priv.Bytes()
-	jwk["d"] = coord(d)
-	return jwk
-}
-
-func subtle() js.Value { return js.Global().Get("crypto").Get("subtle") }
-
-func ecdsaParams() map[string]any { return map[string]any{"name": "ECDSA", "hash": "SHA-256"} }
-
-// coord encodes a P-256 coordinate as the fixed 32-byte base64url of
-// RFC 7518 §6.2.1.2.
-func coord(b []byte) string {
-	out := make([]byte, 32)
-	copy(out[32-len(b):], b)
-	return base64.RawURLEncoding.EncodeToString(out)
+	return m.direct
 }

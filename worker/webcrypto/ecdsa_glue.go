@@ -12,6 +12,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"github.com/authlab/authlab/app/websubtle"
 	"github.com/authlab/authlab/worker/glue"
 )
 
@@ -26,15 +27,19 @@ type ecdsaImport struct {
 
 // glueKeyNumber imports a key into the glue once and returns its number
 // there, cached under the Go key's pointer.
-func (m *ES256) glueKeyNumber(cacheKey any, jwk func() map[string]any, usage string) (uint32, error) {
+func (m *ES256) glueKeyNumber(key any, usage string) (uint32, error) {
 	m.mu.Lock()
-	n, ok := m.glueKey[cacheKey]
+	n, ok := m.glueKey[key]
 	m.mu.Unlock()
 	if ok {
 		return n, nil
 	}
+	jwk, err := websubtle.JWK(key)
+	if err != nil {
+		return 0, errors.Join(jwt.ErrInvalidKey, err)
+	}
 	req, err := json.Marshal(ecdsaImport{
-		JWK:    jwk(),
+		JWK:    jwk,
 		Alg:    map[string]any{"name": "ECDSA", "namedCurve": "P-256"},
 		Usages: []string{usage},
 		Params: map[string]any{"name": "ECDSA", "hash": "SHA-256"},
@@ -55,13 +60,13 @@ func (m *ES256) glueKeyNumber(cacheKey any, jwk func() map[string]any, usage str
 	if m.glueKey == nil {
 		m.glueKey = map[any]uint32{}
 	}
-	m.glueKey[cacheKey] = n
+	m.glueKey[key] = n
 	m.mu.Unlock()
 	return n, nil
 }
 
 func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byte) error {
-	n, err := m.glueKeyNumber(pub, func() map[string]any { return publicJWK(pub) }, "verify")
+	n, err := m.glueKeyNumber(pub, "verify")
 	if err != nil {
 		return err
 	}
@@ -80,7 +85,7 @@ func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byt
 }
 
 func (m *ES256) signGlue(priv *ecdsa.PrivateKey, signingString string) ([]byte, error) {
-	n, err := m.glueKeyNumber(priv, func() map[string]any { return privateJWK(priv) }, "sign")
+	n, err := m.glueKeyNumber(priv, "sign")
 	if err != nil {
 		return nil, err
 	}
