@@ -129,16 +129,13 @@ func (s *Server) data(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Warning", queryKeyWarning)
 		}
 	}
-	k, err := s.checkAPIKey(r, plain)
-	if err != nil {
-		w.Header().Set("WWW-Authenticate", `ApiKey realm="`+s.cfg.Realm+`", header="X-API-Key"`)
-		writeError(w, err)
-		return
-	}
 	now := s.cfg.Now().UTC()
 	day := now.Truncate(24 * time.Hour)
-	count, ok, err := s.cfg.Store.UseAPIKey(r.Context(), k, day.Unix()/86400, now)
+	k, count, ok, err := s.useAPIKey(r, plain, day.Unix()/86400, now)
 	if err != nil {
+		if errors.Is(err, ErrInvalidAPIKey) {
+			w.Header().Set("WWW-Authenticate", `ApiKey realm="`+s.cfg.Realm+`", header="X-API-Key"`)
+		}
 		writeError(w, err)
 		return
 	}
@@ -165,25 +162,23 @@ type dataResponse struct {
 	Used      int    `json:"used"`
 }
 
-// checkAPIKey finds a key by its prefix and compares its hash in constant
-// time.
-func (s *Server) checkAPIKey(r *http.Request, plain string) (*APIKey, error) {
+// useAPIKey finds the presented key by its prefix, compares its hash in
+// constant time and counts the request against the key's quota for day.
+// The store counts only a key whose hash matches, in the same round trip.
+func (s *Server) useAPIKey(r *http.Request, plain string, day int64, now time.Time) (*APIKey, int, bool, error) {
 	if plain == "" {
-		return nil, fmt.Errorf("%w: send the key in the X-API-Key header", ErrInvalidAPIKey)
+		return nil, 0, false, fmt.Errorf("%w: send the key in the X-API-Key header", ErrInvalidAPIKey)
 	}
 	prefix, err := apikey.Parse(plain)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidAPIKey, err)
+		return nil, 0, false, fmt.Errorf("%w: %v", ErrInvalidAPIKey, err)
 	}
-	k, err := s.cfg.Store.APIKeyByPrefix(r.Context(), prefix)
-	if errors.Is(err, ErrNotFound) {
-		return nil, fmt.Errorf("%w: unknown or revoked key", ErrInvalidAPIKey)
+	k, count, ok, err := s.cfg.Store.UseAPIKey(r.Context(), prefix, apikey.Hash(plain), day, now)
+	if errors.Is(err, ErrNotFound) || err == nil && !apikey.Check(plain, k.SecretHash) {
+		return nil, 0, false, fmt.Errorf("%w: unknown or revoked key", ErrInvalidAPIKey)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, false, err
 	}
-	if !apikey.Check(plain, k.SecretHash) {
-		return nil, fmt.Errorf("%w: unknown or revoked key", ErrInvalidAPIKey)
-	}
-	return k, nil
+	return k, count, ok, nil
 }

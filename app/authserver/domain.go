@@ -105,14 +105,16 @@ type CredentialStore interface {
 	LoginDone(ctx context.Context, key string, t *RefreshToken, rehash *Rehash) error
 
 	CreateAPIKey(ctx context.Context, k *APIKey) error
-	APIKeyByPrefix(ctx context.Context, prefix string) (*APIKey, error)
 	ListAPIKeys(ctx context.Context, userID int64) ([]*APIKey, error)
 	// RevokeAPIKey returns ErrNotFound unless userID owns an active key id.
 	RevokeAPIKey(ctx context.Context, userID, id int64, now time.Time) error
-	// UseAPIKey counts one request against the key's quota for day, unless
-	// the quota is reached, atomically. It returns the count after the
-	// request and whether the request was within the quota.
-	UseAPIKey(ctx context.Context, k *APIKey, day int64, now time.Time) (int, bool, error)
+	// UseAPIKey finds the active key with prefix (ErrNotFound when there
+	// is none) and, when hash is its secret hash, counts one request
+	// against its quota for day, unless the quota is reached, atomically,
+	// in one round trip where the database allows. It returns the key, the
+	// count after the request and whether the request was counted: a key
+	// whose hash differs is returned uncounted.
+	UseAPIKey(ctx context.Context, prefix, hash string, day int64, now time.Time) (*APIKey, int, bool, error)
 
 	CreateSession(ctx context.Context, s *Session) error
 	// SessionByHash returns ErrNotFound for unknown or expired sessions.

@@ -39,19 +39,6 @@ func scanAPIKey(sc interface{ Scan(...any) error }) (*authserver.APIKey, error) 
 	return k, nil
 }
 
-// APIKeyByPrefix finds an active key by its public prefix.
-func (s *Store) APIKeyByPrefix(ctx context.Context, prefix string) (*authserver.APIKey, error) {
-	k, err := scanAPIKey(s.db.QueryRowContext(ctx,
-		`SELECT `+apiKeyColumns+` FROM api_keys WHERE prefix = ? AND revoked_at IS NULL`, prefix))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("%w: API key", authserver.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("find API key: %w", err)
-	}
-	return k, nil
-}
-
 // ListAPIKeys lists a user's keys, newest first, revoked ones included.
 func (s *Store) ListAPIKeys(ctx context.Context, userID int64) ([]*authserver.APIKey, error) {
 	rows, err := s.db.QueryContext(ctx,
@@ -86,36 +73,76 @@ func (s *Store) RevokeAPIKey(ctx context.Context, userID, id int64, now time.Tim
 	return nil
 }
 
-// UseAPIKey counts one request in a single upsert that stops at the quota,
-// so N concurrent requests count exactly N up to the quota, with no
-// read-then-write race. The key's last use and use count are updated in
-// the same transaction, first and under the same condition as the upsert,
-// so exactly the counted requests update them; on D1 both statements
-// cross in one batch, one round trip.
-func (s *Store) UseAPIKey(ctx context.Context, k *authserver.APIKey, day int64, now time.Time) (int, bool, error) {
-	quota := int64(k.DailyQuota)
+// UseAPIKey finds the active key with prefix and, when hash is its
+// secret hash, counts one request against its daily quota, all in one
+// batch: on D1 one round trip. The count is a single upsert that stops at
+// the quota, so N concurrent requests count exactly N up to the quota,
+// with no read-then-write race. The key's last use and use count are
+// updated in the same transaction, first and under the same conditions,
+// so exactly the counted requests update them; the key is read last, as
+// they left it. Every statement before the read writes, so SQLite takes
+// the write lock at the first one and never has to upgrade a read lock. A
+// key whose hash differs is returned uncounted, for the caller's
+// constant-time check to refuse.
+func (s *Store) UseAPIKey(ctx context.Context, prefix, hash string, day int64, now time.Time) (*authserver.APIKey, int, bool, error) {
+	const presented = `prefix = ? AND secret_hash = ? AND revoked_at IS NULL`
 	res, err := s.batch(ctx, []string{
 		`UPDATE api_keys SET last_used_at = ?, use_count = use_count + 1
-		 WHERE id = ? AND coalesce((SELECT count FROM api_key_usage WHERE key_id = ? AND day = ?), 0) < ?`,
-		`INSERT INTO api_key_usage(key_id, day, count) VALUES (?, ?, 1)
-		 ON CONFLICT(key_id, day) DO UPDATE SET count = count + 1 WHERE count < ?
+		 WHERE ` + presented + ` AND coalesce((SELECT count FROM api_key_usage WHERE key_id = api_keys.id AND day = ?), 0) < daily_quota`,
+		`INSERT INTO api_key_usage(key_id, day, count) SELECT id, ?, 1 FROM api_keys WHERE ` + presented + `
+		 ON CONFLICT(key_id, day) DO UPDATE SET count = count + 1
+		 WHERE count < (SELECT daily_quota FROM api_keys WHERE id = excluded.key_id)
 		 RETURNING count`,
+		`SELECT ` + apiKeyColumns + ` FROM api_keys WHERE prefix = ? AND revoked_at IS NULL`,
 	}, [][]any{
-		{now.Unix(), k.ID, k.ID, day, quota},
-		{k.ID, day, quota},
+		{now.Unix(), prefix, hash, day},
+		{day, prefix, hash},
+		{prefix},
 	})
 	if err != nil {
-		return 0, false, fmt.Errorf("count API key use: %w", err)
+		return nil, 0, false, fmt.Errorf("use API key: %w", err)
 	}
-	if len(res) != 2 || len(res[1]) > 1 || len(res[1]) == 1 && len(res[1][0]) != 1 {
-		return 0, false, fmt.Errorf("count API key use: %w", errShape)
+	if len(res) != 3 || len(res[2]) > 1 || len(res[1]) > 1 || len(res[1]) == 1 && len(res[1][0]) != 1 {
+		return nil, 0, false, fmt.Errorf("use API key: %w", errShape)
+	}
+	if len(res[2]) == 0 {
+		return nil, 0, false, fmt.Errorf("%w: API key", authserver.ErrNotFound)
+	}
+	k, err := apiKeyOf(res[2][0])
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("use API key: %w", err)
 	}
 	if len(res[1]) == 0 {
-		return k.DailyQuota, false, nil
+		return k, k.DailyQuota, false, nil
 	}
 	count, err := int64Of(res[1][0][0])
 	if err != nil {
-		return 0, false, fmt.Errorf("count API key use: %w", err)
+		return nil, 0, false, fmt.Errorf("use API key: %w", err)
 	}
-	return int(count), true, nil
+	return k, int(count), true, nil
+}
+
+// apiKeyOf reads a row of apiKeyColumns from a batch answer.
+func apiKeyOf(row []any) (*authserver.APIKey, error) {
+	if len(row) != 10 {
+		return nil, errShape
+	}
+	id, err1 := int64Of(row[0])
+	user, err2 := int64Of(row[1])
+	quota, err3 := int64Of(row[5])
+	created, err4 := int64Of(row[6])
+	uses, err5 := int64Of(row[8])
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
+		return nil, err
+	}
+	k := &authserver.APIKey{ID: id, UserID: user, Prefix: textOf(row[2]), SecretHash: textOf(row[3]), Name: textOf(row[4]),
+		DailyQuota: int(quota), CreatedAt: time.Unix(created, 0).UTC(), UseCount: uses, Revoked: row[9] != nil}
+	if row[7] != nil {
+		lastUsed, err := int64Of(row[7])
+		if err != nil {
+			return nil, err
+		}
+		k.LastUsedAt = time.Unix(lastUsed, 0).UTC()
+	}
+	return k, nil
 }

@@ -4,6 +4,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -36,7 +37,7 @@ func TestUseAPIKeyIsExactUnderConcurrency(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			n, ok, err := s.UseAPIKey(ctx, k, now.Unix()/86400, now)
+			_, n, ok, err := s.UseAPIKey(ctx, k.Prefix, k.SecretHash, now.Unix()/86400, now)
 			mu.Lock()
 			defer mu.Unlock()
 			switch {
@@ -61,5 +62,50 @@ func TestUseAPIKeyIsExactUnderConcurrency(t *testing.T) {
 	}
 	if keys[0].UseCount != quota || !keys[0].LastUsedAt.Equal(now) {
 		t.Fatalf("use count %d, last used %v; want %d, %v", keys[0].UseCount, keys[0].LastUsedAt, quota, now)
+	}
+}
+
+// TestUseAPIKeyCountsOnlyTheRightHash checks that UseAPIKey returns the key
+// by its prefix whatever the hash, but counts a request only with the
+// key's own hash, and finds no revoked key.
+func TestUseAPIKeyCountsOnlyTheRightHash(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openDB(t)
+	s := store.New(db)
+	u := &authserver.User{Username: "hash", PasswordHash: "x", CreatedAt: time.Now()}
+	if err := s.CreateUser(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	k := &authserver.APIKey{UserID: u.ID, Prefix: "BBBBBBBB", SecretHash: "right", Name: "ci", DailyQuota: 5, CreatedAt: time.Unix(1_700_000_000, 0)}
+	if err := s.CreateAPIKey(ctx, k); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Unix(1_800_000_000, 0)
+	day := now.Unix() / 86400
+	got, n, ok, err := s.UseAPIKey(ctx, k.Prefix, "wrong", day, now)
+	if err != nil || ok || got == nil || got.ID != k.ID || got.SecretHash != "right" || got.Name != "ci" || got.DailyQuota != 5 || !got.CreatedAt.Equal(k.CreatedAt) {
+		t.Fatalf("wrong hash: %+v %d %v %v", got, n, ok, err)
+	}
+	for want := 1; want <= 2; want++ {
+		got, n, ok, err = s.UseAPIKey(ctx, k.Prefix, "right", day, now)
+		if err != nil || !ok || n != want {
+			t.Fatalf("use %d: %d %v %v", want, n, ok, err)
+		}
+	}
+	if got.UseCount != 2 || !got.LastUsedAt.Equal(now) {
+		t.Errorf("the second use read use count %d and last use %v, want 2 and %v", got.UseCount, got.LastUsedAt, now)
+	}
+	if _, _, _, err := s.UseAPIKey(ctx, "CCCCCCCC", "right", day, now); !errors.Is(err, authserver.ErrNotFound) {
+		t.Errorf("unknown prefix: %v", err)
+	}
+	if err := s.RevokeAPIKey(ctx, u.ID, k.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := s.UseAPIKey(ctx, k.Prefix, "right", day, now); !errors.Is(err, authserver.ErrNotFound) {
+		t.Errorf("revoked key: %v", err)
+	}
+	keys, err := s.ListAPIKeys(ctx, u.ID)
+	if err != nil || len(keys) != 1 || keys[0].UseCount != 2 {
+		t.Fatalf("after: %+v %v", keys, err)
 	}
 }
