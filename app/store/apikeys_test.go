@@ -13,22 +13,31 @@ import (
 	"github.com/authlab/authlab/app/store"
 )
 
+// storeWithKey returns a store over a new SQLite file with one user, who
+// owns k, stored.
+func storeWithKey(t *testing.T, k *authserver.APIKey) (*store.Store, *authserver.User, *authserver.APIKey) {
+	t.Helper()
+	ctx := context.Background()
+	db, _ := openDB(t)
+	s := store.New(db)
+	u := &authserver.User{Username: "owner", PasswordHash: "x", CreatedAt: time.Now()}
+	if err := s.CreateUser(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	k.UserID = u.ID
+	if err := s.CreateAPIKey(ctx, k); err != nil {
+		t.Fatal(err)
+	}
+	return s, u, k
+}
+
 // TestUseAPIKeyIsExactUnderConcurrency counts more concurrent uses than
 // the quota, through separate connections: exactly the quota is counted,
 // and the key's use count and last use follow the counted ones only.
 func TestUseAPIKeyIsExactUnderConcurrency(t *testing.T) {
 	const quota, sent = 15, 40
 	ctx := context.Background()
-	db, _ := openDB(t)
-	s := store.New(db)
-	u := &authserver.User{Username: "quota", PasswordHash: "x", CreatedAt: time.Now()}
-	if err := s.CreateUser(ctx, u); err != nil {
-		t.Fatal(err)
-	}
-	k := &authserver.APIKey{UserID: u.ID, Prefix: "AAAAAAAA", SecretHash: "h", DailyQuota: quota, CreatedAt: time.Now()}
-	if err := s.CreateAPIKey(ctx, k); err != nil {
-		t.Fatal(err)
-	}
+	s, u, k := storeWithKey(t, &authserver.APIKey{Prefix: "AAAAAAAA", SecretHash: "h", DailyQuota: quota, CreatedAt: time.Now()})
 	now := time.Unix(1_800_000_000, 0)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -70,16 +79,7 @@ func TestUseAPIKeyIsExactUnderConcurrency(t *testing.T) {
 // key's own hash, and finds no revoked key.
 func TestUseAPIKeyCountsOnlyTheRightHash(t *testing.T) {
 	ctx := context.Background()
-	db, _ := openDB(t)
-	s := store.New(db)
-	u := &authserver.User{Username: "hash", PasswordHash: "x", CreatedAt: time.Now()}
-	if err := s.CreateUser(ctx, u); err != nil {
-		t.Fatal(err)
-	}
-	k := &authserver.APIKey{UserID: u.ID, Prefix: "BBBBBBBB", SecretHash: "right", Name: "ci", DailyQuota: 5, CreatedAt: time.Unix(1_700_000_000, 0)}
-	if err := s.CreateAPIKey(ctx, k); err != nil {
-		t.Fatal(err)
-	}
+	s, u, k := storeWithKey(t, &authserver.APIKey{Prefix: "BBBBBBBB", SecretHash: "right", Name: "ci", DailyQuota: 5, CreatedAt: time.Unix(1_700_000_000, 0)})
 	now := time.Unix(1_800_000_000, 0)
 	day := now.Unix() / 86400
 	got, n, ok, err := s.UseAPIKey(ctx, k.Prefix, "wrong", day, now)
