@@ -24,7 +24,7 @@ func (s *Store) CreateAPIKey(ctx context.Context, k *authserver.APIKey) error {
 
 const apiKeyColumns = `id, user_id, prefix, secret_hash, name, daily_quota, created_at, last_used_at, use_count, revoked_at`
 
-func scanAPIKey(sc interface{ Scan(...any) error }) (*authserver.APIKey, error) {
+func scanAPIKey(sc scanner) (*authserver.APIKey, error) {
 	k := &authserver.APIKey{}
 	var created int64
 	var lastUsed, revoked sql.NullInt64
@@ -108,7 +108,7 @@ func (s *Store) UseAPIKey(ctx context.Context, prefix, hash string, day int64, n
 	if len(res[2]) == 0 {
 		return nil, 0, false, fmt.Errorf("%w: API key", authserver.ErrNotFound)
 	}
-	k, err := apiKeyOf(res[2][0])
+	k, err := scanAPIKey(batchRow(res[2][0]))
 	if err != nil {
 		return nil, 0, false, fmt.Errorf("use API key: %w", err)
 	}
@@ -120,29 +120,4 @@ func (s *Store) UseAPIKey(ctx context.Context, prefix, hash string, day int64, n
 		return nil, 0, false, fmt.Errorf("use API key: %w", err)
 	}
 	return k, int(count), true, nil
-}
-
-// apiKeyOf reads a row of apiKeyColumns from a batch answer.
-func apiKeyOf(row []any) (*authserver.APIKey, error) {
-	if len(row) != 10 {
-		return nil, errShape
-	}
-	id, err1 := int64Of(row[0])
-	user, err2 := int64Of(row[1])
-	quota, err3 := int64Of(row[5])
-	created, err4 := int64Of(row[6])
-	uses, err5 := int64Of(row[8])
-	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
-		return nil, err
-	}
-	k := &authserver.APIKey{ID: id, UserID: user, Prefix: textOf(row[2]), SecretHash: textOf(row[3]), Name: textOf(row[4]),
-		DailyQuota: int(quota), CreatedAt: time.Unix(created, 0).UTC(), UseCount: uses, Revoked: row[9] != nil}
-	if row[7] != nil {
-		lastUsed, err := int64Of(row[7])
-		if err != nil {
-			return nil, err
-		}
-		k.LastUsedAt = time.Unix(lastUsed, 0).UTC()
-	}
-	return k, nil
 }

@@ -92,3 +92,60 @@ func int64Of(v any) (int64, error) {
 	}
 	return 0, fmt.Errorf("%w: %T %v is not an integer", errShape, v, v)
 }
+
+// textOf reads a TEXT cell of a batch answer, which drivers give as a
+// string or as bytes.
+func textOf(v any) string {
+	switch s := v.(type) {
+	case string:
+		return s
+	case []byte:
+		return string(s)
+	}
+	return ""
+}
+
+// scanner is what scanAPIKey and scanUser read a row from: a *sql.Row, a
+// *sql.Rows or a batchRow.
+type scanner interface{ Scan(dest ...any) error }
+
+// batchRow is one row of a batch answer. Scan reads its cells into the
+// destination types the store's scanners use, so that a row read in a
+// batch and a row read by a query share one scanner.
+type batchRow []any
+
+func (r batchRow) Scan(dest ...any) error {
+	if len(dest) != len(r) {
+		return fmt.Errorf("%w: %d columns for %d destinations", errShape, len(r), len(dest))
+	}
+	for i, d := range dest {
+		switch d := d.(type) {
+		case *string:
+			*d = textOf(r[i])
+		case *sql.NullInt64:
+			*d = sql.NullInt64{}
+			if r[i] != nil {
+				n, err := int64Of(r[i])
+				if err != nil {
+					return err
+				}
+				*d = sql.NullInt64{Int64: n, Valid: true}
+			}
+		case *int64:
+			n, err := int64Of(r[i])
+			if err != nil {
+				return err
+			}
+			*d = n
+		case *int:
+			n, err := int64Of(r[i])
+			if err != nil {
+				return err
+			}
+			*d = int(n)
+		default:
+			return fmt.Errorf("%w: cannot scan into %T", errShape, d)
+		}
+	}
+	return nil
+}

@@ -48,16 +48,10 @@ func (s *Store) LoginLookup(ctx context.Context, name string, keys []string, now
 	if len(res[1]) == 0 {
 		return counts, nil, nil
 	}
-	row := res[1][0]
-	if len(row) != 4 {
-		return nil, nil, fmt.Errorf("login lookup: %w", errShape)
+	u, err := scanUser(batchRow(res[1][0]))
+	if err != nil {
+		return nil, nil, fmt.Errorf("login lookup: %w", err)
 	}
-	id, err1 := int64Of(row[0])
-	created, err2 := int64Of(row[3])
-	if err1 != nil || err2 != nil {
-		return nil, nil, fmt.Errorf("login lookup: %w", errShape)
-	}
-	u := &authserver.User{ID: id, Username: textOf(row[1]), PasswordHash: textOf(row[2]), CreatedAt: time.Unix(created, 0).UTC()}
 	return counts, u, nil
 }
 
@@ -80,16 +74,4 @@ func (s *Store) LoginDone(ctx context.Context, key string, t *authserver.Refresh
 		return fmt.Errorf("record login: %w", err)
 	}
 	return nil
-}
-
-// textOf reads a TEXT cell of a batch answer, which drivers give as a
-// string or as bytes.
-func textOf(v any) string {
-	switch s := v.(type) {
-	case string:
-		return s
-	case []byte:
-		return string(s)
-	}
-	return ""
 }

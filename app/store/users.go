@@ -58,14 +58,22 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*authserver.User, error
 }
 
 func (s *Store) user(ctx context.Context, query string, arg any) (*authserver.User, error) {
-	u := &authserver.User{}
-	var created int64
-	err := s.db.QueryRowContext(ctx, query, arg).Scan(&u.ID, &u.Username, &u.PasswordHash, &created)
+	u, err := scanUser(s.db.QueryRowContext(ctx, query, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: user", authserver.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("find user: %w", err)
+	}
+	return u, nil
+}
+
+// scanUser reads the columns of selectUserByName.
+func scanUser(sc scanner) (*authserver.User, error) {
+	u := &authserver.User{}
+	var created int64
+	if err := sc.Scan(&u.ID, &u.Username, &u.PasswordHash, &created); err != nil {
+		return nil, err
 	}
 	u.CreatedAt = time.Unix(created, 0).UTC()
 	return u, nil
