@@ -77,8 +77,8 @@ func Parse(plain string) (prefix string, err error) {
 	return rest[:prefixLen], nil
 }
 
-// Check reports in constant time whether plain hashes to storedHash.
-func Check(plain, storedHash string) bool {
-	got := Hash(plain)
-	return subtle.ConstantTimeCompare([]byte(got), []byte(storedHash)) == 1
+// MatchHash reports in constant time whether hash, the Hash of a presented
+// key, is storedHash.
+func MatchHash(hash, storedHash string) bool {
+	return subtle.ConstantTimeCompare([]byte(hash), []byte(storedHash)) == 1
 }

@@ -173,8 +173,9 @@ func (s *Server) useAPIKey(r *http.Request, plain string, day int64, now time.Ti
 	if err != nil {
 		return nil, 0, false, fmt.Errorf("%w: %v", ErrInvalidAPIKey, err)
 	}
-	k, count, ok, err := s.cfg.Store.UseAPIKey(r.Context(), prefix, apikey.Hash(plain), day, now)
-	if errors.Is(err, ErrNotFound) || err == nil && !apikey.Check(plain, k.SecretHash) {
+	hash := apikey.Hash(plain)
+	k, count, ok, err := s.cfg.Store.UseAPIKey(r.Context(), prefix, hash, day, now)
+	if errors.Is(err, ErrNotFound) || err == nil && !apikey.MatchHash(hash, k.SecretHash) {
 		return nil, 0, false, fmt.Errorf("%w: unknown or revoked key", ErrInvalidAPIKey)
 	}
 	if err != nil {
