@@ -52,12 +52,6 @@ func New(alg string) (*ECDSA, error) {
 // Alg is the JWS algorithm name.
 func (m *ECDSA) Alg() string { return m.alg }
 
-// Curve is the curve the algorithm requires (RFC 7518 §3.4).
-func (m *ECDSA) Curve() string { return m.curve }
-
-// Hash is the digest the algorithm uses.
-func (m *ECDSA) Hash() string { return m.hash }
-
 // Verify checks sig over signingString with an *ecdsa.PublicKey on the
 // algorithm's curve. A signature of the wrong length is invalid without a
 // call; a failing call is returned wrapped in ErrWebCrypto.
