@@ -5,7 +5,7 @@ package main
 import (
 	"testing"
 
-	"github.com/authlab/authlab/worker/budget"
+	"github.com/authlab/authlab/app/wasmsize"
 )
 
 // The front end's size budget. app.wasm is the first visit's cost: at
@@ -25,7 +25,7 @@ func TestFrontEndSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the front end")
 	}
-	raw, n, err := budget.WasmSize(".", t.TempDir())
+	raw, n, err := wasmsize.Of(".", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

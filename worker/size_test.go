@@ -5,6 +5,7 @@ package main
 import (
 	"testing"
 
+	"github.com/authlab/authlab/app/wasmsize"
 	"github.com/authlab/authlab/worker/budget"
 )
 
@@ -15,7 +16,7 @@ func TestWorkerSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the worker")
 	}
-	raw, n, err := budget.WasmSize(".", t.TempDir())
+	raw, n, err := wasmsize.Of(".", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,4 @@
-// Package budget holds the worker's size and cold-start budgets and measures
-// a wasm build's size for them and for the front end's own budget:
+// Package budget holds the worker's size and cold-start budgets:
 // worker/size_test.go enforces the size budget on an app.wasm built like
 // `make worker` builds it, worker/e2e/coldstart_test.go the cold-start
 // budget under wrangler dev, and the benchmark (worker/bench) reports
@@ -28,8 +27,8 @@ const (
 // and 3.5× a start on a quiet machine. It catches a start-up whose cost
 // doubles under load (a second Go instance, an eager document build, large
 // tables built in package init); smaller regressions drown in the noise of
-// a shared machine and are for `make bench-edge` to show. The wall-clock bound only catches a start that
-// hangs or becomes several times slower.
+// a shared machine and are for `make bench-edge` to show. The wall-clock
+// bound only catches a start that hangs or becomes several times slower.
 const (
 	// ColdStartCPU bounds the CPU time that workerd spends on it.
 	ColdStartCPU = 350 * time.Millisecond

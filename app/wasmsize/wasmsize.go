@@ -1,4 +1,7 @@
-package budget
+// Package wasmsize measures a js/wasm build as the Makefile makes it, for
+// the size budgets of the front end (wasm/size_test.go) and of the worker
+// (worker/size_test.go).
+package wasmsize
 
 import (
 	"compress/gzip"
@@ -9,11 +12,10 @@ import (
 	"path/filepath"
 )
 
-// WasmSize builds the main package in dir for js/wasm as the Makefile
-// does (-trimpath, -ldflags=-s -w) into tmp, and returns the size of the
-// binary raw and with gzip -9, in bytes. The front end's and the worker's
-// size tests both measure with it.
-func WasmSize(dir, tmp string) (raw, gzipped int64, err error) {
+// Of builds the main package in dir for js/wasm as the Makefile does
+// (-trimpath, -ldflags=-s -w) into tmp, and returns the size of the binary
+// raw and with gzip -9, in bytes.
+func Of(dir, tmp string) (raw, gzipped int64, err error) {
 	out := filepath.Join(tmp, "app.wasm")
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
 	cmd.Dir = dir
