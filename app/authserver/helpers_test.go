@@ -48,18 +48,30 @@ type testServer struct {
 
 func newServer(t testing.TB, iterations int, mod ...func(*authserver.Config)) *testServer {
 	t.Helper()
+	return serverOn(t, openStore(t), iterations, mod...)
+}
+
+// openStore is a store over a new SQLite file, closed with the test.
+func openStore(t testing.TB) *store.Store {
+	t.Helper()
 	db, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "authlab.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	return store.New(db)
+}
+
+// serverOn is a testServer over st whose passwords use iterations.
+func serverOn(t testing.TB, st *store.Store, iterations int, mod ...func(*authserver.Config)) *testServer {
+	t.Helper()
 	key, err := keys.GenerateEC("P-256", rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := &clock{t: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}
 	cfg := authserver.Config{
-		Store:       store.New(db),
+		Store:       st,
 		SigningKeys: []*keys.Key{key},
 		Passwords:   &password.Hasher{Iterations: iterations},
 		Now:         c.Now,

@@ -4,38 +4,14 @@ package authserver_test
 
 import (
 	"context"
-	"crypto/rand"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/authlab/authlab/app/authserver"
-	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/app/password"
-	"github.com/authlab/authlab/app/store"
 )
-
-// serverOn is a testServer over st whose passwords use iterations.
-func serverOn(t *testing.T, st *store.Store, iterations int) *testServer {
-	t.Helper()
-	key, err := keys.GenerateEC("P-256", rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &clock{t: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}
-	s, err := authserver.New(authserver.Config{
-		Store:       st,
-		SigningKeys: []*keys.Key{key},
-		Passwords:   &password.Hasher{Iterations: iterations},
-		Now:         c.Now,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &testServer{handler: s, clock: c, key: key}
-}
 
 // TestLoginRehash changes the iteration count under an existing account:
 // a wrong password leaves its hash alone, and the first successful login
@@ -43,12 +19,7 @@ func serverOn(t *testing.T, st *store.Store, iterations int) *testServer {
 // accept and keep.
 func TestLoginRehash(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "authlab.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	st := store.New(db)
+	st := openStore(t)
 	hashOf := func() string {
 		t.Helper()
 		u, err := st.UserByName(ctx, "alice")
@@ -95,12 +66,7 @@ func TestLoginRehash(t *testing.T) {
 // the account's: a password changed meanwhile must stay.
 func TestLoginDoneRehashStale(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "authlab.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	st := store.New(db)
+	st := openStore(t)
 	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
 	u := &authserver.User{Username: "alice", PasswordHash: "$pbkdf2-sha256$i=500$current", CreatedAt: now}
 	if err := st.CreateUser(ctx, u); err != nil {
