@@ -87,16 +87,21 @@ func (r *report) readmeSection() string {
 		"`wrk -t%d -c%d -d%s` in %d interleaved rounds. A round with any non-2xx answer or socket error is reported as "+
 		"invalid, not quoted. Ratios are Authlab / Hono: above 1 is better for req/s, below 1 for latency and CPU. "+
 		"CPU per request is the utime+stime of the worker's own workerd during the rounds, divided by the requests "+
-		"answered; it includes workerd's HTTP handling and the local D1 (SQLite) for both. One run on a %s:\n\n",
+		"answered; it includes workerd's HTTP handling and the local D1 (SQLite) for both. Ratios are of the medians "+
+		"over the rounds; \"rounds ahead\" counts the rounds in which Authlab answered more requests per second, and "+
+		"those in which its p99 was no higher, than Hono in the round run right beside it. One run on a %s:\n\n",
 		npmVersion(c, "hono"), r.project.iterations(), c.threads, c.conns, c.duration, c.rounds, r.machine())
-	b.WriteString("| endpoint | req/s | p50 | p99 | CPU per request, Authlab / Hono |\n|---|---:|---:|---:|---:|\n")
+	b.WriteString("| endpoint | req/s | p50 | p99 | rounds ahead, req/s · p99 | CPU per request, Authlab / Hono |\n" +
+		"|---|---:|---:|---:|---:|---:|\n")
 	for ei, e := range r.endpoints {
 		g, h := r.rows[ei][glue].result(), r.rows[ei][hono].result()
-		fmt.Fprintf(&b, "| `%s` (%s) | %.2f× | %.2f× | %.2f× | %s / %s |\n", e.title(), short(e.name), g.ReqPerSec/h.ReqPerSec,
-			float64(g.P50)/float64(h.P50), float64(g.P99)/float64(h.P99), msShort(g.CPUPerReq), msShort(h.CPUPerReq))
+		faster, tighter, n := r.rows[ei][glue].ahead(&r.rows[ei][hono])
+		fmt.Fprintf(&b, "| `%s` (%s) | %.2f× | %.2f× | %.2f× | %d/%d · %d/%d | %s / %s |\n", e.title(), short(e.name),
+			g.ReqPerSec/h.ReqPerSec, float64(g.P50)/float64(h.P50), float64(g.P99)/float64(h.P99),
+			faster, n, tighter, n, msShort(g.CPUPerReq), msShort(h.CPUPerReq))
 	}
 	if cg, ch := r.cold[glue], r.cold[hono]; cg != nil && ch != nil {
-		fmt.Fprintf(&b, "| cold start, first response (Go start in it) | | | %.2f× | %s (%s) / %s |\n",
+		fmt.Fprintf(&b, "| cold start, first response (Go start in it) | | | %.2f× | | %s (%s) / %s |\n",
 			float64(cg.first)/float64(ch.first), msShort(cg.first), goStart(cg), msShort(ch.first))
 	}
 	if len(r.sizes) > 0 {

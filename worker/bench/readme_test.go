@@ -28,7 +28,7 @@ func TestReadmeSection(t *testing.T) {
 	md := rep.readmeSection()
 	for _, want := range []string{
 		"PBKDF2-SHA256 at 100,000 iterations",
-		"| `GET /api/protected` (ES256 verify) | 1.20× | 0.50× | 0.75× | 1.0 ms / 2.0 ms |",
+		"| `GET /api/protected` (ES256 verify) | 1.20× | 0.50× | 0.75× | 1/1 · 1/1 | 1.0 ms / 2.0 ms |",
 		"| go-glue@abc1234 | the starting point | 0.80× · 2.0 ms |",
 		"1.20× · 1.0 ms (-50%) |",
 	} {

@@ -52,13 +52,31 @@ func (r *row) result() *wrkResult {
 	return sum
 }
 
-// perRound lists the req/s of every round.
-func (r *row) perRound() string {
-	var s []string
+// perRound lists the req/s and the p99 of every round.
+func (r *row) perRound() (rps, p99 string) {
+	var a, b []string
 	for _, res := range r.rounds {
-		s = append(s, fmt.Sprintf("%.0f", res.ReqPerSec))
+		a = append(a, fmt.Sprintf("%.0f", res.ReqPerSec))
+		b = append(b, fmt.Sprintf("%.0f", float64(res.P99)/float64(time.Millisecond)))
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(a, ", "), strings.Join(b, ", ")
+}
+
+// ahead compares r with base round by round: each round of r ran right
+// before or after the same round of base, so the two met the same load on
+// the machine. It counts the rounds in which r answered more requests per
+// second, and those in which its p99 was no higher, out of n.
+func (r *row) ahead(base *row) (faster, tighter, n int) {
+	n = min(len(r.rounds), len(base.rounds))
+	for i := range n {
+		if r.rounds[i].ReqPerSec > base.rounds[i].ReqPerSec {
+			faster++
+		}
+		if r.rounds[i].P99 <= base.rounds[i].P99 {
+			tighter++
+		}
+	}
+	return faster, tighter, n
 }
 
 // median returns the middle value, or the mean of the two middle ones.
@@ -142,8 +160,8 @@ func (r *report) markdown() string {
 
 func (r *report) throughputTable(b *strings.Builder) {
 	b.WriteString("## Throughput\n\n")
-	b.WriteString("| endpoint | variant | req/s | p50 | p99 | requests | errors | req/s vs Hono | p99 vs Hono | CPU/req | CPU vs Hono | req/s per round |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+	b.WriteString("| endpoint | variant | req/s | p50 | p99 | requests | errors | req/s vs Hono | p99 vs Hono | CPU/req | CPU vs Hono | req/s per round | p99 per round, ms |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n")
 	var notes []string
 	for ei, e := range r.endpoints {
 		base := r.baseline(ei)
@@ -156,10 +174,10 @@ func (r *report) throughputTable(b *strings.Builder) {
 			errs := max(res.Non2xx, res.StatusErrors) + res.SocketErrors
 			switch {
 			case row.err != nil && len(row.rounds) == 0:
-				fmt.Fprintf(b, "| %s | %s | failed | – | – | – | – | – | – | – | – | – |\n", e.name, name)
+				fmt.Fprintf(b, "| %s | %s | failed | – | – | – | – | – | – | – | – | – | – |\n", e.name, name)
 				notes = append(notes, fmt.Sprintf("- %s %s failed: %s", e.name, name, firstLine(row.err.Error())))
 			case !row.valid():
-				fmt.Fprintf(b, "| %s | %s | invalid | – | – | %d | %d | – | – | – | – | – |\n", e.name, name, res.Requests, errs)
+				fmt.Fprintf(b, "| %s | %s | invalid | – | – | %d | %d | – | – | – | – | – | – |\n", e.name, name, res.Requests, errs)
 				why := "it had non-2xx responses or socket errors, so its numbers are not quoted"
 				if row.err != nil {
 					why = "a round failed: " + firstLine(row.err.Error())
@@ -177,8 +195,9 @@ func (r *report) throughputTable(b *strings.Builder) {
 						cpuRatio = fmt.Sprintf("%.2f×", float64(res.CPUPerReq)/float64(base.CPUPerReq))
 					}
 				}
-				fmt.Fprintf(b, "| %s | %s | %.1f | %s | %s | %d | %d | %s | %s | %s | %s | %s |\n",
-					e.name, name, res.ReqPerSec, ms(res.P50), ms(res.P99), res.Requests, errs, rps, p99, cpu, cpuRatio, row.perRound())
+				rpsRounds, p99Rounds := row.perRound()
+				fmt.Fprintf(b, "| %s | %s | %.1f | %s | %s | %d | %d | %s | %s | %s | %s | %s | %s |\n",
+					e.name, name, res.ReqPerSec, ms(res.P50), ms(res.P99), res.Requests, errs, rps, p99, cpu, cpuRatio, rpsRounds, p99Rounds)
 			}
 		}
 	}

@@ -63,3 +63,20 @@ func TestReportRatios(t *testing.T) {
 		}
 	}
 }
+
+func TestRowAhead(t *testing.T) {
+	round := func(rps float64, p99 time.Duration) *wrkResult {
+		return &wrkResult{Requests: 100, ReqPerSec: rps, P99: p99}
+	}
+	ms := time.Millisecond
+	glue := row{rounds: []*wrkResult{round(110, 50*ms), round(90, 40*ms), round(100, 70*ms)}}
+	hono := row{rounds: []*wrkResult{round(100, 60*ms), round(95, 40*ms), round(100, 60*ms), round(100, 60*ms)}}
+	faster, tighter, n := glue.ahead(&hono)
+	if faster != 1 || tighter != 2 || n != 3 {
+		t.Errorf("ahead() = %d faster, %d tighter of %d; want 1 (a tie is not faster), 2 (a tie is no higher) of 3", faster, tighter, n)
+	}
+	rps, p99 := glue.perRound()
+	if rps != "110, 90, 100" || p99 != "50, 40, 70" {
+		t.Errorf("perRound() = %q, %q", rps, p99)
+	}
+}
