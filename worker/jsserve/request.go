@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"errors"
 	"net/http"
-	"net/url"
 	"strings"
 )
 
@@ -19,7 +18,7 @@ func newRequest(head string, body []byte) (*http.Request, error) {
 	if !ok || method == "" {
 		return nil, errors.New("malformed request line")
 	}
-	u, err := url.Parse(rawURL)
+	u, err := requestURL(rawURL)
 	if err != nil {
 		return nil, err
 	}
@@ -43,6 +42,10 @@ func newRequest(head string, body []byte) (*http.Request, error) {
 			}
 		}
 	}
+	var remote string
+	if vs := h["Cf-Connecting-Ip"]; len(vs) > 0 {
+		remote = vs[0]
+	}
 	req := &http.Request{
 		Method:        method,
 		URL:           u,
@@ -52,7 +55,7 @@ func newRequest(head string, body []byte) (*http.Request, error) {
 		Header:        h,
 		Host:          u.Host,
 		RequestURI:    u.RequestURI(),
-		RemoteAddr:    h.Get("CF-Connecting-IP"),
+		RemoteAddr:    remote,
 		ContentLength: int64(len(body)),
 		Body:          http.NoBody,
 	}
