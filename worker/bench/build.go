@@ -69,6 +69,7 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 		"go-syumai": {"worker.mjs": filepath.Join(gen, "worker.mjs")},
 		"go-glue":   {"worker.mjs": glue},
 		"hono":      {},
+		floor:       {},
 	}
 	for _, name := range []string{"go-syumai", "go-glue"} {
 		files[name]["runtime.mjs"] = filepath.Join(gen, "runtime.mjs")
@@ -131,8 +132,11 @@ func writeWranglerConfig(cfg *config, proj *project, name, path string) error {
 		vars[k] = v
 	}
 	main := "worker.mjs"
-	if name == baseline {
+	switch name {
+	case baseline:
 		main = filepath.Join(cfg.bench(), "hono", "src", "index.js")
+	case floor:
+		main = filepath.Join(cfg.bench(), "floor", "index.js")
 	}
 	id := "authlab-bench-" + strings.ReplaceAll(name, "@", "-") // wrangler allows [a-z0-9-]
 	c := map[string]any{

@@ -7,6 +7,9 @@
 //	go-glue    the same app.wasm with the project's glue, worker/glue/worker.mjs:
 //	           one Go instance per isolate, reused
 //	hono       worker/bench/hono, the same endpoints written with Hono
+//	floor      worker/bench/floor, a fixed answer to every request and no
+//	           work: the most that wrangler dev, wrk and the machine allow,
+//	           against which the others' own cost shows
 //
 // The endpoints (-endpoints) are
 //
@@ -22,7 +25,7 @@
 // Run it from the repository root:
 //
 //	go run ./worker/bench [-t 2] [-c 16] [-d 8s] [-rounds 5] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
-//	                      [-variants go-syumai,go-glue,hono] [-endpoints protected,login,data,token] [-revs rev,...] [-readme=false]
+//	                      [-variants go-syumai,go-glue,hono,floor] [-endpoints protected,login,data,token] [-revs rev,...] [-readme=false]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
 // && npm ci`); brotli is optional. It builds app.wasm itself, with the flags

@@ -104,6 +104,7 @@ func (r *report) readmeSection() string {
 		fmt.Fprintf(&b, "| cold start, first response (Go start in it) | | | %.2f× | | %s (%s) / %s |\n",
 			float64(cg.first)/float64(ch.first), msShort(cg.first), goStart(cg), msShort(ch.first))
 	}
+	r.floorTable(&b)
 	if len(r.sizes) > 0 {
 		s := r.sizes[0]
 		fmt.Fprintf(&b, "\n`app.wasm` is %.1f MB raw, %.2f MB with gzip -9", float64(s.raw)/1e6, float64(s.gzip)/1e6)
@@ -297,4 +298,26 @@ func flagsOf(args []string) string {
 		s.WriteString(" " + a)
 	}
 	return s.String()
+}
+
+// floorTable shows, when the floor ran, how close each worker came to it
+// on each endpoint: the floor's req/s is the ceiling of the harness.
+func (r *report) floorTable(b *strings.Builder) {
+	fl, glue, hono := r.index(floor), r.index("go-glue"), r.index(baseline)
+	if fl < 0 {
+		return
+	}
+	b.WriteString("\nThe floor (`worker/bench/floor`), a worker that answers at once and does no work, ran in the same " +
+		"rounds: its req/s is the most that `wrangler dev`, wrk and this machine allow, and its p99 the tail they add " +
+		"by themselves. Each worker's req/s as a share of the floor's:\n\n" +
+		"| endpoint | floor req/s | floor p99 | Authlab / floor | Hono / floor |\n|---|---:|---:|---:|---:|\n")
+	for ei, e := range r.endpoints {
+		if !r.rows[ei][fl].valid() {
+			fmt.Fprintf(b, "| `%s` | invalid | | | |\n", e.title())
+			continue
+		}
+		f, g, h := r.rows[ei][fl].result(), r.rows[ei][glue].result(), r.rows[ei][hono].result()
+		fmt.Fprintf(b, "| `%s` | %.0f | %s | %.2f | %.2f |\n", e.title(), f.ReqPerSec, msShort(f.P99),
+			g.ReqPerSec/f.ReqPerSec, h.ReqPerSec/f.ReqPerSec)
+	}
 }

@@ -41,8 +41,40 @@ func TestReadmeSection(t *testing.T) {
 			t.Errorf("line of %d columns: %q", len(line), line)
 		}
 	}
+	if strings.Contains(md, "floor") {
+		t.Error("a run without the floor mentions it")
+	}
 	rep.endpoints = endpoints[:1]
 	if rep.partial() == "" {
 		t.Error("a run of one endpoint would rewrite the README")
+	}
+}
+
+func TestReadmeFloorTable(t *testing.T) {
+	hono, _ := lookupVariant("hono")
+	glue, _ := lookupVariant("go-glue")
+	fl, ok := lookupVariant(floor)
+	if !ok {
+		t.Fatal("no floor variant")
+	}
+	protected, _ := lookupEndpoint("protected")
+	login, _ := lookupEndpoint("login")
+	rep := report{cfg: &config{rounds: 1}, variants: []variant{glue, hono, fl}, endpoints: []endpoint{protected, login}}
+	rep.init()
+	for ei := range rep.endpoints {
+		rep.rows[ei][0].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 600, P99: 3 * time.Millisecond}}
+		rep.rows[ei][1].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 500, P99: 4 * time.Millisecond}}
+		rep.rows[ei][2].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 800, P99: 2 * time.Millisecond}}
+	}
+	rep.rows[1][2].rounds[0].Non2xx = 1
+	var b strings.Builder
+	rep.floorTable(&b)
+	for _, want := range []string{
+		"| `GET /api/protected` | 800 | 2.0 ms | 0.75 | 0.62 |",
+		"| `POST /api/login` | invalid | | | |",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in\n%s", want, b.String())
+		}
 	}
 }

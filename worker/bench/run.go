@@ -27,7 +27,12 @@ var variants = []variant{
 	{name: "go-syumai", what: "the Go worker with syumai's generated worker.mjs: a new Go instance per request"},
 	{name: "go-glue", what: "the same app.wasm with worker/glue/worker.mjs: one Go instance per isolate"},
 	{name: baseline, what: "worker/bench/hono: Hono with WebCrypto for ES256, PBKDF2 and SHA-256, over the same D1 schema"},
+	{name: floor, what: "worker/bench/floor: a fixed answer to every request and no work, the most that wrangler dev, wrk and this machine allow"},
 }
+
+// floor is the variant that does no work; what the others lose against it
+// is their own cost.
+const floor = "floor"
 
 func variantNames() []string {
 	names := make([]string, len(variants))
