@@ -126,6 +126,9 @@ func (r *report) readmeSection() string {
 			fmt.Fprintf(&b, "; one at a time, %s (Hono: %s), which also counts workerd's HTTP handling and the local "+
 				"D1's SQLite, or %s (Hono: %s) net of a request that the worker answers with a 404",
 				msShort(cg.perReqRun), msShort(ch.perReqRun), msShort(cg.own()), msShort(ch.own()))
+			if fl := r.index(floor); fl >= 0 && r.cpu[ei][fl] != nil && r.cpu[ei][fl].perReqRun > 0 {
+				fmt.Fprintf(&b, "; the floor, which does no work, costs %s by the first measure", msShort(r.cpu[ei][fl].perReqRun))
+			}
 		}
 		b.WriteString(". The variable sets the count for new hashes, each hash records its own, and a login moves " +
 			"an account to the configured count.\n")
