@@ -19,6 +19,7 @@ var (
 	ErrKeyType         = errors.New("key type does not fit alg")
 	ErrKeyNotFound     = errors.New("no key for kid")
 	ErrCrit            = errors.New("header has crit parameters that are not understood")
+	ErrType            = errors.New("typ is not the expected token type")
 	ErrSignature       = errors.New("signature does not match")
 	ErrExpired         = errors.New("token is expired")
 	ErrNotYetValid     = errors.New("token is not valid yet")

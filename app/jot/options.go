@@ -14,6 +14,7 @@ type options struct {
 	algs     map[string]bool
 	jwsOnly  bool
 	cache    *Cache
+	typ      string
 }
 
 // WithTimeFunc sets the clock that exp, nbf and iat are checked against.
@@ -42,6 +43,13 @@ func WithAlgorithms(algs ...string) Option {
 	}
 	return func(o *options) { o.algs = allowed }
 }
+
+// WithType requires the typ header parameter to name typ, so that a token
+// of one kind cannot be used as another (RFC 8725 §3.11). Media types
+// compare without case, and "application/" may be left out (RFC 7515
+// §4.1.9): WithType("at+jwt") accepts "at+jwt" and "application/at+jwt"
+// (RFC 9068 §4), and refuses a token without typ.
+func WithType(typ string) Option { return func(o *options) { o.typ = typ } }
 
 // WithSignatureOnly verifies the JWS signature only (RFC 7515 §5.2) and
 // treats the payload as opaque bytes rather than a JWT claims set.

@@ -163,3 +163,39 @@ func TestVerifyTriesEveryCandidate(t *testing.T) {
 		t.Errorf("Verify = %v, want %v", err, jot.ErrSignature)
 	}
 }
+
+// TestVerifyWithType checks explicit typing (RFC 8725 §3.11, RFC 9068 §4):
+// a token of another type, or of none, is refused by name, on a cache hit
+// as on a first verification.
+func TestVerifyWithType(t *testing.T) {
+	set := setOf(t, hmacKey("", secret))
+	tests := []struct {
+		header  string
+		wantErr error
+	}{
+		{`{"alg":"HS256","typ":"at+jwt"}`, nil},
+		{`{"alg":"HS256","typ":"application/at+jwt"}`, nil},
+		{`{"alg":"HS256","typ":"AT+JWT"}`, nil},
+		{`{"alg":"HS256","typ":"JWT"}`, jot.ErrType},
+		{`{"alg":"HS256"}`, jot.ErrType},
+		{`{"alg":"HS256","typ":7}`, jot.ErrType},
+		{`{"alg":"HS256","typ":"application/jwt"}`, jot.ErrType},
+		{`{"alg":"HS256","typ":"at+jwt+x"}`, jot.ErrType},
+	}
+	for _, tt := range tests {
+		t.Run(tt.header, func(t *testing.T) {
+			tok := hs256(secret, tt.header, []byte(`{"sub":"a"}`))
+			cache := jot.NewCache(4)
+			if _, err := jot.Verify(tok, set, jot.WithCache(cache)); err != nil {
+				t.Fatalf("without WithType: %v", err)
+			}
+			for _, when := range []string{"cache hit", "fresh cache"} {
+				_, err := jot.Verify(tok, set, jot.WithType("at+jwt"), jot.WithCache(cache))
+				if !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
+					t.Fatalf("%s: Verify = %v, want %v", when, err, tt.wantErr)
+				}
+				cache = jot.NewCache(4)
+			}
+		})
+	}
+}

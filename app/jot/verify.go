@@ -36,6 +36,9 @@ func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
 		return nil, err
 	}
 	if t := o.cached(token, ks); t != nil {
+		if err := checkType(t.Header, o.typ); err != nil {
+			return nil, err
+		}
 		return t, validateClaims(t.Claims, o)
 	}
 	if n := countSegments(token); n != 3 {
@@ -72,6 +75,9 @@ func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
 	if err := checkCrit(header); err != nil {
 		return nil, err
 	}
+	if err := checkType(header, o.typ); err != nil {
+		return nil, err
+	}
 	t := &Token{Header: header, Payload: payload, Alg: alg}
 	if t.Key, err = verifySignature(parts[0]+"."+parts[1], sig, header, alg, ks); err != nil {
 		return nil, err
@@ -104,6 +110,22 @@ func checkCrit(header map[string]any) error {
 		return fmt.Errorf("%w: crit must be a non-empty array", ErrCrit)
 	}
 	return fmt.Errorf("%w: %v", ErrCrit, list)
+}
+
+// checkType applies WithType: typ must name want, compared as a media
+// type (RFC 7515 §4.1.9). An empty want accepts any typ.
+func checkType(header map[string]any, want string) error {
+	if want == "" {
+		return nil
+	}
+	got, isString := header["typ"].(string)
+	if !isString {
+		return fmt.Errorf("%w: the header has no typ; want %q", ErrType, want)
+	}
+	if !strings.EqualFold(strings.TrimPrefix(strings.ToLower(got), "application/"), want) {
+		return fmt.Errorf("%w: typ %q, want %q", ErrType, got, want)
+	}
+	return nil
 }
 
 func verifySignature(signingInput string, sig []byte, header map[string]any, alg *Algorithm, ks Keys) (*keys.Key, error) {
