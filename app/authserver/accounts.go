@@ -118,12 +118,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	tok, err := s.issueAccess(r, u, "profile")
+	tok, jti, err := s.issueAccess(r, u)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	rt, plain, err := s.newRefresh(u.ID, "", "profile", "", "")
+	rt, plain, err := s.newRefresh(grant{userID: u.ID, clientID: LoginClientID, scope: firstPartyScope,
+		jti: jti, authTime: s.cfg.Now().UTC()})
 	if err == nil {
 		err = s.cfg.Store.LoginDone(r.Context(), pairKey, rt, s.rehash(r.Context(), u, pw))
 	}
@@ -169,13 +170,20 @@ func (s *Server) rehash(ctx context.Context, u *User, pw string) *Rehash {
 	return &Rehash{UserID: u.ID, Old: u.PasswordHash, New: h}
 }
 
-// issueAccess signs an access token for u, for the login endpoints.
-func (s *Server) issueAccess(r *http.Request, u *User, scope string) (*tokenResponse, error) {
-	tok, _, err := s.signAccess(r, strconvID(u.ID), scope, "", &u.Username)
+// LoginClientID is the client_id of the tokens that POST /api/login and
+// POST /api/refresh issue to Authlab's own pages (RFC 9068 §2.2). It is
+// no OAuth client: /oauth/token does not know it, so its refresh tokens
+// are redeemable only at /api/refresh.
+const LoginClientID = "authlab-login"
+
+// issueAccess signs a first-party access token for u, for the login
+// endpoints, and returns it with its jti.
+func (s *Server) issueAccess(r *http.Request, u *User) (*tokenResponse, string, error) {
+	tok, jti, err := s.signAccess(r, strconvID(u.ID), firstPartyScope, LoginClientID, &u.Username)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return &tokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(s.cfg.AccessTTL.Seconds()), Scope: scope}, nil
+	return &tokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(s.cfg.AccessTTL.Seconds()), Scope: firstPartyScope}, jti, nil
 }
 
 func strconvID(id int64) string { return strconv.FormatInt(id, 10) }

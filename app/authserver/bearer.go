@@ -19,7 +19,7 @@ const leeway = 30 * time.Second
 // verifySigned checks an access token issued here on its own, as a
 // resource server does: signature, alg, iss, aud and times (RFC 9068 §4).
 func (s *Server) verifySigned(r *http.Request, raw string) (*jot.Token, error) {
-	return jot.Verify(raw, s.verifyKey, s.verifyOpts[0], s.verifyOpts[1], s.verifyOpts[2], s.verifyOpts[3], s.verifyOpts[4], s.verifyOpts[5],
+	return jot.Verify(raw, s.verifyKey, s.verifyOpts[0], s.verifyOpts[1], s.verifyOpts[2], s.verifyOpts[3], s.verifyOpts[4], s.verifyOpts[5], s.verifyOpts[6],
 		jot.WithIssuer(s.issuer(r)))
 }
 
@@ -29,9 +29,12 @@ func (s *Server) verifySigned(r *http.Request, raw string) (*jot.Token, error) {
 const verifiedTokens = 1024
 
 // verifyOptions are verifySigned's options but the issuer, which may
-// depend on the request; New builds them once.
-func (s *Server) verifyOptions() [6]jot.Option {
+// depend on the request; New builds them once. Only a token typed as an
+// access token is one: an ID token is refused by its typ (RFC 9068 §4,
+// RFC 8725 §3.11).
+func (s *Server) verifyOptions() [7]jot.Option {
 	return [...]jot.Option{
+		jot.WithType("at+jwt"),
 		jot.WithCache(jot.NewCache(verifiedTokens)),
 		jot.WithAlgorithms("ES256", "EdDSA"),
 		jot.WithAudience(s.cfg.Audience),
@@ -42,27 +45,78 @@ func (s *Server) verifyOptions() [6]jot.Option {
 }
 
 // bearer wraps a handler with RFC 6750 §2.1 Bearer authentication and
-// hands it the verified claims.
+// hands it the verified claims. The token must be an access token issued
+// here (RFC 9068 §4), not revoked (RFC 7009 §2), and hold the scope that
+// the scope table names for the route (RFC 6750 §3.1).
 func (s *Server) bearer(next func(http.ResponseWriter, *http.Request, map[string]any)) http.HandlerFunc {
-	return s.withToken(func(w http.ResponseWriter, r *http.Request, t *jot.Token) { next(w, r, t.Claims) })
-}
-
-// withToken is bearer for handlers that need the whole verified token.
-func (s *Server) withToken(next func(http.ResponseWriter, *http.Request, *jot.Token)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		raw, err := bearerToken(r)
+		var claims map[string]any
 		if err == nil {
-			var t *jot.Token
-			t, err = s.verifySigned(r, raw)
-			if err != nil {
-				err = fmt.Errorf("%w: %v", ErrInvalidToken, err)
-			} else {
-				next(w, r, t)
-				return
+			if claims, err = s.verifyAccess(r, raw); err != nil {
+				err = wrapInvalidToken(err)
 			}
 		}
-		s.challenge(w, err)
+		if err == nil {
+			err = s.checkScope(r, claims)
+		}
+		if err != nil {
+			s.challenge(w, err)
+			return
+		}
+		next(w, r, claims)
 	}
+}
+
+// selfContained is bearer as a resource server without access to the
+// authorization server's state checks a token: by its signature, its
+// claims and its scope only, so a revoked token works until it expires
+// (RFC 9068 §4). Only /api/protected is served so, to show the difference.
+func (s *Server) selfContained(next func(http.ResponseWriter, *http.Request, *jot.Token)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		raw, err := bearerToken(r)
+		var t *jot.Token
+		if err == nil {
+			if t, err = s.verifySigned(r, raw); err != nil {
+				err = wrapInvalidToken(err)
+			}
+		}
+		if err == nil {
+			err = s.checkScope(r, t.Claims)
+		}
+		if err != nil {
+			s.challenge(w, err)
+			return
+		}
+		next(w, r, t)
+	}
+}
+
+// scopeError is a token without the scope a route needs (RFC 6750 §3.1).
+type scopeError struct{ scope, msg string }
+
+func (e *scopeError) Error() string { return ErrInsufficientScope.Error() + ": " + e.msg }
+func (e *scopeError) Unwrap() error { return ErrInsufficientScope }
+
+// checkScope refuses claims without the scope the route serving r needs.
+// A route missing from the scope table refuses every token: a route is
+// open to a token only by a row of the table.
+func (s *Server) checkScope(r *http.Request, claims map[string]any) error {
+	want, ok := s.requiredScope(r)
+	if !ok {
+		return &scopeError{msg: "this route grants access to no scope"}
+	}
+	if granted, _ := claims["scope"].(string); !hasScope(granted, want) {
+		return &scopeError{scope: want, msg: "this route needs the " + want + " scope; the token has " + strconvQuote(granted)}
+	}
+	return nil
+}
+
+func strconvQuote(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return `"` + s + `"`
 }
 
 // bearerToken extracts the b64token of RFC 6750 §2.1 from Authorization.
@@ -111,6 +165,9 @@ func (s *Server) challenge(w http.ResponseWriter, err error) {
 	if !errors.Is(err, ErrNoToken) {
 		code := lookupError(err).code
 		v += `, error="` + code + `", error_description="` + quoteSafe(err.Error()) + `"`
+	}
+	if se := (*scopeError)(nil); errors.As(err, &se) && se.scope != "" {
+		v += `, scope="` + se.scope + `"`
 	}
 	w.Header().Set("WWW-Authenticate", v)
 	writeError(w, err)

@@ -157,41 +157,64 @@ func TestBearerClaims(t *testing.T) {
 	now := s.clock.Now()
 	good := func() map[string]any {
 		return map[string]any{"iss": "http://example.com", "aud": "authlab", "sub": user.str("id"),
-			"iat": now.Unix(), "exp": now.Add(time.Minute).Unix(), "jti": "j"}
+			"iat": now.Unix(), "exp": now.Add(time.Minute).Unix(), "jti": "j", "scope": "profile api"}
 	}
 	tests := []struct {
 		name      string
 		edit      func(map[string]any)
 		protected int // status of /api/protected
 		profile   int // status of /api/profile
+		typ       any // the header's typ; at+jwt when nil
 	}{
-		{"as issued", func(map[string]any) {}, 200, 200},
-		{"aud in an array", func(c map[string]any) { c["aud"] = []string{"other", "authlab"} }, 200, 200},
-		{"other audience", func(c map[string]any) { c["aud"] = "other" }, 401, 401},
-		{"other issuer", func(c map[string]any) { c["iss"] = "https://evil.example" }, 401, 401},
-		{"no exp", func(c map[string]any) { delete(c, "exp") }, 401, 401},
-		{"no jti", func(c map[string]any) { delete(c, "jti") }, 401, 401},
-		{"no sub", func(c map[string]any) { delete(c, "sub") }, 401, 401},
-		{"exp a string", func(c map[string]any) { c["exp"] = "soon" }, 401, 401},
-		{"not yet valid", func(c map[string]any) { c["nbf"] = now.Add(time.Hour).Unix() }, 401, 401},
-		{"unknown user", func(c map[string]any) { c["sub"] = "999999" }, 200, 401},
-		{"sub not an id", func(c map[string]any) { c["sub"] = "alice" }, 200, 401},
+		{"as issued", func(map[string]any) {}, 200, 200, nil},
+		{"aud in an array", func(c map[string]any) { c["aud"] = []string{"other", "authlab"} }, 200, 200, nil},
+		{"other audience", func(c map[string]any) { c["aud"] = "other" }, 401, 401, nil},
+		{"other issuer", func(c map[string]any) { c["iss"] = "https://evil.example" }, 401, 401, nil},
+		{"no exp", func(c map[string]any) { delete(c, "exp") }, 401, 401, nil},
+		{"no jti", func(c map[string]any) { delete(c, "jti") }, 401, 401, nil},
+		{"no sub", func(c map[string]any) { delete(c, "sub") }, 401, 401, nil},
+		{"exp a string", func(c map[string]any) { c["exp"] = "soon" }, 401, 401, nil},
+		{"not yet valid", func(c map[string]any) { c["nbf"] = now.Add(time.Hour).Unix() }, 401, 401, nil},
+		{"unknown user", func(c map[string]any) { c["sub"] = "999999" }, 200, 401, nil},
+		{"sub not an id", func(c map[string]any) { c["sub"] = "alice" }, 200, 401, nil},
+		{"scope without api", func(c map[string]any) { c["scope"] = "profile" }, 403, 200, nil},
+		{"scope without profile", func(c map[string]any) { c["scope"] = "api" }, 200, 403, nil},
+		{"scope a prefix of profile", func(c map[string]any) { c["scope"] = "prof api" }, 200, 403, nil},
+		{"no scope", func(c map[string]any) { delete(c, "scope") }, 403, 403, nil},
+		{"scope not a string", func(c map[string]any) { c["scope"] = []string{"profile", "api"} }, 403, 403, nil},
+		{"typ JWT, as an ID token", func(map[string]any) {}, 401, 401, "JWT"},
+		{"no typ", func(map[string]any) {}, 401, 401, ""},
+		{"typ application/at+jwt", func(map[string]any) {}, 200, 200, "application/at+jwt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := good()
 			tt.edit(c)
-			tok, err := jot.Sign(c, "ES256", s.key, nil)
+			header := map[string]any{"typ": "at+jwt"}
+			if tt.typ != nil {
+				header["typ"] = tt.typ
+			}
+			if tt.typ == "" {
+				header = nil
+			}
+			tok, err := jot.Sign(c, "ES256", s.key, header)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for path, want := range map[string]int{"/api/protected": tt.protected, "/api/profile": tt.profile} {
-				r := s.do(t, "GET", path, "", "Authorization", "Bearer "+tok)
-				if r.Code != want {
-					t.Errorf("%s: %d %s, want %d", path, r.Code, r.Body, want)
+			for _, rt := range []struct {
+				path, scope string
+				want        int
+			}{{"/api/protected", "api", tt.protected}, {"/api/profile", "profile", tt.profile}} {
+				r := s.do(t, "GET", rt.path, "", "Authorization", "Bearer "+tok)
+				if r.Code != rt.want {
+					t.Errorf("%s: %d %s, want %d", rt.path, r.Code, r.Body, rt.want)
 				}
-				if want == 401 && !strings.Contains(r.Header().Get("WWW-Authenticate"), `error="invalid_token"`) {
-					t.Errorf("%s: WWW-Authenticate %q", path, r.Header().Get("WWW-Authenticate"))
+				challenge := r.Header().Get("WWW-Authenticate")
+				if rt.want == 401 && !strings.Contains(challenge, `error="invalid_token"`) {
+					t.Errorf("%s: WWW-Authenticate %q", rt.path, challenge)
+				}
+				if rt.want == 403 && (!strings.Contains(challenge, `error="insufficient_scope"`) || !strings.Contains(challenge, `scope="`+rt.scope+`"`)) {
+					t.Errorf("%s: WWW-Authenticate %q, want insufficient_scope with scope=%q (RFC 6750 §3.1)", rt.path, challenge, rt.scope)
 				}
 			}
 		})

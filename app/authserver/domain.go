@@ -43,6 +43,10 @@ type RefreshToken struct {
 	ExpiresAt time.Time
 	// AccessJTI is the jti of the access token issued with this one.
 	AccessJTI string
+	// AuthTime is when the user authenticated for the grant, which every
+	// ID token of the grant reports (OpenID Connect Core §12.2); zero when
+	// unknown.
+	AuthTime time.Time
 }
 
 // APIKey is a stored API key. Only the hash of its secret is kept.
@@ -83,9 +87,10 @@ type CredentialStore interface {
 	CreateRefresh(ctx context.Context, t *RefreshToken) error
 	// UseRefresh marks an unused, unrevoked, unexpired token used and
 	// returns it, in one atomic step. A token that was already used has its
-	// whole family revoked and yields ErrRefreshReused; an unknown, revoked
-	// or expired one yields ErrInvalidGrant.
-	UseRefresh(ctx context.Context, hash string, now time.Time) (*RefreshToken, error)
+	// whole family revoked, with the access tokens issued beside it, which
+	// stay refused until accessUntil, and yields ErrRefreshReused; an
+	// unknown, revoked or expired one yields ErrInvalidGrant.
+	UseRefresh(ctx context.Context, hash string, now, accessUntil time.Time) (*RefreshToken, error)
 
 	// Throttle counts an event for key in the fixed window that now falls
 	// in, and returns the count and the window's end.

@@ -41,6 +41,7 @@ func (c *clock) Advance(d time.Duration) {
 // testServer is an authserver.Server over a SQLite file, with a fixed
 // clock and a fresh P-256 signing key.
 type testServer struct {
+	srv     *authserver.Server
 	handler http.Handler
 	clock   *clock
 	key     *keys.Key
@@ -83,7 +84,7 @@ func serverOn(t testing.TB, st *store.Store, iterations int, mod ...func(*authse
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{handler: s, clock: c, key: key}
+	return &testServer{srv: s, handler: s, clock: c, key: key}
 }
 
 // response is a recorded answer with its JSON body decoded, when it has

@@ -13,7 +13,7 @@ import (
 )
 
 // Scopes this server grants.
-var supportedScopes = []string{"openid", "profile", "api"}
+var supportedScopes = scopeNames()
 
 // MaxCodeTTL is the longest an authorization code lives (RFC 6749 §4.1.2
 // recommends at most 10 minutes; this server allows 60 s).
@@ -154,8 +154,9 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var user *User
+	var authTime time.Time
 	if r.PostForm.Get("username") == "" {
-		user = s.sessionUser(r)
+		user, authTime = s.sessionAuth(r)
 	}
 	if user == nil {
 		u, err := s.throttledLogin(w, r, r.PostForm.Get("username"), r.PostForm.Get("password"))
@@ -167,7 +168,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 			s.renderConsent(w, r, status, req, nil, err.Error())
 			return
 		}
-		user = u
+		user, authTime = u, s.cfg.Now().UTC()
 	}
 	code, err := s.randomToken(32)
 	var family string
@@ -179,7 +180,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		err = s.cfg.Store.CreateCode(r.Context(), &AuthCode{
 			Hash: hashToken(code), ClientID: req.client.ID, RedirectURI: req.redirectURI, Challenge: req.challenge,
 			UserID: user.ID, Scope: req.scope, Nonce: req.nonce, Family: family,
-			CreatedAt: now, ExpiresAt: now.Add(req.codeTTL),
+			CreatedAt: now, ExpiresAt: now.Add(req.codeTTL), AuthTime: authTime,
 		})
 	}
 	if err != nil {
@@ -191,13 +192,20 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 
 // sessionUser is the account of the request's cookie session, or nil.
 func (s *Server) sessionUser(r *http.Request) *User {
+	u, _ := s.sessionAuth(r)
+	return u
+}
+
+// sessionAuth is sessionUser, and when the session's user logged in: the
+// auth_time of what the session approves (OpenID Connect Core §2).
+func (s *Server) sessionAuth(r *http.Request) (*User, time.Time) {
 	se, err := s.session(r)
 	if err != nil {
-		return nil
+		return nil, time.Time{}
 	}
 	u, err := s.cfg.Store.UserByID(r.Context(), se.UserID)
 	if err != nil {
-		return nil
+		return nil, time.Time{}
 	}
-	return u
+	return u, se.CreatedAt
 }

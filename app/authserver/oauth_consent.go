@@ -30,7 +30,7 @@ func consentPage(w io.Writer, d consentData) {
 	b.WriteString(`<p><strong id="client-name">` + e(d.ClientName) + `</strong> (<code>` + e(d.ClientID) + `</code>) asks for access to your Authlab account.</p>
 <ul id="scopes">`)
 	for _, sc := range d.Scopes {
-		b.WriteString(`<li><code>` + e(sc) + `</code></li>`)
+		b.WriteString(`<li><code>` + e(sc) + `</code>: ` + e(scopeConsent(sc)) + `</li>`)
 	}
 	b.WriteString(`</ul>
 <p>After you decide, you go back to <code id="redirect-host">` + e(d.RedirectHost) + `</code>.</p>

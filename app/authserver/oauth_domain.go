@@ -35,6 +35,8 @@ type AuthCode struct {
 	Scope       string
 	Nonce       string
 	Family      string // the refresh-token family the code's tokens join
+	// AuthTime is when the user authenticated (OpenID Connect Core §2).
+	AuthTime time.Time
 	CreatedAt   time.Time
 	ExpiresAt   time.Time
 }

@@ -133,9 +133,8 @@ func (s *Server) userinfo(w http.ResponseWriter, r *http.Request) {
 		s.challenge(w, err)
 		return
 	}
-	scopes := strings.Fields(stringClaim(claims, "scope"))
-	if !contains(scopes, "openid") && !contains(scopes, "profile") {
-		s.challenge(w, wrapScope("userinfo needs the openid or profile scope"))
+	if err := s.checkScope(r, claims); err != nil {
+		s.challenge(w, err)
 		return
 	}
 	id, err := userID(claims)

@@ -128,31 +128,40 @@ func (s *Server) codeGrant(r *http.Request, c *Client, form url.Values) (*oauth.
 	if err != nil {
 		return nil, oauth.Errorf(oauth.InvalidGrant, "the account no longer exists")
 	}
-	return s.userTokens(r, c, u, ac.Scope, ac.Family, ac.Nonce)
+	authTime := ac.AuthTime
+	if authTime.IsZero() {
+		authTime = ac.CreatedAt
+	}
+	return s.userTokens(r, c, u, grant{userID: u.ID, clientID: c.ID, scope: ac.Scope, family: ac.Family, authTime: authTime}, ac.Nonce)
 }
 
-// userTokens issues an access token, a refresh token in family and, for
-// the openid scope, an ID token (OpenID Connect Core §2).
-func (s *Server) userTokens(r *http.Request, c *Client, u *User, scope, family, nonce string) (*oauth.TokenResponse, error) {
-	tok, jti, err := s.signAccess(r, strconvID(u.ID), scope, c.ID, &u.Username)
+// userTokens issues an access token, a refresh token of g and, for the
+// openid scope, an ID token (OpenID Connect Core §2). nonce is the
+// authorization request's; an ID token from a refresh has none, and keeps
+// the original auth_time (§12.2).
+func (s *Server) userTokens(r *http.Request, c *Client, u *User, g grant, nonce string) (*oauth.TokenResponse, error) {
+	tok, jti, err := s.signAccess(r, strconvID(u.ID), g.scope, c.ID, &u.Username)
 	if err != nil {
 		return nil, err
 	}
-	resp := &oauth.TokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(s.cfg.AccessTTL / time.Second), Scope: scope}
+	resp := &oauth.TokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(s.cfg.AccessTTL / time.Second), Scope: g.scope}
 	if c.allows("refresh_token") {
-		if resp.RefreshToken, err = s.issueRefreshWith(r, u.ID, c.ID, scope, family, jti); err != nil {
+		g.jti = jti
+		if resp.RefreshToken, err = s.issueRefresh(r.Context(), g); err != nil {
 			return nil, err
 		}
 	}
-	if contains(strings.Fields(scope), "openid") {
+	if hasScope(g.scope, "openid") {
 		now := s.cfg.Now().UTC()
 		claims := map[string]any{"iss": s.issuer(r), "sub": strconvID(u.ID), "aud": c.ID, "azp": c.ID,
-			"iat": now.Unix(), "exp": now.Add(s.cfg.AccessTTL).Unix(), "auth_time": now.Unix(),
-			"preferred_username": u.Username}
+			"iat": now.Unix(), "exp": now.Add(s.cfg.AccessTTL).Unix(), "preferred_username": u.Username}
+		if !g.authTime.IsZero() {
+			claims["auth_time"] = g.authTime.Unix()
+		}
 		if nonce != "" {
 			claims["nonce"] = nonce
 		}
-		if resp.IDToken, err = jot.Sign(claims, s.alg, s.cfg.SigningKeys[0], nil); err != nil {
+		if resp.IDToken, err = jot.Sign(claims, s.alg, s.cfg.SigningKeys[0], map[string]any{"typ": "JWT"}); err != nil {
 			return nil, err
 		}
 	}
@@ -169,7 +178,7 @@ func (s *Server) refreshGrant(r *http.Request, c *Client, form url.Values) (*oau
 	if t, _, err := s.cfg.Store.RefreshByHash(r.Context(), hashToken(raw), now); err == nil && t.ClientID != c.ID {
 		return nil, oauth.Errorf(oauth.InvalidGrant, "the refresh token was issued to another client")
 	}
-	old, err := s.cfg.Store.UseRefresh(r.Context(), hashToken(raw), now)
+	old, err := s.cfg.Store.UseRefresh(r.Context(), hashToken(raw), now, now.Add(s.cfg.AccessTTL+leeway))
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +198,7 @@ func (s *Server) refreshGrant(r *http.Request, c *Client, form url.Values) (*oau
 	if err != nil {
 		return nil, oauth.Errorf(oauth.InvalidGrant, "the account no longer exists")
 	}
-	return s.userTokens(r, c, u, scope, old.Family, "")
+	return s.userTokens(r, c, u, grant{userID: u.ID, clientID: c.ID, scope: scope, family: old.Family, authTime: old.AuthTime}, "")
 }
 
 // clientCredentialsGrant issues a token to a confidential client for

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/authlab/authlab/app/authserver"
 )
 
 // TestProtectedBody checks that /api/protected, which writes its answer by
@@ -63,12 +65,14 @@ func TestAccessTokenPayload(t *testing.T) {
 	cc := s.do(t, "POST", "/oauth/token", "grant_type=client_credentials",
 		"Content-Type", "", "Content-Type", "application/x-www-form-urlencoded",
 		"Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte("authlab-demo:authlab-demo-secret")))
+	// RFC 9068 §2.2: every access token names its client, the first-party
+	// login included.
 	tests := []struct {
-		name, tok string
-		keys      []string
+		name, tok, clientID string
+		keys                []string
 	}{
-		{"login", s.login(t, "alice", "password123"), []string{"aud", "exp", "iat", "iss", "jti", "preferred_username", "scope", "sub"}},
-		{"client_credentials", cc.str("access_token"), []string{"aud", "client_id", "exp", "iat", "iss", "jti", "scope", "sub"}},
+		{"login", s.login(t, "alice", "password123"), authserver.LoginClientID, []string{"aud", "client_id", "exp", "iat", "iss", "jti", "preferred_username", "scope", "sub"}},
+		{"client_credentials", cc.str("access_token"), authserver.DemoClientID, []string{"aud", "client_id", "exp", "iat", "iss", "jti", "scope", "sub"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +96,9 @@ func TestAccessTokenPayload(t *testing.T) {
 			slices.Sort(keys)
 			if !slices.Equal(keys, tt.keys) {
 				t.Errorf("claims %v, want %v", keys, tt.keys)
+			}
+			if got := claims["client_id"]; got != tt.clientID {
+				t.Errorf("client_id %v, want %q", got, tt.clientID)
 			}
 		})
 	}

@@ -27,7 +27,7 @@ func (s *Server) routeTable() []route {
 		{"POST", "/api/register", s.register, "Create an account", "accounts", "", "Credentials", []int{201, 400, 409, 413, 415}},
 		{"POST", "/api/login", s.login, "Log in: an access token and a refresh token", "accounts", "", "Credentials", []int{200, 400, 401, 429}},
 		{"POST", "/api/refresh", s.refresh, "Rotate a refresh token (reuse revokes its family)", "accounts", "", "RefreshRequest", []int{200, 400}},
-		{"GET", "/api/protected", s.withToken(s.protected), "A resource behind a Bearer JWT (RFC 6750)", "tokens", "bearer", "", []int{200, 400, 401, 403}},
+		{"GET", "/api/protected", s.selfContained(s.protected), "A resource behind a Bearer JWT (RFC 6750), checked as a self-contained token: revocation is not seen", "tokens", "bearer", "", []int{200, 400, 401, 403}},
 		{"GET", "/api/profile", s.bearer(s.profile), "The account behind a Bearer JWT", "tokens", "bearer", "", []int{200, 400, 401}},
 		{"POST", "/api/keys", s.bearer(s.createKey), "Create an API key; the secret is shown once", "api keys", "bearer", "NewKey", []int{201, 400, 401}},
 		{"GET", "/api/keys", s.bearer(s.listKeys), "List your API keys by prefix", "api keys", "bearer", "", []int{200, 401}},
@@ -48,6 +48,7 @@ func (s *Server) routeTable() []route {
 		{"POST", "/oauth/introspect", s.introspect, "Token introspection (RFC 7662)", "oauth", "basic", "", []int{200, 400, 401}},
 		{"POST", "/oauth/revoke", s.revoke, "Token revocation (RFC 7009)", "oauth", "basic", "", []int{200, 400, 401}},
 		{"GET", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token", "oauth", "bearer", "", []int{200, 401, 403}},
+		{"POST", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token (OpenID Connect Core §5.3.1 allows POST)", "oauth", "bearer", "", []int{200, 401, 403}},
 		{"POST", "/oauth/register", s.register7591, "Dynamic client registration (RFC 7591)", "oauth", "", "ClientMetadata", []int{201, 400, 429}},
 	}
 }

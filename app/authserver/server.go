@@ -72,7 +72,9 @@ type Server struct {
 	dummyHash string
 	// demoSecretHash is hashToken(cfg.DemoClientSecret), computed once.
 	demoSecretHash string
-	verifyOpts     [6]jot.Option // see verifyOptions
+	verifyOpts     [7]jot.Option // see verifyOptions
+	// scopes maps each Bearer route to the scope it needs (scopeTable).
+	scopes map[routeKey]string
 }
 
 // New checks cfg and returns the server.
@@ -126,6 +128,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("authserver: %w", err)
 	}
 	s.verifyOpts = s.verifyOptions()
+	s.scopes = scopeIndex()
 	s.routes()
 	// Built on first use: it is most of New's work, and a worker isolate
 	// would otherwise pay for it at every cold start.

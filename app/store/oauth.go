@@ -59,9 +59,9 @@ func (s *Store) ClientByID(ctx context.Context, id string, now time.Time) (*auth
 // CreateCode stores an authorization code's hash and bindings.
 func (s *Store) CreateCode(ctx context.Context, c *authserver.AuthCode) error {
 	_, err := s.db.ExecContext(ctx,
-		`INSERT INTO oauth_codes(code_hash, client_id, redirect_uri, code_challenge, user_id, scope, nonce, family, created_at, expires_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Hash, c.ClientID, c.RedirectURI, c.Challenge, c.UserID, c.Scope, c.Nonce, c.Family, c.CreatedAt.Unix(), c.ExpiresAt.Unix())
+		`INSERT INTO oauth_codes(code_hash, client_id, redirect_uri, code_challenge, user_id, scope, nonce, family, created_at, expires_at, auth_time)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Hash, c.ClientID, c.RedirectURI, c.Challenge, c.UserID, c.Scope, c.Nonce, c.Family, c.CreatedAt.Unix(), c.ExpiresAt.Unix(), unixOrZero(c.AuthTime))
 	if err != nil {
 		return fmt.Errorf("store code: %w", err)
 	}
@@ -71,14 +71,14 @@ func (s *Store) CreateCode(ctx context.Context, c *authserver.AuthCode) error {
 // UseCode spends a code with one conditional UPDATE.
 func (s *Store) UseCode(ctx context.Context, hash string, now time.Time, accessTTL time.Duration) (*authserver.AuthCode, error) {
 	c := &authserver.AuthCode{Hash: hash}
-	var created, expires int64
+	var created, expires, authTime int64
 	err := s.db.QueryRowContext(ctx,
 		`UPDATE oauth_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?
-		 RETURNING client_id, redirect_uri, code_challenge, user_id, scope, nonce, family, created_at, expires_at`,
+		 RETURNING client_id, redirect_uri, code_challenge, user_id, scope, nonce, family, created_at, expires_at, auth_time`,
 		now.Unix(), hash, now.Unix()).
-		Scan(&c.ClientID, &c.RedirectURI, &c.Challenge, &c.UserID, &c.Scope, &c.Nonce, &c.Family, &created, &expires)
+		Scan(&c.ClientID, &c.RedirectURI, &c.Challenge, &c.UserID, &c.Scope, &c.Nonce, &c.Family, &created, &expires, &authTime)
 	if err == nil {
-		c.CreatedAt, c.ExpiresAt = time.Unix(created, 0).UTC(), time.Unix(expires, 0).UTC()
+		c.CreatedAt, c.ExpiresAt, c.AuthTime = time.Unix(created, 0).UTC(), time.Unix(expires, 0).UTC(), timeOrZero(authTime)
 		return c, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
@@ -123,19 +123,19 @@ func (s *Store) AccessRevoked(ctx context.Context, jti string) (bool, error) {
 // RefreshByHash finds a refresh token for introspection.
 func (s *Store) RefreshByHash(ctx context.Context, hash string, now time.Time) (*authserver.RefreshToken, bool, error) {
 	t := &authserver.RefreshToken{Hash: hash}
-	var created, expires int64
+	var created, expires, authTime int64
 	var used, revoked sql.NullInt64
 	err := s.db.QueryRowContext(ctx,
-		`SELECT family, user_id, client_id, scope, created_at, expires_at, used_at, revoked_at
+		`SELECT family, user_id, client_id, scope, created_at, expires_at, used_at, revoked_at, auth_time
 		 FROM refresh_tokens WHERE token_hash = ?`, hash).
-		Scan(&t.Family, &t.UserID, &t.ClientID, &t.Scope, &created, &expires, &used, &revoked)
+		Scan(&t.Family, &t.UserID, &t.ClientID, &t.Scope, &created, &expires, &used, &revoked, &authTime)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, fmt.Errorf("%w: refresh token", authserver.ErrNotFound)
 	}
 	if err != nil {
 		return nil, false, fmt.Errorf("find refresh token: %w", err)
 	}
-	t.CreatedAt, t.ExpiresAt = time.Unix(created, 0).UTC(), time.Unix(expires, 0).UTC()
+	t.CreatedAt, t.ExpiresAt, t.AuthTime = time.Unix(created, 0).UTC(), time.Unix(expires, 0).UTC(), timeOrZero(authTime)
 	return t, !used.Valid && !revoked.Valid && expires > now.Unix(), nil
 }
 

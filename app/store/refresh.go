@@ -11,11 +11,27 @@ import (
 )
 
 // insertRefresh stores a refresh token; refreshArgs gives its arguments.
-const insertRefresh = `INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at, access_jti)
-	 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+const insertRefresh = `INSERT INTO refresh_tokens(token_hash, family, user_id, client_id, scope, created_at, expires_at, access_jti, auth_time)
+	 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func refreshArgs(t *authserver.RefreshToken) []any {
-	return []any{t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix(), t.AccessJTI}
+	return []any{t.Hash, t.Family, t.UserID, t.ClientID, t.Scope, t.CreatedAt.Unix(), t.ExpiresAt.Unix(), t.AccessJTI, unixOrZero(t.AuthTime)}
+}
+
+// unixOrZero stores a time that may be unknown: 0 for the zero time.
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+// timeOrZero reads what unixOrZero stored.
+func timeOrZero(unix int64) time.Time {
+	if unix == 0 {
+		return time.Time{}
+	}
+	return time.Unix(unix, 0).UTC()
 }
 
 // CreateRefresh stores a refresh token's hash.
@@ -28,17 +44,18 @@ func (s *Store) CreateRefresh(ctx context.Context, t *authserver.RefreshToken) e
 }
 
 // UseRefresh marks a refresh token used with one conditional UPDATE, so two
-// concurrent uses cannot both succeed; the loser is treated as a reuse.
-func (s *Store) UseRefresh(ctx context.Context, hash string, now time.Time) (*authserver.RefreshToken, error) {
+// concurrent uses cannot both succeed; the loser is treated as a reuse,
+// which revokes the grant (RFC 9700 §4.14.2).
+func (s *Store) UseRefresh(ctx context.Context, hash string, now, accessUntil time.Time) (*authserver.RefreshToken, error) {
 	t := &authserver.RefreshToken{Hash: hash}
-	var created, expires int64
+	var created, expires, authTime int64
 	err := s.db.QueryRowContext(ctx,
 		`UPDATE refresh_tokens SET used_at = ?
 		 WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
-		 RETURNING family, user_id, client_id, scope, created_at, expires_at`,
-		now.Unix(), hash, now.Unix()).Scan(&t.Family, &t.UserID, &t.ClientID, &t.Scope, &created, &expires)
+		 RETURNING family, user_id, client_id, scope, created_at, expires_at, auth_time`,
+		now.Unix(), hash, now.Unix()).Scan(&t.Family, &t.UserID, &t.ClientID, &t.Scope, &created, &expires, &authTime)
 	if err == nil {
-		t.CreatedAt, t.ExpiresAt = time.Unix(created, 0).UTC(), time.Unix(expires, 0).UTC()
+		t.CreatedAt, t.ExpiresAt, t.AuthTime = time.Unix(created, 0).UTC(), time.Unix(expires, 0).UTC(), timeOrZero(authTime)
 		return t, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
@@ -57,7 +74,7 @@ func (s *Store) UseRefresh(ctx context.Context, hash string, now time.Time) (*au
 	case revoked.Valid:
 		return nil, fmt.Errorf("%w: the refresh token is revoked", authserver.ErrInvalidGrant)
 	case used.Valid:
-		if err := s.RevokeFamily(ctx, family, now); err != nil {
+		if err := s.revokeGrant(ctx, family, now, accessUntil); err != nil {
 			return nil, err
 		}
 		return nil, authserver.ErrRefreshReused
