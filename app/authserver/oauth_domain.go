@@ -36,9 +36,9 @@ type AuthCode struct {
 	Nonce       string
 	Family      string // the refresh-token family the code's tokens join
 	// AuthTime is when the user authenticated (OpenID Connect Core §2).
-	AuthTime time.Time
-	CreatedAt   time.Time
-	ExpiresAt   time.Time
+	AuthTime  time.Time
+	CreatedAt time.Time
+	ExpiresAt time.Time
 }
 
 // OAuthStore persists dynamic clients, codes and revoked access tokens.
