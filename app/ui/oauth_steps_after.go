@@ -37,7 +37,7 @@ func (w *oauthWalk) step6() app.UI {
 	at := w.tokens.AccessToken
 	in := jot.Inspect(at)
 	return oauthStep("6", "Read the access token and use it",
-		oauthNote("This server's access tokens are JWTs (RFC 9068): anyone holding one can read it, which is why it must be kept secret. Decoding is not verifying. The resource server verifies the signature against the server's JWKS; userinfo also asks the server whether the token was revoked."),
+		oauthNote("This server's access tokens are JWTs (RFC 9068): anyone holding one can read it, which is why it must be kept secret. Decoding is not verifying. The resource server verifies the signature against the server's JWKS; userinfo, /api/profile and /api/keys also ask the server whether the token was revoked; /api/protected does not."),
 		app.Div().Class("workbench").Body(
 			app.Div().Class("segment").Body(app.H4().Class("seg-title seg-header").Text("Header"), app.Pre().ID("at-header").Class("json seg-header").Text(string(in.HeaderJSON))),
 			app.Div().Class("segment").Body(app.H4().Class("seg-title seg-payload").Text("Payload"), app.Pre().ID("at-payload").Class("json seg-payload").Text(string(in.PayloadJSON))),
@@ -93,7 +93,7 @@ func (w *oauthWalk) step8() app.UI {
 		oauthHTTP("x-revoke-at", w.revokeATX),
 		app.If(w.revokeATX != nil, func() app.UI {
 			return app.Div().Body(
-				oauthNote("Now ask again: introspection says inactive, userinfo refuses the token, and the refresh token is dead. /api/protected only checks the JWT's signature and expiry, so it still accepts the access token until it expires: the price of self-contained tokens, and the reason they are short-lived."),
+				oauthNote("Now ask again: introspection says inactive, userinfo refuses the token (as /api/profile and /api/keys would), and the refresh token is dead. /api/protected only checks the JWT's signature and expiry, so it still accepts the access token until it expires: the price of self-contained tokens, and the reason they are short-lived."),
 				oauthButton("recheck", "Try the revoked tokens", true, w.busy == "recheck", w.recheck),
 				oauthHTTP("x-after-intro", w.afterIntroX),
 				oauthHTTP("x-after-userinfo", w.afterUserX),
