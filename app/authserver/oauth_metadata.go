@@ -3,7 +3,10 @@ package authserver
 import "net/http"
 
 // metadata is the RFC 8414 §2 authorization server metadata. It lists only
-// what this server implements.
+// what this server implements. It includes the OpenID Connect Discovery 1.0
+// §3 parameters, as RFC 8414 §2 allows: the token endpoint issues ID tokens
+// whichever document a client read, and a client checks their alg against
+// id_token_signing_alg_values_supported (RS256 when it is absent).
 func (s *Server) metadata(r *http.Request) map[string]any {
 	iss := s.issuer(r)
 	base := originOf(r)
@@ -26,6 +29,9 @@ func (s *Server) metadata(r *http.Request) map[string]any {
 		"code_challenge_methods_supported":               []string{"S256"},
 		"authorization_response_iss_parameter_supported": true,
 		"service_documentation":                          base + "/learn",
+		"subject_types_supported":                        []string{"public"},
+		"id_token_signing_alg_values_supported":          []string{s.alg},
+		"claims_supported":                               []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp", "preferred_username", "name"},
 	}
 }
 
@@ -34,13 +40,8 @@ func (s *Server) oauthMetadata(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.metadata(r))
 }
 
-// openIDConfiguration is OpenID Connect Discovery 1.0 §3: the same
-// metadata plus what ID tokens need.
+// openIDConfiguration is OpenID Connect Discovery 1.0 §4: the same
+// document, at the path OpenID Connect clients look for.
 func (s *Server) openIDConfiguration(w http.ResponseWriter, r *http.Request) {
-	m := s.metadata(r)
-	m["subject_types_supported"] = []string{"public"}
-	m["id_token_signing_alg_values_supported"] = []string{s.alg}
-	m["claims_supported"] = []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp", "preferred_username", "name"}
-	w.Header().Set("Access-Control-Allow-Origin", "*")
-	writeJSON(w, http.StatusOK, m)
+	s.oauthMetadata(w, r)
 }

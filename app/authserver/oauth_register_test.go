@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/authlab/authlab/app/authserver"
+	"github.com/authlab/authlab/app/jot"
 )
 
 // TestRegistration covers RFC 7591 §3.2.1 answers and the defaults of §2.
@@ -129,8 +130,15 @@ func TestRegistrationLimits(t *testing.T) {
 }
 
 // TestMetadata: RFC 8414 §2 metadata advertises only what is implemented.
+// Both documents describe the ID tokens, whose alg a client checks against
+// id_token_signing_alg_values_supported whichever document it read.
 func TestMetadata(t *testing.T) {
 	s := oauthServer(t)
+	idToken := s.exchange(t, s.code(t)).str("id_token")
+	idAlg := jot.Inspect(idToken).Alg()
+	if idAlg == "" {
+		t.Fatalf("no ID token alg in %q", idToken)
+	}
 	for _, path := range []string{"/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"} {
 		r := s.do(t, "GET", path, "")
 		if r.Code != 200 || r.str("issuer") != origin || r.str("token_endpoint") != origin+"/oauth/token" ||
@@ -142,9 +150,12 @@ func TestMetadata(t *testing.T) {
 			"response_types_supported":                      {"code"},
 			"grant_types_supported":                         {"authorization_code", "refresh_token", "client_credentials"},
 			"introspection_endpoint_auth_methods_supported": {"client_secret_basic", "client_secret_post"},
+			"id_token_signing_alg_values_supported":         {idAlg},
+			"subject_types_supported":                       {"public"},
 		} {
 			var got []string
-			for _, v := range r.JSON[field].([]any) {
+			list, _ := r.JSON[field].([]any)
+			for _, v := range list {
 				got = append(got, v.(string))
 			}
 			if !slices.Equal(got, want) {

@@ -3,6 +3,7 @@
 package e2e_test
 
 import (
+	"context"
 	"encoding/json"
 	"os/exec"
 	"path/filepath"
@@ -10,14 +11,21 @@ import (
 	"testing"
 )
 
+// nodeScript runs a script of testdata with the pinned node 22 from
+// worker/node_modules, in worker/ so that its imports resolve there.
+func nodeScript(ctx context.Context, script string, args ...string) *exec.Cmd {
+	dir := workerDir()
+	cmd := exec.CommandContext(ctx, filepath.Join(dir, "node_modules", ".bin", "node"),
+		append([]string{filepath.Join(dir, "e2e", "testdata", script)}, args...)...)
+	cmd.Dir = dir
+	return cmd
+}
+
 // joseVerify runs the jose npm library on a token against the worker's
 // published JWK Set.
 func joseVerify(t *testing.T, token string) (map[string]any, error) {
 	t.Helper()
-	dir := workerDir()
-	cmd := exec.Command(filepath.Join(dir, "node_modules", ".bin", "node"),
-		filepath.Join(dir, "e2e", "testdata", "jose-verify.mjs"), baseURL+"/.well-known/jwks.json", token, baseURL)
-	cmd.Dir = dir
+	cmd := nodeScript(context.Background(), "jose-verify.mjs", baseURL+"/.well-known/jwks.json", token, baseURL)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return nil, &exec.ExitError{Stderr: out}

@@ -38,6 +38,29 @@ func callbackServer(t *testing.T) (*httptest.Server, <-chan url.Values) {
 	return srv, got
 }
 
+// approveInBrowser has chromium open authURL, log in as a and approve on
+// the consent page, and returns the query of the redirect that reached the
+// callback server.
+func approveInBrowser(t *testing.T, authURL string, a *account, got <-chan url.Values) url.Values {
+	t.Helper()
+	if err := chromedp.Run(newBrowser(t),
+		chromedp.Navigate(authURL),
+		chromedp.SendKeys("#username", a.name, chromedp.ByQuery),
+		chromedp.SendKeys("#password", a.password, chromedp.ByQuery),
+		chromedp.Click("#approve", chromedp.ByQuery),
+		chromedp.WaitVisible("#done", chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case q := <-got:
+		return q
+	case <-time.After(10 * time.Second):
+		t.Fatal("no redirect reached the callback")
+		return nil
+	}
+}
+
 // TestOAuthCodeFlowWithXOAuth2 runs golang.org/x/oauth2's authorization
 // code flow with PKCE, with chromium logging in and approving on the
 // worker's consent page.
@@ -107,17 +130,7 @@ func TestOAuthRefreshIntrospectRevoke(t *testing.T) {
 	conf := &oauth2.Config{ClientID: "authlab-demo", ClientSecret: demoSecret, Endpoint: endpoint(),
 		RedirectURL: cb.URL + "/callback", Scopes: []string{"profile"}}
 	verifier := oauth2.GenerateVerifier()
-	ctx := newBrowser(t)
-	if err := chromedp.Run(ctx,
-		chromedp.Navigate(conf.AuthCodeURL("s1", oauth2.S256ChallengeOption(verifier))),
-		chromedp.SendKeys("#username", a.name, chromedp.ByQuery),
-		chromedp.SendKeys("#password", a.password, chromedp.ByQuery),
-		chromedp.Click("#approve", chromedp.ByQuery),
-		chromedp.WaitVisible("#done", chromedp.ByQuery),
-	); err != nil {
-		t.Fatal(err)
-	}
-	q := <-got
+	q := approveInBrowser(t, conf.AuthCodeURL("s1", oauth2.S256ChallengeOption(verifier)), a, got)
 	bg := context.Background()
 	tok, err := conf.Exchange(bg, q.Get("code"), oauth2.VerifierOption(verifier))
 	if err != nil {
