@@ -128,7 +128,7 @@ func TestOAuthRefreshIntrospectRevoke(t *testing.T) {
 	a := newAccount(t, "oauth2")
 	cb, got := callbackServer(t)
 	conf := &oauth2.Config{ClientID: "authlab-demo", ClientSecret: demoSecret, Endpoint: endpoint(),
-		RedirectURL: cb.URL + "/callback", Scopes: []string{"profile"}}
+		RedirectURL: cb.URL + "/callback", Scopes: []string{"openid"}}
 	verifier := oauth2.GenerateVerifier()
 	q := approveInBrowser(t, conf.AuthCodeURL("s1", oauth2.S256ChallengeOption(verifier)), a, got)
 	bg := context.Background()
