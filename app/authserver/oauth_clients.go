@@ -30,16 +30,17 @@ const DefaultDemoClientSecret = "authlab-demo-secret"
 // client the loopback http://127.0.0.1/callback. Like every http URI on a
 // loopback IP literal, these match on any port (RFC 8252 §7.3): when the
 // pages are served from http://127.0.0.1:8787, /oauth/callback on any
-// port of 127.0.0.1 is the web client's.
+// port of 127.0.0.1 is the web client's. Built-in clients' redirect URIs
+// are the operator's, so errors are redirected to them (Builtin).
 func (s *Server) builtinClient(r *http.Request, id string) (*Client, bool) {
 	callback := originOf(r) + "/oauth/callback"
 	switch id {
 	case WebClientID:
-		return &Client{ID: id, Name: "Authlab pages", AuthMethod: "none",
+		return &Client{ID: id, Name: "Authlab pages", AuthMethod: "none", Builtin: true,
 			RedirectURIs: append([]string{callback}, s.cfg.OAuthRedirectURIs...),
 			GrantTypes:   []string{"authorization_code", "refresh_token"}}, true
 	case DemoClientID:
-		return &Client{ID: id, Name: "Authlab demo client", AuthMethod: "client_secret_basic",
+		return &Client{ID: id, Name: "Authlab demo client", AuthMethod: "client_secret_basic", Builtin: true,
 			SecretHash:   s.demoSecretHash,
 			RedirectURIs: append([]string{callback, "http://127.0.0.1/callback"}, s.cfg.OAuthRedirectURIs...),
 			GrantTypes:   []string{"authorization_code", "refresh_token", "client_credentials"}}, true
