@@ -1,6 +1,7 @@
 package authserver
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -85,7 +86,9 @@ func (s *Server) introspectFor(w http.ResponseWriter, r *http.Request, c *Client
 
 // revoke is RFC 7009 §2: a client revokes one of its tokens. A refresh
 // token takes its family along; an access token is refused from then on by
-// introspection and userinfo. Unknown tokens are answered 200 too (§2.2).
+// introspection and userinfo. A valid token issued to another client is
+// refused with unauthorized_client and left valid (§2.1, §2.2.1); unknown
+// and no longer valid tokens are answered 200 (§2.2).
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request) {
 	form, oerr := readForm(w, r)
 	var c *Client
@@ -103,13 +106,27 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request) {
 	now := s.cfg.Now().UTC()
 	var err error
 	if strings.Count(raw, ".") == 2 {
-		if claims, verr := s.verifyAccess(r, raw); verr == nil && claims["client_id"] == c.ID {
+		if claims, verr := s.verifyAccess(r, raw); verr == nil {
+			if claims["client_id"] != c.ID {
+				writeOAuthError(w, notIssuedTo(c))
+				return
+			}
 			exp, _, _ := jot.NumericDate(claims, "exp")
 			jti, _ := claims["jti"].(string)
 			err = s.cfg.Store.RevokeAccess(r.Context(), jti, exp.Add(leeway))
 		}
 	} else {
-		err = s.cfg.Store.RevokeFamilyOf(r.Context(), hashToken(raw), c.ID, now, now.Add(s.cfg.AccessTTL+leeway))
+		hash := hashToken(raw)
+		t, active, ferr := s.cfg.Store.RefreshByHash(r.Context(), hash, now)
+		switch {
+		case ferr != nil && !errors.Is(ferr, ErrNotFound):
+			err = ferr
+		case ferr == nil && active && t.ClientID != c.ID:
+			writeOAuthError(w, notIssuedTo(c))
+			return
+		case ferr == nil:
+			err = s.cfg.Store.RevokeFamilyOf(r.Context(), hash, c.ID, now, now.Add(s.cfg.AccessTTL+leeway))
+		}
 	}
 	if err != nil {
 		writeOAuthError(w, oauthErrorFrom(err))
@@ -117,6 +134,12 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
+}
+
+// notIssuedTo is the RFC 7009 §2.2.1 answer to a client that revokes a
+// token issued to another.
+func notIssuedTo(c *Client) *oauth.Error {
+	return oauth.Errorf(oauth.UnauthorizedClient, "the token was not issued to %s, so it may not revoke it (RFC 7009 §2.1)", c.ID)
 }
 
 // userinfo is OpenID Connect Core §5.3: the claims about the user behind
