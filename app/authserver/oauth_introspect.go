@@ -2,6 +2,8 @@ package authserver
 
 import (
 	"errors"
+	"fmt"
+	"mime"
 	"net/http"
 	"strings"
 
@@ -143,9 +145,10 @@ func notIssuedTo(c *Client) *oauth.Error {
 }
 
 // userinfo is OpenID Connect Core §5.3: the claims about the user behind
-// an access token with the openid or profile scope.
+// an access token with the openid or profile scope, by GET or POST
+// (§5.3.1).
 func (s *Server) userinfo(w http.ResponseWriter, r *http.Request) {
-	raw, err := bearerToken(r)
+	raw, err := userinfoToken(w, r)
 	var claims map[string]any
 	if err == nil {
 		if claims, err = s.verifyAccess(r, raw); err != nil {
@@ -175,6 +178,32 @@ func (s *Server) userinfo(w http.ResponseWriter, r *http.Request) {
 		"sub": strconvID(u.ID), "preferred_username": u.Username, "name": u.Username,
 		"updated_at": u.CreatedAt.Unix(),
 	})
+}
+
+// userinfoToken finds a UserInfo request's access token: in the
+// Authorization header (RFC 6750 §2.1), or on POST in the access_token
+// parameter of an application/x-www-form-urlencoded body (RFC 6750 §2.2),
+// which no other body type carries. A client that sends the token both
+// ways is refused (RFC 6750 §2).
+func userinfoToken(w http.ResponseWriter, r *http.Request) (string, error) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if r.Method != http.MethodPost || mt != "application/x-www-form-urlencoded" {
+		return bearerToken(r)
+	}
+	form, oerr := readForm(w, r)
+	if oerr != nil {
+		return "", fmt.Errorf("%w: %s", ErrInvalidRequest, oerr.Description)
+	}
+	v, inBody := form["access_token"]
+	switch {
+	case !inBody:
+		return bearerToken(r)
+	case r.Header.Get("Authorization") != "":
+		return "", fmt.Errorf("%w: send the access token in the Authorization header or in the body, not both (RFC 6750 §2)", ErrInvalidRequest)
+	case !isB64Token(v[0]):
+		return "", fmt.Errorf("%w: the access_token parameter is empty or holds characters that RFC 6750 §2.1 does not allow", ErrInvalidRequest)
+	}
+	return v[0], nil
 }
 
 func stringClaim(c map[string]any, name string) string {
