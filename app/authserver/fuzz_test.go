@@ -5,7 +5,9 @@ package authserver_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -101,6 +103,46 @@ func FuzzBearerHeader(f *testing.F) {
 		for i := 0; i < len(challenge); i++ {
 			if c := challenge[i]; c < 0x20 || c > 0x7e {
 				t.Fatalf("challenge %q has byte %#x", challenge, c)
+			}
+		}
+	})
+}
+
+// FuzzLoopbackRedirect asks a client registered with
+// http://127.0.0.1:8765/cb to redirect to arbitrary URIs. Whatever the
+// port, an accepted URI is http on 127.0.0.1 with the path /cb, no
+// query, user or fragment (RFC 8252 §7.3): no other host or path.
+func FuzzLoopbackRedirect(f *testing.F) {
+	s := newServer(f, 1)
+	reg := s.do(f, "POST", "/oauth/register", `{"token_endpoint_auth_method":"none","redirect_uris":["http://127.0.0.1:8765/cb"]}`)
+	id := reg.str("client_id")
+	if reg.Code != http.StatusCreated || id == "" {
+		f.Fatalf("register: %d %s", reg.Code, reg.Body)
+	}
+	for _, seed := range []string{
+		"http://127.0.0.1:8765/cb", "http://127.0.0.1/cb", "http://127.0.0.1:1/cb", "http://127.0.0.1:65536/cb",
+		"http://127.0.0.1:/cb", "http://127.0.0.1:9@evil.example/cb", "http://127.0.0.1:9/cb?x", "http://127.0.0.1:9/cb#x",
+		"http://127.0.0.1:+9/cb", "http://127.0.0.1:09/cb", "http://127.0.0.1.evil.example/cb", "http://[::1]:9/cb",
+		"http://127.0.0.1:9\\@evil.example/cb", "http://127.0.0.1:9/%63b", "HTTP://127.0.0.1:9/cb",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, redirect string) {
+		rec := s.authorize(t, authzParams(set("client_id", id), set("redirect_uri", redirect)))
+		if rec.Code != http.StatusOK {
+			if rec.Code != http.StatusBadRequest || rec.Header().Get("Location") != "" {
+				t.Fatalf("%q: %d Location %q", redirect, rec.Code, rec.Header().Get("Location"))
+			}
+			return
+		}
+		u, err := url.Parse(redirect)
+		if err != nil || u.Scheme != "http" || u.User != nil || u.Hostname() != "127.0.0.1" || u.EscapedPath() != "/cb" ||
+			u.RawQuery != "" || u.ForceQuery || strings.Contains(redirect, "#") {
+			t.Fatalf("accepted %q (%v)", redirect, err)
+		}
+		if p := u.Port(); p != "" {
+			if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+				t.Fatalf("accepted %q with port %q", redirect, p)
 			}
 		}
 	})

@@ -30,8 +30,8 @@ type authzRequest struct {
 
 // parseAuthz validates an authorization request (RFC 6749 §4.1.1,
 // RFC 7636 §4.3). A bad client or redirect URI is fatal: it is shown to the
-// user and never redirected to (RFC 6749 §4.1.2.1). Other errors are sent
-// back to the redirect URI.
+// user and never redirected to (RFC 6749 §4.1.2.1). Other errors are
+// returned for authzError, which redirects only a built-in client's.
 func (s *Server) parseAuthz(r *http.Request, q url.Values) (req *authzRequest, fatal error, redirectErr *oauth.Error) {
 	for _, k := range []string{"client_id", "redirect_uri", "response_type", "state", "scope", "code_challenge", "code_challenge_method", "nonce"} {
 		if len(q[k]) > 1 {
@@ -55,7 +55,7 @@ func (s *Server) parseAuthz(r *http.Request, q url.Values) (req *authzRequest, f
 	case q.Get("response_type") != "code":
 		return req, nil, oauth.Errorf(oauth.UnsupportedResponseType, "response_type must be code, got %q", q.Get("response_type"))
 	case !c.allows("authorization_code"):
-		return req, nil, oauth.Errorf(oauth.UnauthorizedClient, "%s may not use the authorization code grant", c.ID)
+		return req, nil, oauth.Errorf(oauth.UnauthorizedClient, "client_id %s may not use the authorization code grant: it was registered without it", c.ID)
 	case req.challenge == "":
 		return req, nil, oauth.Errorf(oauth.InvalidRequest, "code_challenge is required: this server mandates PKCE (RFC 7636)")
 	case req.challengeMethod == "plain":
@@ -123,7 +123,7 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rerr != nil {
-		s.redirectError(w, r, req, rerr)
+		s.authzError(w, r, req, rerr)
 		return
 	}
 	s.renderConsent(w, r, http.StatusOK, req, s.sessionUser(r), "")
@@ -146,9 +146,11 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rerr != nil {
-		s.redirectError(w, r, req, rerr)
+		s.authzError(w, r, req, rerr)
 		return
 	}
+	// The user's decision goes back to the client, whoever registered it:
+	// the page named the redirect host, and the user chose.
 	if r.PostForm.Get("decision") != "approve" {
 		s.redirectError(w, r, req, oauth.Errorf(oauth.AccessDenied, "the user denied the request"))
 		return

@@ -3,6 +3,7 @@
 package authserver_test
 
 import (
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -36,44 +37,42 @@ func TestAuthorizeShownErrors(t *testing.T) {
 		{"duplicate state", authzParams(set("state", "a", "b")), "more than once"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			rec := s.authorize(t, c.q)
-			if rec.Code != http.StatusBadRequest || rec.Header().Get("Location") != "" {
-				t.Fatalf("%d Location %q, want a 400 page", rec.Code, rec.Header().Get("Location"))
-			}
-			if body := rec.Body.String(); !strings.Contains(body, `id="authz-error"`) || !strings.Contains(body, c.want) {
-				t.Fatalf("page does not say %q:\n%s", c.want, body)
-			}
+			shownError(t, s.authorize(t, c.q), c.want)
 			// The consent form would refuse the same request the same way.
-			if rec := s.decide(t, c.q, "approve", "alice", alicePW); rec.Code != http.StatusBadRequest || rec.Header().Get("Location") != "" {
-				t.Fatalf("consent POST: %d Location %q", rec.Code, rec.Header().Get("Location"))
-			}
+			shownError(t, s.decide(t, c.q, "approve", "alice", alicePW), c.want)
 		})
 	}
 }
 
-// TestAuthorizeRedirectedErrors: once client and redirect URI are valid,
+// redirectedErrors are authorization requests whose client and redirect
+// URI are valid but which are wrong otherwise, with the error each gets
+// (RFC 6749 §4.1.2.1). PKCE is mandatory with S256 only (RFC 7636
+// §4.4.1, RFC 9700 §2.1.1).
+var redirectedErrors = []struct {
+	name, code, desc string
+	q                url.Values
+}{
+	{"no response_type", "unsupported_response_type", "response_type must be code", authzParams(set("response_type"))},
+	{"implicit", "unsupported_response_type", "response_type must be code", authzParams(set("response_type", "token"))},
+	{"no challenge", "invalid_request", "code_challenge is required", authzParams(set("code_challenge"), set("code_challenge_method"))},
+	{"plain", "invalid_request", "code_challenge_method plain is refused", authzParams(set("code_challenge", verifier), set("code_challenge_method", "plain"))},
+	{"method missing means plain", "invalid_request", "code_challenge_method must be S256", authzParams(set("code_challenge_method"))},
+	{"unknown method", "invalid_request", "code_challenge_method must be S256", authzParams(set("code_challenge_method", "S512"))},
+	{"challenge too short", "invalid_request", "code_challenge must be 43 base64url characters", authzParams(set("code_challenge", "abc"))},
+	{"challenge not base64url", "invalid_request", "code_challenge must be 43 base64url characters", authzParams(set("code_challenge", strings.Repeat("+", 43)))},
+	{"unknown scope", "invalid_scope", `unknown scope "admin"`, authzParams(set("scope", "openid admin"))},
+	{"code ttl zero", "invalid_request", "authlab_code_ttl", authzParams(set("authlab_code_ttl", "0"))},
+	{"code ttl too long", "invalid_request", "authlab_code_ttl", authzParams(set("authlab_code_ttl", "61"))},
+	{"code ttl not a number", "invalid_request", "authlab_code_ttl", authzParams(set("authlab_code_ttl", "1s"))},
+}
+
+// TestAuthorizeRedirectedErrors: a built-in client's redirect URIs are
+// configured by the operator, so once client and redirect URI are valid,
 // errors go back to the client with state and iss (RFC 6749 §4.1.2.1,
-// RFC 9207 §2), and PKCE is mandatory with S256 only (RFC 7636 §4.4.1,
-// RFC 9700 §2.1.1).
+// RFC 9207 §2).
 func TestAuthorizeRedirectedErrors(t *testing.T) {
 	s := oauthServer(t)
-	for _, c := range []struct {
-		name, code, desc string
-		q                url.Values
-	}{
-		{"no response_type", "unsupported_response_type", "response_type must be code", authzParams(set("response_type"))},
-		{"implicit", "unsupported_response_type", "response_type must be code", authzParams(set("response_type", "token"))},
-		{"no challenge", "invalid_request", "code_challenge is required", authzParams(set("code_challenge"), set("code_challenge_method"))},
-		{"plain", "invalid_request", "plain is refused", authzParams(set("code_challenge", verifier), set("code_challenge_method", "plain"))},
-		{"method missing means plain", "invalid_request", "must be S256", authzParams(set("code_challenge_method"))},
-		{"unknown method", "invalid_request", "must be S256", authzParams(set("code_challenge_method", "S512"))},
-		{"challenge too short", "invalid_request", "43 base64url characters", authzParams(set("code_challenge", "abc"))},
-		{"challenge not base64url", "invalid_request", "43 base64url characters", authzParams(set("code_challenge", strings.Repeat("+", 43)))},
-		{"unknown scope", "invalid_scope", `unknown scope "admin"`, authzParams(set("scope", "openid admin"))},
-		{"code ttl zero", "invalid_request", "authlab_code_ttl", authzParams(set("authlab_code_ttl", "0"))},
-		{"code ttl too long", "invalid_request", "authlab_code_ttl", authzParams(set("authlab_code_ttl", "61"))},
-		{"code ttl not a number", "invalid_request", "authlab_code_ttl", authzParams(set("authlab_code_ttl", "1s"))},
-	} {
+	for _, c := range redirectedErrors {
 		t.Run(c.name, func(t *testing.T) {
 			for _, rec := range []*httptest.ResponseRecorder{
 				s.authorize(t, c.q), s.decide(t, c.q, "approve", "alice", alicePW),
@@ -93,18 +92,55 @@ func TestAuthorizeRedirectedErrors(t *testing.T) {
 	}
 }
 
-// TestAuthorizeUnauthorizedClient: a client registered without the
-// authorization code grant is told so at its redirect URI.
-func TestAuthorizeUnauthorizedClient(t *testing.T) {
+// TestAuthorizeDynamicClientErrors: a dynamically registered client's
+// redirect URI is chosen by whoever registered it, so the server does not
+// redirect to it before the user has decided on the consent page: every
+// error is shown on a 400 page that names the parameter (RFC 9700
+// §4.11.2). The user's decision goes back to it.
+func TestAuthorizeDynamicClientErrors(t *testing.T) {
 	s := oauthServer(t)
-	reg := s.do(t, "POST", "/oauth/register", `{"client_name":"batch","grant_types":["client_credentials"],"redirect_uris":["https://batch.example/cb"]}`)
-	if reg.Code != http.StatusCreated {
-		t.Fatalf("register: %d %s", reg.Code, reg.Body)
+	const evil = "https://evil.example/cb"
+	dyn := s.registerClient(t, `{"client_name":"Evil","redirect_uris":["`+evil+`"]}`).str("client_id")
+	batch := s.registerClient(t, `{"grant_types":["client_credentials"],"redirect_uris":["`+evil+`"]}`).str("client_id")
+	cases := []struct {
+		name, code, desc string
+		q                url.Values
+	}{
+		{"client without the code grant", "unauthorized_client", "client_id " + batch + " may not use the authorization code grant",
+			authzParams(set("client_id", batch))},
 	}
-	back := redirected(t, s.authorize(t, authzParams(set("client_id", reg.str("client_id")), set("redirect_uri", "https://batch.example/cb"))), "https://batch.example/cb")
-	if back.Get("error") != "unauthorized_client" {
-		t.Fatalf("callback %v", back)
+	for _, c := range append(cases, redirectedErrors...) {
+		t.Run(c.name, func(t *testing.T) {
+			q := maps.Clone(c.q)
+			if q.Get("client_id") == webClient {
+				q.Set("client_id", dyn)
+			}
+			q.Set("redirect_uri", evil)
+			for _, rec := range []*httptest.ResponseRecorder{
+				s.authorize(t, q), s.decide(t, q, "approve", "alice", alicePW),
+			} {
+				shownError(t, rec, c.code+": "+c.desc)
+				if !strings.Contains(rec.Body.String(), "evil.example") {
+					t.Errorf("the page does not name the redirect host:\n%s", rec.Body)
+				}
+			}
+		})
 	}
+	q := authzParams(set("client_id", dyn), set("redirect_uri", evil))
+	if page := s.authorize(t, q); page.Code != http.StatusOK || !strings.Contains(page.Body.String(), `id="unverified-client"`) {
+		t.Fatalf("consent page for a registered client: %d %s", page.Code, page.Body)
+	}
+	t.Run("deny goes back", func(t *testing.T) {
+		back := redirected(t, s.decide(t, q, "deny", "alice", alicePW), evil)
+		if back.Get("error") != "access_denied" || back.Get("state") != "st4te" {
+			t.Fatalf("callback %v", back)
+		}
+	})
+	t.Run("approve goes back", func(t *testing.T) {
+		if back := redirected(t, s.decide(t, q, "approve", "alice", alicePW), evil); back.Get("code") == "" {
+			t.Fatalf("callback %v", back)
+		}
+	})
 }
 
 // TestConsentPage: a valid request shows who asks for what, carries the

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/authlab/authlab/app/oauth"
@@ -26,16 +27,20 @@ const DefaultDemoClientSecret = "authlab-demo-secret"
 
 // builtinClient returns a built-in client. Its redirect URIs are this
 // server's /oauth/callback, the configured extra ones, and for the demo
-// client the loopback http://127.0.0.1/callback (any port, RFC 8252 §7.3).
+// client the loopback http://127.0.0.1/callback. Like every http URI on a
+// loopback IP literal, these match on any port (RFC 8252 §7.3): when the
+// pages are served from http://127.0.0.1:8787, /oauth/callback on any
+// port of 127.0.0.1 is the web client's. Built-in clients' redirect URIs
+// are the operator's, so errors are redirected to them (Builtin).
 func (s *Server) builtinClient(r *http.Request, id string) (*Client, bool) {
 	callback := originOf(r) + "/oauth/callback"
 	switch id {
 	case WebClientID:
-		return &Client{ID: id, Name: "Authlab pages", AuthMethod: "none",
+		return &Client{ID: id, Name: "Authlab pages", AuthMethod: "none", Builtin: true,
 			RedirectURIs: append([]string{callback}, s.cfg.OAuthRedirectURIs...),
 			GrantTypes:   []string{"authorization_code", "refresh_token"}}, true
 	case DemoClientID:
-		return &Client{ID: id, Name: "Authlab demo client", AuthMethod: "client_secret_basic",
+		return &Client{ID: id, Name: "Authlab demo client", AuthMethod: "client_secret_basic", Builtin: true,
 			SecretHash:   s.demoSecretHash,
 			RedirectURIs: append([]string{callback, "http://127.0.0.1/callback"}, s.cfg.OAuthRedirectURIs...),
 			GrantTypes:   []string{"authorization_code", "refresh_token", "client_credentials"}}, true
@@ -58,21 +63,55 @@ func (s *Server) lookupClient(ctx context.Context, r *http.Request, id string) (
 }
 
 // redirectAllowed compares a redirect URI with the registered ones by exact
-// string match (RFC 9700 §4.1.3), except that a loopback IP redirect matches
-// on any port (RFC 8252 §7.3).
+// string match (RFC 9700 §4.1.3), except that an http redirect on a
+// loopback IP literal matches on any port, the registered one's and the
+// requested one's alike (RFC 8252 §7.3).
 func (c *Client) redirectAllowed(uri string) bool {
 	if slices.Contains(c.RedirectURIs, uri) {
 		return true
 	}
-	u, err := url.Parse(uri)
-	if err != nil || u.Scheme != "http" || (u.Hostname() != "127.0.0.1" && u.Hostname() != "::1") {
+	want, ok := withoutLoopbackPort(uri)
+	if !ok {
 		return false
 	}
-	u.Host = u.Hostname()
-	if strings.Contains(u.Host, ":") {
-		u.Host = "[" + u.Host + "]"
+	for _, reg := range c.RedirectURIs {
+		if got, ok := withoutLoopbackPort(reg); ok && got == want {
+			return true
+		}
 	}
-	return slices.Contains(c.RedirectURIs, u.String())
+	return false
+}
+
+// withoutLoopbackPort removes the port from an http URI whose host is the
+// loopback IP literal 127.0.0.1 or [::1], and leaves the rest as it is,
+// so that scheme, host, path and query still compare exactly. Only those
+// literals qualify: localhost is a name that may resolve elsewhere and
+// gets no exemption (RFC 8252 §8.3), nor does https, which no native
+// app's ephemeral listener serves.
+func withoutLoopbackPort(uri string) (string, bool) {
+	const scheme = "http://"
+	if !strings.HasPrefix(uri, scheme) {
+		return "", false
+	}
+	rest := uri[len(scheme):]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	hostport, tail := rest[:end], rest[end:]
+	for _, host := range []string{"127.0.0.1", "[::1]"} {
+		port, found := strings.CutPrefix(hostport, host)
+		if found && (port == "" || port[0] == ':' && validPort(port[1:])) {
+			return scheme + host + tail, true
+		}
+	}
+	return "", false
+}
+
+// validPort reports whether p is a TCP port number, 1 to 65535.
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= 1 && n <= 65535 && strings.Trim(p, "0123456789") == ""
 }
 
 func (c *Client) allows(grant string) bool { return slices.Contains(c.GrantTypes, grant) }
@@ -140,7 +179,9 @@ func (s *Server) identifyClient(r *http.Request, form url.Values) (*Client, bool
 	return c, basicUsed, nil
 }
 
-// isLoopback reports whether host is a loopback IP literal or localhost.
+// isLoopback reports whether host is a loopback IP literal or localhost:
+// hosts an http redirect URI may name (RFC 8252 §7.3, §8.3). Only the IP
+// literals match on any port (withoutLoopbackPort).
 func isLoopback(host string) bool {
 	if host == "localhost" {
 		return true

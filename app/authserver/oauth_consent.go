@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/authlab/authlab/app/oauth"
 )
 
 // consentPage writes the consent page. Every value is HTML-escaped.
@@ -22,8 +24,15 @@ func consentPage(w io.Writer, d consentData) {
 `)
 	if d.Fatal != "" {
 		b.WriteString(`<p class="problems" id="authz-error">` + e(d.Fatal) + `</p>
-<p>This request is not sent back to the application, because its client or redirect address could not be trusted (RFC 6749 §4.1.2.1).</p>
-</main></body></html>`)
+`)
+		if d.ClientID != "" {
+			b.WriteString(`<p>The application <code>` + e(d.ClientID) + `</code> registered itself with this server, so the error is not sent on to its redirect address <code id="redirect-host">` + e(d.RedirectHost) + `</code> (RFC 9700 §4.11.2). Tell the application's developer what is wrong.</p>
+`)
+		} else {
+			b.WriteString(`<p>This request is not sent back to the application, because its client or redirect address could not be trusted (RFC 6749 §4.1.2.1).</p>
+`)
+		}
+		b.WriteString(`</main></body></html>`)
 		io.WriteString(w, b.String())
 		return
 	}
@@ -35,6 +44,10 @@ func consentPage(w io.Writer, d consentData) {
 	b.WriteString(`</ul>
 <p>After you decide, you go back to <code id="redirect-host">` + e(d.RedirectHost) + `</code>.</p>
 `)
+	if d.Unverified {
+		b.WriteString(`<p id="unverified-client">This application registered itself with this server, which has not checked who runs it. Continue only if you trust <code>` + e(d.RedirectHost) + `</code>.</p>
+`)
+	}
 	if d.Message != "" {
 		b.WriteString(`<p class="problems" id="login-error" role="alert">` + e(d.Message) + `</p>
 `)
@@ -65,10 +78,15 @@ func consentPage(w io.Writer, d consentData) {
 	io.WriteString(w, b.String())
 }
 
+// consentData is what the consent page shows. With Fatal set it is an
+// error page instead; ClientID and RedirectHost then name the registered
+// client whose error is not redirected.
 type consentData struct {
 	Title, Fatal, ClientName, ClientID, RedirectHost, User, Message string
 	Scopes                                                          []string
 	Hidden                                                          map[string]string
+	// Unverified marks a dynamically registered client (RFC 7591).
+	Unverified bool
 }
 
 // consentCSP allows the page's own stylesheet, and form submission to this
@@ -94,6 +112,22 @@ func (s *Server) renderAuthzError(w http.ResponseWriter, err error) {
 	s.writeConsent(w, http.StatusBadRequest, consentData{Title: "This authorization request is invalid", Fatal: err.Error()}, "")
 }
 
+// authzError answers an authorization request whose client and redirect
+// URI are valid but which is wrong otherwise. A built-in client's redirect
+// URI was configured by the operator and gets the error (RFC 6749
+// §4.1.2.1). A registered client's was chosen by whoever registered it,
+// so before the user has decided the error is shown instead, lest the
+// endpoint redirect anyone anywhere (RFC 9700 §4.11.2).
+func (s *Server) authzError(w http.ResponseWriter, r *http.Request, req *authzRequest, e *oauth.Error) {
+	if req.client.Builtin {
+		s.redirectError(w, r, req, e)
+		return
+	}
+	target, _ := url.Parse(req.redirectURI)
+	s.writeConsent(w, http.StatusBadRequest, consentData{Title: "This authorization request is invalid", Fatal: e.Error(),
+		ClientID: req.client.ID, RedirectHost: target.Host}, "")
+}
+
 func (s *Server) renderConsent(w http.ResponseWriter, r *http.Request, status int, req *authzRequest, user *User, msg string) {
 	target, _ := url.Parse(req.redirectURI)
 	hidden := map[string]string{
@@ -110,7 +144,7 @@ func (s *Server) renderConsent(w http.ResponseWriter, r *http.Request, status in
 		}
 	}
 	d := consentData{Title: "Authorize " + req.client.Name, ClientName: req.client.Name, ClientID: req.client.ID,
-		RedirectHost: target.Host, Scopes: strings.Fields(req.scope), Hidden: hidden, Message: msg}
+		RedirectHost: target.Host, Scopes: strings.Fields(req.scope), Hidden: hidden, Message: msg, Unverified: !req.client.Builtin}
 	if user != nil {
 		d.User = user.Username
 	}

@@ -19,6 +19,10 @@ type Client struct {
 	ExpiresAt  time.Time // zero for built-in clients
 	// RegisteredBy names the registering client, for the per-client limit.
 	RegisteredBy string
+	// Builtin marks the built-in clients, whose redirect URIs the operator
+	// configured. Only they get errors redirected to them before the user
+	// has decided (RFC 9700 §4.11.2).
+	Builtin bool
 }
 
 // Public reports whether the client has no secret (RFC 6749 §2.1).

@@ -4,6 +4,7 @@ package authserver_test
 
 import (
 	"encoding/base64"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -129,6 +130,31 @@ func redirected(t *testing.T, rec *httptest.ResponseRecorder, redirect string) u
 		t.Fatalf("redirected to %s, want %s", got, redirect)
 	}
 	return loc.Query()
+}
+
+// shownError checks that an authorization request was refused with a
+// 400 HTML page that says want and sends the browser nowhere
+// (RFC 9700 §4.11.2).
+func shownError(t *testing.T, rec *httptest.ResponseRecorder, want string) {
+	t.Helper()
+	if rec.Code != http.StatusBadRequest || rec.Header().Get("Location") != "" ||
+		!strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+		t.Fatalf("%d %s Location %q, want a 400 page", rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("Location"))
+	}
+	if body := rec.Body.String(); !strings.Contains(body, `id="authz-error"`) || !strings.Contains(html.UnescapeString(body), want) {
+		t.Fatalf("page does not say %q:\n%s", want, body)
+	}
+}
+
+// registerClient registers a client dynamically (RFC 7591) from the
+// JSON metadata, failing the test otherwise.
+func (s *testServer) registerClient(t *testing.T, metadata string, header ...string) *response {
+	t.Helper()
+	r := s.do(t, "POST", "/oauth/register", metadata, header...)
+	if r.Code != http.StatusCreated || r.str("client_id") == "" {
+		t.Fatalf("register %s: %d %s", metadata, r.Code, r.Body)
+	}
+	return r
 }
 
 // code runs the consent as alice and returns the authorization code.

@@ -1,6 +1,9 @@
 package authserver
 
 import (
+	"errors"
+	"fmt"
+	"mime"
 	"net/http"
 	"strings"
 
@@ -85,7 +88,9 @@ func (s *Server) introspectFor(w http.ResponseWriter, r *http.Request, c *Client
 
 // revoke is RFC 7009 §2: a client revokes one of its tokens. A refresh
 // token takes its family along; an access token is refused from then on by
-// introspection and userinfo. Unknown tokens are answered 200 too (§2.2).
+// introspection and userinfo. A valid token issued to another client is
+// refused with unauthorized_client and left valid (§2.1, §2.2.1); unknown
+// and no longer valid tokens are answered 200 (§2.2).
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request) {
 	form, oerr := readForm(w, r)
 	var c *Client
@@ -103,13 +108,27 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request) {
 	now := s.cfg.Now().UTC()
 	var err error
 	if strings.Count(raw, ".") == 2 {
-		if claims, verr := s.verifyAccess(r, raw); verr == nil && claims["client_id"] == c.ID {
+		if claims, verr := s.verifyAccess(r, raw); verr == nil {
+			if claims["client_id"] != c.ID {
+				writeOAuthError(w, notIssuedTo(c))
+				return
+			}
 			exp, _, _ := jot.NumericDate(claims, "exp")
 			jti, _ := claims["jti"].(string)
 			err = s.cfg.Store.RevokeAccess(r.Context(), jti, exp.Add(leeway))
 		}
 	} else {
-		err = s.cfg.Store.RevokeFamilyOf(r.Context(), hashToken(raw), c.ID, now, now.Add(s.cfg.AccessTTL+leeway))
+		hash := hashToken(raw)
+		t, active, ferr := s.cfg.Store.RefreshByHash(r.Context(), hash, now)
+		switch {
+		case ferr != nil && !errors.Is(ferr, ErrNotFound):
+			err = ferr
+		case ferr == nil && active && t.ClientID != c.ID:
+			writeOAuthError(w, notIssuedTo(c))
+			return
+		case ferr == nil:
+			err = s.cfg.Store.RevokeFamilyOf(r.Context(), hash, c.ID, now, now.Add(s.cfg.AccessTTL+leeway))
+		}
 	}
 	if err != nil {
 		writeOAuthError(w, oauthErrorFrom(err))
@@ -119,10 +138,17 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 }
 
+// notIssuedTo is the RFC 7009 §2.2.1 answer to a client that revokes a
+// token issued to another.
+func notIssuedTo(c *Client) *oauth.Error {
+	return oauth.Errorf(oauth.UnauthorizedClient, "the token was not issued to %s, so it may not revoke it (RFC 7009 §2.1)", c.ID)
+}
+
 // userinfo is OpenID Connect Core §5.3: the claims about the user behind
-// an access token with the openid or profile scope.
+// an access token with the openid or profile scope, by GET or POST
+// (§5.3.1).
 func (s *Server) userinfo(w http.ResponseWriter, r *http.Request) {
-	raw, err := bearerToken(r)
+	raw, err := userinfoToken(w, r)
 	var claims map[string]any
 	if err == nil {
 		if claims, err = s.verifyAccess(r, raw); err != nil {
@@ -151,6 +177,32 @@ func (s *Server) userinfo(w http.ResponseWriter, r *http.Request) {
 		"sub": strconvID(u.ID), "preferred_username": u.Username, "name": u.Username,
 		"updated_at": u.CreatedAt.Unix(),
 	})
+}
+
+// userinfoToken finds a UserInfo request's access token: in the
+// Authorization header (RFC 6750 §2.1), or on POST in the access_token
+// parameter of an application/x-www-form-urlencoded body (RFC 6750 §2.2),
+// which no other body type carries. A client that sends the token both
+// ways is refused (RFC 6750 §2).
+func userinfoToken(w http.ResponseWriter, r *http.Request) (string, error) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if r.Method != http.MethodPost || mt != "application/x-www-form-urlencoded" {
+		return bearerToken(r)
+	}
+	form, oerr := readForm(w, r)
+	if oerr != nil {
+		return "", fmt.Errorf("%w: %s", ErrInvalidRequest, oerr.Description)
+	}
+	v, inBody := form["access_token"]
+	switch {
+	case !inBody:
+		return bearerToken(r)
+	case r.Header.Get("Authorization") != "":
+		return "", fmt.Errorf("%w: send the access token in the Authorization header or in the body, not both (RFC 6750 §2)", ErrInvalidRequest)
+	case !isB64Token(v[0]):
+		return "", fmt.Errorf("%w: the access_token parameter is empty or holds characters that RFC 6750 §2.1 does not allow", ErrInvalidRequest)
+	}
+	return v[0], nil
 }
 
 func stringClaim(c map[string]any, name string) string {

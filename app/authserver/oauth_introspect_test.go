@@ -157,20 +157,61 @@ func TestRevocation(t *testing.T) {
 			t.Fatalf("userinfo after: %d %s %q", r.Code, r.Body, r.Header().Get("WWW-Authenticate"))
 		}
 	})
-	t.Run("another client's token is left alone", func(t *testing.T) {
-		at, rt := s.tokens(t)
-		for _, tok := range []string{at, rt} {
-			if r := revoke(tok, basicAuth(demoClient, demoSecret)...); r.Code != 200 {
-				t.Fatalf("%d %s", r.Code, r.Body)
+}
+
+// TestRevocationByAnotherClient: the server checks that a token was
+// issued to the client that revokes it and refuses the request otherwise
+// (RFC 7009 §2.1), with an RFC 6749 §5.2 error (§2.2.1); the token stays
+// valid. A token that is no longer valid is answered 200 whoever asks
+// (§2.2).
+func TestRevocationByAnotherClient(t *testing.T) {
+	s := oauthServer(t)
+	dyn := s.registerClient(t, `{"redirect_uris":["https://app.example/cb"]}`)
+	for _, c := range []struct {
+		name, kind string
+		spent      bool // revoked by its own client first
+		client     []string
+		status     int
+	}{
+		{"own access token", "access", false, nil, 200},
+		{"own refresh token", "refresh", false, nil, 200},
+		{"access token, built-in client", "access", false, basicAuth(demoClient, demoSecret), 400},
+		{"refresh token, built-in client", "refresh", false, basicAuth(demoClient, demoSecret), 400},
+		{"access token, registered client", "access", false, basicAuth(dyn.str("client_id"), dyn.str("client_secret")), 400},
+		{"refresh token, registered client", "refresh", false, basicAuth(dyn.str("client_id"), dyn.str("client_secret")), 400},
+		{"revoked access token", "access", true, basicAuth(demoClient, demoSecret), 200},
+		{"revoked refresh token", "refresh", true, basicAuth(demoClient, demoSecret), 200},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			at, rt := s.tokens(t)
+			token := map[string]string{"access": at, "refresh": rt}[c.kind]
+			own := url.Values{"token": {token}, "client_id": {webClient}}
+			if c.spent {
+				if r := s.post(t, "/oauth/revoke", own); r.Code != 200 {
+					t.Fatalf("revoke as the owner: %d %s", r.Code, r.Body)
+				}
 			}
-		}
-		if r := s.introspect(t, at); r.JSON["active"] != true {
-			t.Fatalf("the demo client revoked the web client's access token: %s", r.Body)
-		}
-		if r := s.post(t, "/oauth/token", refreshForm(rt)); r.Code != 200 {
-			t.Fatalf("the demo client revoked the web client's refresh token: %d %s", r.Code, r.Body)
-		}
-	})
+			form := own
+			if c.client != nil {
+				form = url.Values{"token": {token}}
+			}
+			r := s.post(t, "/oauth/revoke", form, c.client...)
+			if c.status != 200 {
+				wantOAuthError(t, r, c.status, "unauthorized_client")
+			} else if r.Code != 200 || r.Body.Len() != 0 {
+				t.Fatalf("%d %s, want an empty 200", r.Code, r.Body)
+			}
+			// A refused request leaves the token valid.
+			wantValid := c.status != 200
+			valid := s.introspect(t, at).JSON["active"] == true
+			if c.kind == "refresh" {
+				valid = s.post(t, "/oauth/token", refreshForm(rt)).Code == 200
+			}
+			if valid != wantValid {
+				t.Errorf("%s token valid = %v afterwards, want %v", c.kind, valid, wantValid)
+			}
+		})
+	}
 }
 
 // TestUserinfo covers OpenID Connect Core §5.3 with RFC 6750 §3

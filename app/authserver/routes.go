@@ -47,8 +47,8 @@ func (s *Server) routeTable() []route {
 		{"POST", "/oauth/token", s.token, "Token endpoint: authorization_code, refresh_token, client_credentials (RFC 6749 §3.2)", "oauth", "basic", "", []int{200, 400, 401}},
 		{"POST", "/oauth/introspect", s.introspect, "Token introspection (RFC 7662)", "oauth", "basic", "", []int{200, 400, 401}},
 		{"POST", "/oauth/revoke", s.revoke, "Token revocation (RFC 7009)", "oauth", "basic", "", []int{200, 400, 401}},
-		{"GET", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token", "oauth", "bearer", "", []int{200, 401, 403}},
-		{"POST", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token (OpenID Connect Core §5.3.1 allows POST)", "oauth", "bearer", "", []int{200, 401, 403}},
+		{"GET", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token", "oauth", "bearer", "", []int{200, 400, 401, 403}},
+		{"POST", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token, sent in the header or as a form body's access_token (RFC 6750 §2.2)", "oauth", "bearer", "", []int{200, 400, 401, 403}},
 		{"POST", "/oauth/register", s.register7591, "Dynamic client registration (RFC 7591)", "oauth", "", "ClientMetadata", []int{201, 400, 429}},
 	}
 }

@@ -87,7 +87,7 @@ func (w *oauthWalk) step8() app.UI {
 		oauthHTTP("x-intro-public", w.introPublicX),
 		oauthHTTP("x-intro", w.introX),
 		oauthHTTP("x-intro-refresh", w.introRefreshX),
-		oauthNote("Revocation (RFC 7009) is open to public clients: they identify themselves by client_id. Revoking the refresh token ends its whole family; revoking the access token puts its jti on a deny list until it would expire. An unknown token is answered 200 too, so revocation reveals nothing."),
+		oauthNote("Revocation (RFC 7009) is open to public clients: they identify themselves by client_id. Revoking the refresh token ends its whole family; revoking the access token puts its jti on a deny list until it would expire. An unknown or spent token is answered 200 too, so revocation reveals nothing; a valid token of another client is refused with unauthorized_client and stays valid (§2.1)."),
 		oauthButton("revoke", "POST /oauth/revoke (refresh token, then access token)", true, w.busy == "revoke", w.revoke),
 		oauthHTTP("x-revoke-rt", w.revokeRTX),
 		oauthHTTP("x-revoke-at", w.revokeATX),

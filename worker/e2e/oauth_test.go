@@ -5,6 +5,7 @@ package e2e_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -141,6 +142,33 @@ func TestOAuthRefreshIntrospectRevoke(t *testing.T) {
 		t.Fatalf("userinfo: %v %v", res.StatusCode, err)
 	}
 	res.Body.Close()
+	// OpenID Connect Core §5.3.1: POST too, with the token in the header
+	// or in a form body (RFC 6750 §2.2), not both.
+	for _, c := range []struct {
+		name, body string
+		header     bool
+		status     int
+	}{
+		{"header", "", true, 200},
+		{"form body", url.Values{"access_token": {tok.AccessToken}}.Encode(), false, 200},
+		{"header and form body", url.Values{"access_token": {tok.AccessToken}}.Encode(), true, 400},
+	} {
+		req, _ := http.NewRequest("POST", baseURL+"/oauth/userinfo", strings.NewReader(c.body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if c.header {
+			req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var info map[string]any
+		json.NewDecoder(res.Body).Decode(&info)
+		res.Body.Close()
+		if res.StatusCode != c.status || (c.status == 200) != (info["preferred_username"] == a.name) {
+			t.Fatalf("POST userinfo, %s: %d %v", c.name, res.StatusCode, info)
+		}
+	}
 
 	// An expired token makes the library refresh it.
 	stale := &oauth2.Token{AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken, Expiry: time.Now().Add(-time.Minute)}
@@ -166,6 +194,13 @@ func TestOAuthRefreshIntrospectRevoke(t *testing.T) {
 		t.Fatalf("a rotated refresh token is still active: %v", got)
 	}
 	for _, token := range []string{fresh.AccessToken, fresh.RefreshToken} {
+		// RFC 7009 §2.1: another client may not revoke the token.
+		if r := formCall(t, "/oauth/revoke", url.Values{"token": {token}}, "authlab-web", ""); r.Status != 400 || r.Body["error"] != "unauthorized_client" {
+			t.Fatalf("revoke as another client: %d %s", r.Status, r.Raw)
+		}
+		if got := introspect(token); got["active"] != true {
+			t.Fatalf("a refused revocation revoked the token: %v", got)
+		}
 		if r := formCall(t, "/oauth/revoke", url.Values{"token": {token}}, "authlab-demo", demoSecret); r.Status != 200 {
 			t.Fatalf("revoke: %d %s", r.Status, r.Raw)
 		}
@@ -253,6 +288,50 @@ func TestOAuthAuthorizeRefusals(t *testing.T) {
 				if loc.Query().Get("error") != tc.errCode || !strings.HasPrefix(loc.String(), "http://127.0.0.1/callback?") {
 					t.Fatalf("redirected to %s, want error %s", loc, tc.errCode)
 				}
+			}
+		})
+	}
+}
+
+// TestOAuthRedirectTrust: the pages' client matches its callback on any
+// port of the loopback origin that wrangler dev serves (RFC 8252 §7.3),
+// and a registered client's errors are shown, never redirected to its
+// redirect URI (RFC 9700 §4.11.2).
+func TestOAuthRedirectTrust(t *testing.T) {
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	const challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+	other := "53682"
+	if u, _ := url.Parse(baseURL); u.Port() == other {
+		other = "53683"
+	}
+	reg := call(t, "POST", "/oauth/register", `{"client_name":"e2e","redirect_uris":["https://evil.example/cb"]}`, "CF-Connecting-IP", "198.51.100.61")
+	dyn, _ := reg.Body["client_id"].(string)
+	if reg.Status != 201 || dyn == "" {
+		t.Fatalf("register: %d %s", reg.Status, reg.Raw)
+	}
+	pkce := "&code_challenge=" + challenge + "&code_challenge_method=S256"
+	for _, tc := range []struct {
+		name, query string
+		status      int
+		want        string
+	}{
+		{"web callback on another loopback port", "client_id=authlab-web&response_type=code&redirect_uri=http://127.0.0.1:" + other + "/oauth/callback" + pkce, 200, `id="client-name"`},
+		{"registered client, bad response_type", "client_id=" + dyn + "&response_type=x&redirect_uri=https://evil.example/cb" + pkce, 400, "response_type must be code"},
+		{"registered client, no PKCE", "client_id=" + dyn + "&response_type=code&redirect_uri=https://evil.example/cb", 400, "code_challenge is required"},
+		{"registered client, bad scope", "client_id=" + dyn + "&response_type=code&scope=admin&redirect_uri=https://evil.example/cb" + pkce, 400, "invalid_scope"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := client.Get(baseURL + "/oauth/authorize?" + tc.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != tc.status || res.Header.Get("Location") != "" || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+				t.Fatalf("%d %s Location %q, want %d HTML", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Location"), tc.status)
+			}
+			if !strings.Contains(string(body), tc.want) {
+				t.Fatalf("the page does not say %q:\n%s", tc.want, body)
 			}
 		})
 	}
