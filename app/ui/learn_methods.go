@@ -54,7 +54,7 @@ var lessonBasic = lesson{
 }
 
 var lessonBearer = lesson{
-	Slug: "bearer", Title: "Bearer tokens", Tool: "/bearer",
+	Slug: "bearer", Title: "Bearer tokens", Tool: "/bearer-token",
 	Summary: "Whoever holds the token gets in. How to send one, and how a server says it is wrong.",
 	Sections: []lessonSection{
 		{"Sending it", []string{

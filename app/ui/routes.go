@@ -19,7 +19,7 @@ var sections = []section{
 	{"/jwt", "JWT", "Decode, verify, sign and lint JSON Web Tokens."},
 	{"/basic", "Basic", "Encode and decode HTTP Basic credentials (RFC 7617), and try them on the demo server."},
 	{"/apikey", "API keys", "Create an API key, send it, watch its quota count down, revoke it."},
-	{"/bearer", "Bearer", "Send Bearer tokens (RFC 6750), and read the server's answer to every way they fail."},
+	{"/bearer-token", "Bearer", "Send Bearer tokens (RFC 6750), and read the server's answer to every way they fail."},
 	{"/oauth", "OAuth 2.0", "Walk through the authorization code flow with PKCE, step by step."},
 	{"/session", "Sessions", "Cookie sessions: __Host- cookies, HttpOnly, Secure, SameSite."},
 	{"/learn", "Learn", "Short lessons on every way to authenticate an API, each with its tool."},
@@ -28,14 +28,14 @@ var sections = []section{
 // pages maps every page's path to its component.
 func pages() map[string]func() app.Composer {
 	m := map[string]func() app.Composer{
-		"/":        func() app.Composer { return &homePage{} },
-		"/jwt":     func() app.Composer { return &jwtPage{} },
-		"/basic":   func() app.Composer { return &basicPage{} },
-		"/apikey":  func() app.Composer { return &apikeyPage{} },
-		"/bearer":  func() app.Composer { return &bearerPage{} },
-		"/oauth":   func() app.Composer { return &oauthPage{} },
-		"/session": func() app.Composer { return &sessionPage{} },
-		"/learn":   func() app.Composer { return &learnIndex{} },
+		"/":             func() app.Composer { return &homePage{} },
+		"/jwt":          func() app.Composer { return &jwtPage{} },
+		"/basic":        func() app.Composer { return &basicPage{} },
+		"/apikey":       func() app.Composer { return &apikeyPage{} },
+		"/bearer-token": func() app.Composer { return &bearerPage{} },
+		"/oauth":        func() app.Composer { return &oauthPage{} },
+		"/session":      func() app.Composer { return &sessionPage{} },
+		"/learn":        func() app.Composer { return &learnIndex{} },
 	}
 	// The redirect URI of the pages' OAuth client: the same page, at step 4.
 	m["/oauth/callback"] = m["/oauth"]

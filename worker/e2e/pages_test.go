@@ -133,7 +133,7 @@ func TestAPIKeyPageQuotaAndRevocation(t *testing.T) {
 
 func TestBearerPageVariants(t *testing.T) {
 	b := uiBrowser(t)
-	b.open("/bearer")
+	b.open("/bearer-token")
 	b.click("#bearer-missing")
 	b.waitText("#bearer-result-0 .http-res", "HTTP 401")
 	if desc := b.text("#bearer-result-0"); strings.Contains(desc, "param-error") {

@@ -30,7 +30,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -153,12 +152,7 @@ func TestStaticSiteUnderBasePath(t *testing.T) {
 	s := buildSite(t)
 	api, _ := url.Parse(baseURL)
 
-	pages := map[string]string{
-		"/": "Authlab", "/jwt": "JWT workbench", "/basic": "HTTP Basic", "/apikey": "API keys", "/bearer": "Bearer tokens",
-		"/oauth": "OAuth 2.0", "/session": "Cookie sessions", "/learn": "Learn", "/learn/sessions": "Cookie sessions",
-		"/learn/best-practices": "Best practices",
-	}
-	for p, h1 := range pages {
+	for p, h1 := range pageTitles {
 		for _, variant := range []string{p, strings.TrimSuffix(p, "/") + "/", strings.TrimSuffix(p, "/") + ".html"} {
 			if p == "/" && variant != "/" {
 				continue
@@ -252,7 +246,7 @@ func siteInBrowser(t *testing.T, s *staticSite, api *url.URL, resources int) {
 		t.Errorf("cross-origin 401 without a readable challenge:\n%s", first)
 	}
 	// A fresh load of a page the file server redirects to a folder.
-	b.openURL(s.url("/bearer"))
+	b.openURL(s.url("/bearer-token"))
 	b.waitText("h1", "Bearer tokens")
 	b.openURL(s.url("/no-such-page"))
 	b.waitText("#missing-path", "/authlab/no-such-page")
@@ -270,36 +264,7 @@ func siteInBrowser(t *testing.T, s *staticSite, api *url.URL, resources int) {
 		}
 	}
 
-	// Once the service worker has cached the site, the tools work with the
-	// host gone and the network off.
-	b.waitJS(`(async () => {
-		if (!navigator.serviceWorker.controller) return false;
-		const keys = await caches.keys();
-		if (keys.length !== 1) return false;
-		return (await (await caches.open(keys[0])).keys()).length >= ` + itoa(resources) + `;
-	})()`)
-	s.srv.Close()
-	b.run(network.EmulateNetworkConditions(true, 0, 0, 0))
-	b.openURL(s.url("/jwt"))
-	b.run(chromedp.WaitVisible("#token", chromedp.ByQuery))
-	secret := "an offline secret of at least 32 bytes"
-	b.setValue("#token", hs256(`{"sub":"offline"}`, secret))
-	b.waitText("#payload", `"offline"`)
-	b.setValue("#key", secret)
-	b.waitJS(`document.querySelector("#verdict").dataset.state === "valid"`)
-	b.setValue("#gen-kind", "P-256")
-	b.click("#generate")
-	b.waitJS(`!!document.querySelector("#gen-kid")`)
-	b.click("#sign")
-	b.run(chromedp.WaitVisible("#signed", chromedp.ByQuery))
-	b.click("#use-signed")
-	b.waitJS(`document.querySelector("#verdict").dataset.state === "valid"`)
-	b.openURL(s.url("/basic/"))
-	b.setValue("#basic-user", "off")
-	b.setValue("#basic-pass", "line")
-	b.waitText("#basic-header", "Basic b2ZmOmxpbmU=")
-	b.openURL(s.url("/learn/basic"))
-	b.waitText("h1", "HTTP Basic")
+	useOffline(b, s.url, resources, s.srv.Close)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -105,7 +105,7 @@ func TestPageSnippetsRunForReal(t *testing.T) {
 	b.waitText("#basic-try-2 .http-res", "HTTP 200")
 	check(shown{"basic", "basic-try-2", "200"})
 
-	b.open("/bearer")
+	b.open("/bearer-token")
 	b.setValue("#bearer-login-user", uniqueName("snip"))
 	b.click("#bearer-login-submit")
 	b.waitText("#bearer-login-status", "Logged in as")

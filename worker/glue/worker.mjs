@@ -63,18 +63,6 @@ function fail(err) {
   );
 }
 
-// Paths that are both a page and an API endpoint: a browser navigation
-// without credentials gets the page, everything else the API.
-const shared = new Set(["/bearer"]);
-
-function wantsPage(req) {
-  return (
-    req.method === "GET" &&
-    !req.headers.has("authorization") &&
-    (req.headers.get("accept") || "").includes("text/html")
-  );
-}
-
 // Bodies larger than this are refused before they reach Go.
 const maxBody = 1 << 20;
 
@@ -355,9 +343,6 @@ export default {
     if (env.ASSETS && path.endsWith("/web/app.wasm") && (req.method === "GET" || req.method === "HEAD")) {
       const res = await precompressed(req, env, path);
       return res || env.ASSETS.fetch(req);
-    }
-    if (env.ASSETS && shared.has(path) && wantsPage(req)) {
-      return env.ASSETS.fetch(req);
     }
     runtime.env = env;
     runtime.ctx = ctx;
