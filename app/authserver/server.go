@@ -47,7 +47,8 @@ type Config struct {
 	AllowedOrigins []string
 	// Login throttling: at most LoginFailuresPerAccount failed logins per
 	// account and client, and LoginFailuresPerClient per client, in each
-	// LoginWindow. Defaults: 5, 50 and 15 minutes.
+	// LoginWindow. Defaults: 5, 50 and 15 minutes. An attempt counts from
+	// before its password is checked until it succeeds.
 	LoginFailuresPerAccount int
 	LoginFailuresPerClient  int
 	LoginWindow             time.Duration
