@@ -52,6 +52,12 @@ type Config struct {
 	LoginFailuresPerAccount int
 	LoginFailuresPerClient  int
 	LoginWindow             time.Duration
+	// ClientAddr gives the address of the client that sent a request,
+	// which the throttles count by. The main chooses it by how clients
+	// reach the server: ConnectionAddr when they connect to it directly
+	// (the default), CloudflareAddr when they come through Cloudflare's
+	// edge.
+	ClientAddr func(*http.Request) string
 	// OAuthRedirectURIs are extra redirect URIs of the built-in clients,
 	// such as a separately hosted copy of the pages' /oauth/callback.
 	OAuthRedirectURIs []string
@@ -98,6 +104,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Rand == nil {
 		cfg.Rand = rand.Reader
+	}
+	if cfg.ClientAddr == nil {
+		cfg.ClientAddr = ConnectionAddr
 	}
 	if cfg.Realm == "" {
 		cfg.Realm = "authlab"

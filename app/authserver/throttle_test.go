@@ -124,3 +124,82 @@ func jsonRequest(path, body string) *http.Request {
 	req.Header.Set("Content-Type", "application/json")
 	return req
 }
+
+// TestLoginThrottleClient checks where the throttle takes the client
+// from: natively the connection's address only, whatever
+// CF-Connecting-IP says; behind Cloudflare's edge that header. An IPv6
+// client is counted by its /64, and an IPv4-mapped address as IPv4.
+func TestLoginThrottleClient(t *testing.T) {
+	tests := []struct {
+		name string
+		edge bool
+		// each request is a remote address and a CF-Connecting-IP
+		first, second [2]string
+		shared        bool
+	}{
+		{"forged header, one connection", false, [2]string{"192.0.2.1:1000", "203.0.113.1"}, [2]string{"192.0.2.1:2000", "203.0.113.2"}, true},
+		{"same forged header, two connections", false, [2]string{"192.0.2.1:1000", "203.0.113.1"}, [2]string{"192.0.2.2:1000", "203.0.113.1"}, false},
+		{"IPv6, one /64", false, [2]string{"[2001:db8:1:2::1]:1000", ""}, [2]string{"[2001:db8:1:2:ffff:ffff:ffff:ffff]:1000", ""}, true},
+		{"IPv6, the next /64", false, [2]string{"[2001:db8:1:2::1]:1000", ""}, [2]string{"[2001:db8:1:3::1]:1000", ""}, false},
+		{"IPv4-mapped IPv6", false, [2]string{"[::ffff:192.0.2.7]:1000", ""}, [2]string{"192.0.2.7:1000", ""}, true},
+		{"IPv4 neighbours", false, [2]string{"192.0.2.7:1000", ""}, [2]string{"192.0.2.8:1000", ""}, false},
+		{"edge, two clients, one connection", true, [2]string{"192.0.2.1:1000", "203.0.113.1"}, [2]string{"192.0.2.1:1000", "203.0.113.2"}, false},
+		{"edge, one client, two connections", true, [2]string{"192.0.2.1:1000", "203.0.113.1"}, [2]string{"192.0.2.2:1000", "203.0.113.1"}, true},
+		{"edge, IPv6, one /64", true, [2]string{"192.0.2.1:1000", "2001:db8:1:2::1"}, [2]string{"192.0.2.1:1000", "2001:db8:1:2:abcd::9"}, true},
+		{"edge, IPv6, the next /64", true, [2]string{"192.0.2.1:1000", "2001:db8:1:2::1"}, [2]string{"192.0.2.1:1000", "2001:db8:1:3::1"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mod := []func(*authserver.Config){perClient(1)}
+			if tt.edge {
+				mod = append(mod, behindEdge)
+			}
+			s := newServer(t, 1, mod...)
+			guess := func(from [2]string) int {
+				req := jsonRequest("/api/login", credentials("alice", "wrong-password"))
+				req.RemoteAddr = from[0]
+				if from[1] != "" {
+					req.Header.Set("CF-Connecting-IP", from[1])
+				}
+				rec := httptest.NewRecorder()
+				s.handler.ServeHTTP(rec, req)
+				return rec.Code
+			}
+			if got := guess(tt.first); got != http.StatusUnauthorized {
+				t.Fatalf("first guess: %d", got)
+			}
+			want := http.StatusUnauthorized
+			if tt.shared {
+				want = http.StatusTooManyRequests
+			}
+			if got := guess(tt.second); got != want {
+				t.Errorf("second guess: %d, want %d", got, want)
+			}
+		})
+	}
+}
+
+// TestClientKey: the throttle counts an IPv4 client by its address, also
+// IPv4-mapped, and an IPv6 client by its /64.
+func TestClientKey(t *testing.T) {
+	tests := []struct{ addr, want string }{
+		{"192.0.2.1", "192.0.2.1"},
+		{"::ffff:192.0.2.1", "192.0.2.1"},
+		{"::ffff:c000:201", "192.0.2.1"},
+		{"2001:db8:1:2::1", "2001:db8:1:2::/64"},
+		{"2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"},
+		{"2001:DB8:1:2:0:0:0:9", "2001:db8:1:2::/64"},
+		{"2001:db8:1:3::1", "2001:db8:1:3::/64"},
+		{"fe80::1%eth0", "fe80::/64"},
+		{"::1", "::/64"},
+		{"", "unknown"},
+		{"not an address", "not an address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.addr, func(t *testing.T) {
+			if got := authserver.ClientKey(tt.addr); got != tt.want {
+				t.Errorf("ClientKey(%q) = %q, want %q", tt.addr, got, tt.want)
+			}
+		})
+	}
+}

@@ -116,3 +116,23 @@ func TestLoginThrottleParallel(t *testing.T) {
 		t.Errorf("statuses %v, want %d × 401 and %d × 429", statuses, limit, guesses-limit)
 	}
 }
+
+// TestLoginThrottleIPv6Per64 guesses from a new address of one IPv6 /64
+// each time: the edge names each client, and the throttle counts the /64,
+// so the guesses stop at the limit; the next /64 is another client.
+func TestLoginThrottleIPv6Per64(t *testing.T) {
+	a := newAccount(t, "six")
+	wrong := fmt.Sprintf(`{"username":%q,"password":"not the password"}`, a.name)
+	for i := 1; i <= 5; i++ {
+		from := fmt.Sprintf("2001:db8:141:0:%x::%x", i*0x1111, i)
+		if r := call(t, "POST", "/api/login", wrong, "CF-Connecting-IP", from); r.Status != 401 {
+			t.Fatalf("guess %d from %s: %d %s", i, from, r.Status, r.Raw)
+		}
+	}
+	if r := call(t, "POST", "/api/login", wrong, "CF-Connecting-IP", "2001:db8:141::ffff:ffff"); r.Status != 429 || r.Header.Get("Retry-After") == "" {
+		t.Fatalf("a sixth address of the /64: %d %s", r.Status, r.Raw)
+	}
+	if r := call(t, "POST", "/api/login", wrong, "CF-Connecting-IP", "2001:db8:142::1"); r.Status != 401 {
+		t.Fatalf("the next /64: %d %s", r.Status, r.Raw)
+	}
+}
