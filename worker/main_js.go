@@ -65,6 +65,9 @@ func newServer() (http.Handler, error) {
 		Passwords:      &password.Hasher{Iterations: iterations, Derive: webcrypto.PBKDF2},
 		DailyQuota:     quota,
 		AllowedOrigins: origins(cloudflare.Getenv("CORS_ORIGINS")),
+		// Every request comes through Cloudflare's edge, which sets
+		// CF-Connecting-IP to the client's address.
+		ClientAddr: authserver.CloudflareAddr,
 
 		OAuthRedirectURIs: origins(cloudflare.Getenv("OAUTH_REDIRECT_URIS")),
 		DemoClientSecret:  cloudflare.Getenv("OAUTH_DEMO_SECRET"),

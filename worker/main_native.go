@@ -45,6 +45,9 @@ func main() {
 		Issuer:         os.Getenv("ISSUER"),
 		DailyQuota:     quota,
 		AllowedOrigins: origins(os.Getenv("CORS_ORIGINS")),
+		// Clients connect here directly: a CF-Connecting-IP header is
+		// theirs to forge, so only the connection names them.
+		ClientAddr: authserver.ConnectionAddr,
 
 		OAuthRedirectURIs: origins(os.Getenv("OAUTH_REDIRECT_URIS")),
 		DemoClientSecret:  os.Getenv("OAUTH_DEMO_SECRET"),

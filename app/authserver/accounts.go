@@ -103,8 +103,8 @@ func readCredentials(w http.ResponseWriter, r *http.Request) (string, string, er
 }
 
 // login checks {"username","password"} under the login throttle and
-// answers with an access and a refresh token. The throttle and the account
-// are read in one round trip, and the reset of the account's counter, the
+// answers with an access and a refresh token. The attempt is counted and
+// the account read in one round trip, and the release of the attempt, the
 // refresh token and, when the iteration count changed, the account's new
 // password hash written in another.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
@@ -113,7 +113,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	u, pairKey, err := s.checkLogin(w, r, name, pw)
+	u, attempt, err := s.checkLogin(w, r, name, pw)
 	if err != nil {
 		writeError(w, err)
 		return
@@ -126,7 +126,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	rt, plain, err := s.newRefresh(grant{userID: u.ID, clientID: LoginClientID, scope: firstPartyScope,
 		jti: jti, authTime: s.cfg.Now().UTC()})
 	if err == nil {
-		err = s.cfg.Store.LoginDone(r.Context(), pairKey, rt, s.rehash(r.Context(), u, pw))
+		err = s.cfg.Store.LoginDone(r.Context(), attempt, rt, s.rehash(r.Context(), u, pw))
 	}
 	if err != nil {
 		writeError(w, err)

@@ -45,11 +45,9 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request, claims map[st
 		Name       string `json:"name"`
 		DailyQuota *int   `json:"daily_quota"`
 	}
-	if r.ContentLength != 0 {
-		if err := decodeJSON(w, r, &req); err != nil {
-			writeError(w, err)
-			return
-		}
+	if err := decodeJSON(w, r, &req); err != nil {
+		writeError(w, err)
+		return
 	}
 	quota := s.cfg.DailyQuota
 	if req.DailyQuota != nil {

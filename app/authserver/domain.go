@@ -81,6 +81,29 @@ type Rehash struct {
 	New    string
 }
 
+// LoginAttempt is one login under the throttle: the two fixed-window
+// counters it is counted in, which CredentialStore.ReserveLogin counts
+// before the password is checked. A failed login leaves its attempt
+// counted.
+type LoginAttempt struct {
+	// Account counts the attempts at one account from one client. A
+	// successful login resets it.
+	Account ThrottleCounter
+	// Client counts one client's attempts. A successful login takes its
+	// own attempt back, so that the failures stay counted.
+	Client ThrottleCounter
+	// Window is the start of the window the attempt is counted in.
+	Window time.Time
+}
+
+// ThrottleCounter is a counter of a LoginAttempt: its key, the count it
+// may reach in a window, and its count as the store last read it.
+type ThrottleCounter struct {
+	Key   string
+	Limit int
+	Count int
+}
+
 // CredentialStore persists refresh tokens, login throttles, API keys and
 // sessions.
 type CredentialStore interface {
@@ -92,22 +115,22 @@ type CredentialStore interface {
 	// unknown, revoked or expired one yields ErrInvalidGrant.
 	UseRefresh(ctx context.Context, hash string, now, accessUntil time.Time) (*RefreshToken, error)
 
-	// Throttle counts an event for key in the fixed window that now falls
-	// in, and returns the count and the window's end.
-	Throttle(ctx context.Context, key string, now time.Time, window time.Duration) (int, time.Time, error)
-	// Throttled returns the highest count among keys in their current
-	// windows, and when that window ends.
-	Throttled(ctx context.Context, keys []string, now time.Time, window time.Duration) (int, time.Time, error)
-	ResetThrottle(ctx context.Context, key string) error
-	// LoginLookup returns the counts of keys in their current windows, in
-	// order, and the user named name, or nil when there is none: what a
-	// login reads before it checks the password, in one round trip where
-	// the database allows.
-	LoginLookup(ctx context.Context, name string, keys []string, now time.Time, window time.Duration) ([]int, *User, error)
-	// LoginDone resets key's count, stores t and, when rehash is not nil,
-	// applies it: what a successful login writes, in one round trip where
-	// the database allows.
-	LoginDone(ctx context.Context, key string, t *RefreshToken, rehash *Rehash) error
+	// ReserveLogin counts an attempt in both of a's counters, in the
+	// window that starts at a.Window, unless either has reached its limit
+	// there already, in one statement: concurrent attempts can never
+	// pass a limit. It sets both counts as they are after it, reports
+	// whether the attempt was counted, and returns the user named name,
+	// or nil when there is none: what a login does before it checks the
+	// password, in one round trip where the database allows.
+	ReserveLogin(ctx context.Context, name string, a *LoginAttempt) (bool, *User, error)
+	// ReleaseLogin is what a successful login writes to the throttle:
+	// a's Account counter is reset, and its attempt is taken back from
+	// a's Client counter if that is still in a's window.
+	ReleaseLogin(ctx context.Context, a *LoginAttempt) error
+	// LoginDone is ReleaseLogin, and it stores t and, when rehash is not
+	// nil, applies it: what a successful login writes, in one round trip
+	// where the database allows.
+	LoginDone(ctx context.Context, a *LoginAttempt, t *RefreshToken, rehash *Rehash) error
 
 	CreateAPIKey(ctx context.Context, k *APIKey) error
 	ListAPIKeys(ctx context.Context, userID int64) ([]*APIKey, error)

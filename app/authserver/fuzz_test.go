@@ -17,8 +17,8 @@ import (
 
 // FuzzAccountsJSON posts arbitrary bodies and content types to register
 // and login. No input may cause a 5xx or a status outside the documented
-// ones, and every error is a JSON {"error","error_description"} (checked by
-// do).
+// ones, every error is a JSON {"error","error_description"} (checked by
+// do), and a body that is not a JSON object is never read as one.
 func FuzzAccountsJSON(f *testing.F) {
 	f.Add(credentials("alice", "password123"), "application/json")
 	f.Add(credentials("alice", "short"), "application/json")
@@ -26,6 +26,9 @@ func FuzzAccountsJSON(f *testing.F) {
 	f.Add(`{"username":`, "application/json")
 	f.Add(`[]`, "application/json; charset=utf-8")
 	f.Add(`null`, "application/json")
+	f.Add(" \n", "application/json")
+	f.Add(`"alice"`, "")
+	f.Add(`1`, "application/json")
 	f.Add(`{"username":1e999}`, "application/json")
 	f.Add("{\"username\":\"\xff\"}", "application/json")
 	f.Add(credentials("carol", "password123"), "text/plain")
@@ -46,6 +49,9 @@ func FuzzAccountsJSON(f *testing.F) {
 			r := s.do(t, "POST", path, body, header...)
 			if !slices.Contains(statuses, r.Code) {
 				t.Fatalf("%s answered %d %s", path, r.Code, r.Body)
+			}
+			if top := strings.TrimLeft(body, " \t\r\n"); !strings.HasPrefix(top, "{") && r.Code != 400 && r.Code != 413 && r.Code != 415 {
+				t.Fatalf("%s answered %d to a body that is not a JSON object: %q", path, r.Code, body)
 			}
 			if r.Code == 200 && r.str("access_token") == "" {
 				t.Fatalf("login 200 without a token: %s", r.Body)

@@ -87,6 +87,10 @@ func serverOn(t testing.TB, st *store.Store, iterations int, mod ...func(*authse
 	return &testServer{srv: s, handler: s, clock: c, key: key}
 }
 
+// behindEdge configures the server as the worker does: clients come
+// through Cloudflare's edge, which names them in CF-Connecting-IP.
+func behindEdge(c *authserver.Config) { c.ClientAddr = authserver.CloudflareAddr }
+
 // response is a recorded answer with its JSON body decoded, when it has
 // one.
 type response struct {

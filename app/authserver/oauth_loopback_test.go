@@ -16,7 +16,7 @@ import (
 // literal (RFC 8252 §8.3), and https on loopback is no native app's
 // ephemeral listener: both match exactly or not at all.
 func TestLoopbackRedirectAnyPort(t *testing.T) {
-	s := oauthServer(t)
+	s := oauthServer(t, behindEdge)
 	for i, c := range []struct {
 		name, registered, requested string
 		ok                          bool

@@ -103,7 +103,7 @@ func (s *Server) register7591(w http.ResponseWriter, r *http.Request) {
 	now := s.cfg.Now().UTC()
 	c := &Client{ID: "dyn_" + id, Name: m.ClientName, RedirectURIs: m.RedirectURIs, GrantTypes: m.GrantTypes,
 		AuthMethod: m.TokenEndpointAuthMethod, CreatedAt: now, ExpiresAt: now.Add(DynamicClientTTL),
-		RegisteredBy: clientID(r)}
+		RegisteredBy: s.client(r)}
 	if secret != "" {
 		c.SecretHash = hashToken(secret)
 	}

@@ -99,7 +99,7 @@ func TestRegistrationErrors(t *testing.T) {
 // ClientsPerRegistrant live clients; clients expire after DynamicClientTTL
 // and then neither work nor count.
 func TestRegistrationLimits(t *testing.T) {
-	s := oauthServer(t)
+	s := oauthServer(t, behindEdge)
 	const body = `{"redirect_uris":["https://app.example/cb"]}`
 	var first string
 	for i := 0; i < authserver.ClientsPerRegistrant; i++ {
@@ -171,7 +171,7 @@ func TestRegistrationTotalLimit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("registers a thousand clients")
 	}
-	s := newServer(t, 1000)
+	s := newServer(t, 1000, behindEdge)
 	const body = `{"grant_types":["client_credentials"]}`
 	for i := 0; i < authserver.MaxDynamicClients; i++ {
 		ip := fmt.Sprintf("203.0.113.%d", i/authserver.ClientsPerRegistrant)

@@ -74,7 +74,7 @@ func TestLoginDoneRehashStale(t *testing.T) {
 	}
 	rt := &authserver.RefreshToken{Hash: "h1", Family: "f1", UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(time.Hour)}
 	stale := &authserver.Rehash{UserID: u.ID, Old: "$pbkdf2-sha256$i=500$earlier", New: "$pbkdf2-sha256$i=1000$new"}
-	if err := st.LoginDone(ctx, "login:alice|client", rt, stale); err != nil {
+	if err := st.LoginDone(ctx, &authserver.LoginAttempt{Account: authserver.ThrottleCounter{Key: "login:alice|client"}, Window: now}, rt, stale); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.UserByName(ctx, "alice")

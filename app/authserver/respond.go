@@ -58,8 +58,9 @@ func writeError(w http.ResponseWriter, err error) {
 }
 
 // decodeJSON reads one JSON object from the body into v. It refuses other
-// media types, bodies over maxBody, trailing data and wrong field types,
-// each with a message that says what to fix.
+// media types, bodies over maxBody, an empty body, a top-level value that
+// is not an object, trailing data and wrong field types, each with a
+// message that says what to fix.
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
@@ -77,6 +78,9 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	if !utf8.Valid(body) {
 		return fmt.Errorf("%w: the body is not valid UTF-8 (RFC 8259 §8.1)", ErrInvalidRequest)
 	}
+	if err := requireObject(body); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(v); err != nil {
 		return describeDecodeError(err)
@@ -85,6 +89,35 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 		return fmt.Errorf("%w: data after the JSON object", ErrInvalidRequest)
 	}
 	return nil
+}
+
+// requireObject refuses a body whose top-level value (RFC 8259 §2) is
+// not an object. encoding/json would decode null into v as if it were {},
+// and an empty body or any other value is no request either.
+func requireObject(body []byte) error {
+	value := bytes.TrimLeft(body, " \t\r\n")
+	if len(value) == 0 {
+		return fmt.Errorf("%w: the body is empty, send a JSON object", ErrInvalidRequest)
+	}
+	if value[0] == '{' {
+		return nil
+	}
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		return describeDecodeError(err)
+	}
+	kind := "null"
+	switch v.(type) {
+	case []any:
+		kind = "an array"
+	case string:
+		kind = "a string"
+	case float64:
+		kind = "a number"
+	case bool:
+		kind = "a boolean"
+	}
+	return fmt.Errorf("%w: the body must be a JSON object, not %s", ErrInvalidRequest, kind)
 }
 
 func describeDecodeError(err error) error {

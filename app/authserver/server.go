@@ -47,10 +47,17 @@ type Config struct {
 	AllowedOrigins []string
 	// Login throttling: at most LoginFailuresPerAccount failed logins per
 	// account and client, and LoginFailuresPerClient per client, in each
-	// LoginWindow. Defaults: 5, 50 and 15 minutes.
+	// LoginWindow. Defaults: 5, 50 and 15 minutes. An attempt counts from
+	// before its password is checked until it succeeds.
 	LoginFailuresPerAccount int
 	LoginFailuresPerClient  int
 	LoginWindow             time.Duration
+	// ClientAddr gives the address of the client that sent a request,
+	// which the throttles count by. The main chooses it by how clients
+	// reach the server: ConnectionAddr when they connect to it directly
+	// (the default), CloudflareAddr when they come through Cloudflare's
+	// edge.
+	ClientAddr func(*http.Request) string
 	// OAuthRedirectURIs are extra redirect URIs of the built-in clients,
 	// such as a separately hosted copy of the pages' /oauth/callback.
 	OAuthRedirectURIs []string
@@ -99,6 +106,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Rand == nil {
 		cfg.Rand = rand.Reader
+	}
+	if cfg.ClientAddr == nil {
+		cfg.ClientAddr = ConnectionAddr
 	}
 	if cfg.Realm == "" {
 		cfg.Realm = "authlab"

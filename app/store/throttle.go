@@ -3,55 +3,54 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
-	"time"
+
+	"github.com/authlab/authlab/app/authserver"
 )
 
-// Throttle counts one event for key in the fixed window containing now. The
-// upsert is one statement, so concurrent events are all counted.
-func (s *Store) Throttle(ctx context.Context, key string, now time.Time, window time.Duration) (int, time.Time, error) {
-	start := now.Truncate(window).Unix()
-	var count int
-	var windowStart int64
-	err := s.db.QueryRowContext(ctx,
-		`INSERT INTO throttle(key, count, window_start) VALUES (?, 1, ?)
-		 ON CONFLICT(key) DO UPDATE SET
-		   count = CASE WHEN throttle.window_start = excluded.window_start THEN throttle.count + 1 ELSE 1 END,
-		   window_start = excluded.window_start
-		 RETURNING count, window_start`, key, start).Scan(&count, &windowStart)
-	if err != nil {
-		return 0, time.Time{}, fmt.Errorf("throttle: %w", err)
-	}
-	return count, time.Unix(windowStart, 0).Add(window).UTC(), nil
+// reserveLogin counts one attempt in two throttle counters, in the window
+// that starts at the first argument, unless either counter has reached
+// its limit in that window. It is one statement, so no two attempts can
+// both find a counter below its limit; a counter of an earlier window
+// starts again at 1. It returns the counted rows, none when it refused.
+// The SELECT runs to its end before the first row is written, so both
+// counters are judged as they were before the attempt.
+const reserveLogin = `INSERT INTO throttle(key, count, window_start)
+SELECT column1, 1, ? FROM (VALUES (?), (?))
+WHERE NOT EXISTS (SELECT 1 FROM throttle WHERE window_start = ? AND (key = ? AND count >= ? OR key = ? AND count >= ?))
+ON CONFLICT(key) DO UPDATE SET
+  count = CASE WHEN throttle.window_start = excluded.window_start THEN throttle.count + 1 ELSE 1 END,
+  window_start = excluded.window_start
+RETURNING key, count`
+
+// reserveArgs are reserveLogin's arguments for a.
+func reserveArgs(a *authserver.LoginAttempt) []any {
+	start := a.Window.Unix()
+	return []any{start, a.Account.Key, a.Client.Key,
+		start, a.Account.Key, a.Account.Limit, a.Client.Key, a.Client.Limit}
 }
 
-// Throttled returns the highest count of keys in the current window.
-func (s *Store) Throttled(ctx context.Context, keys []string, now time.Time, window time.Duration) (int, time.Time, error) {
-	if len(keys) == 0 {
-		return 0, time.Time{}, nil
-	}
-	start := now.Truncate(window).Unix()
-	args := []any{start}
-	for _, k := range keys {
-		args = append(args, k)
-	}
-	var count int
-	err := s.db.QueryRowContext(ctx,
-		`SELECT coalesce(max(count), 0) FROM throttle WHERE window_start = ? AND key IN (?`+
-			strings.Repeat(", ?", len(keys)-1)+`)`, args...).Scan(&count)
-	if err != nil {
-		return 0, time.Time{}, fmt.Errorf("throttled: %w", err)
-	}
-	return count, time.Unix(start, 0).Add(window).UTC(), nil
-}
+// selectCounts reads two counters in the window that starts at the first
+// argument.
+const selectCounts = `SELECT key, count FROM throttle WHERE window_start = ? AND key IN (?, ?)`
 
 // resetThrottle forgets a key's count.
 const resetThrottle = `DELETE FROM throttle WHERE key = ?`
 
-// ResetThrottle forgets key's count.
-func (s *Store) ResetThrottle(ctx context.Context, key string) error {
-	if _, err := s.db.ExecContext(ctx, resetThrottle, key); err != nil {
-		return fmt.Errorf("reset throttle: %w", err)
+// takeBack takes one attempt back from a key's count, if the count is
+// still the one of the window that starts at the second argument.
+const takeBack = `UPDATE throttle SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0`
+
+// releaseQueries are the statements that release a, with their arguments.
+func releaseQueries(a *authserver.LoginAttempt) ([]string, [][]any) {
+	return []string{resetThrottle, takeBack}, [][]any{{a.Account.Key}, {a.Client.Key, a.Window.Unix()}}
+}
+
+// ReleaseLogin resets a's account counter and takes a's attempt back from
+// its client counter, in one batch.
+func (s *Store) ReleaseLogin(ctx context.Context, a *authserver.LoginAttempt) error {
+	queries, args := releaseQueries(a)
+	if _, err := s.batch(ctx, queries, args); err != nil {
+		return fmt.Errorf("release login: %w", err)
 	}
 	return nil
 }

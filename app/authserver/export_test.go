@@ -1,0 +1,4 @@
+package authserver
+
+// ClientKey is clientKey, for the external tests.
+var ClientKey = clientKey
