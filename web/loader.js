@@ -4,6 +4,11 @@
 // workbench decode a pasted token (see preview below). It reads nothing but
 // its own localStorage entry, and sends and stores nothing.
 (function () {
+  if (typeof document === "undefined") {
+    // Under Node, as in app/jot's tests: the decoder alone.
+    module.exports = inspectToken;
+    return;
+  }
   try {
     var theme = localStorage.getItem("authlab-theme");
     if (theme === "light" || theme === "dark") {
@@ -38,16 +43,14 @@
 })();
 
 // preview makes the prerendered JWT workbench usable before app.wasm has
-// started: a token pasted into it has its header and payload decoded as
-// RFC 7515 §7.1 says (base64url without padding, RFC 4648 §5, decoded
-// strictly; UTF-8 JSON, RFC 8259) and shown where the workbench shows
-// them, pretty-printed as app/jot does. It only decodes: nothing is
+// started: a token pasted into it has its header and payload decoded by
+// inspectToken (below) and shown where the workbench shows them. It only
+// decodes: nothing is
 // verified, fetched or stored, and the page says so. When go-app replaces
 // the prerendered page with the live one, whatever was typed into the
 // prerendered fields is handed over to the live fields, as if typed there.
 // From then on this code does nothing.
 function preview() {
-  var MAX = 64 << 10; // app/jot's MaxTokenSize
   var shell = null; // the prerendered page, while it is shown
   var edited = {}; // id → true for the prerendered fields typed into
   var focused = null; // the prerendered field that had focus, and its selection
@@ -153,38 +156,25 @@ function preview() {
       pane.insertBefore(box, pane.firstChild);
     }
     var hint = pane.querySelector(":scope > p.hint");
-    var token = clean(text);
-    if (hint) hint.hidden = token !== "";
+    var r = inspectToken(text);
+    if (hint) hint.hidden = r !== null;
     box.replaceChildren();
-    if (token === "") return;
+    if (r === null) return;
     var note = el("p", "note", "Decoded while the tools load. The signature is not verified yet: verification, claims and lint start as soon as they have loaded.");
     note.setAttribute("role", "status");
     box.appendChild(note);
-    if (token.length > MAX) {
-      box.appendChild(problems(["the token is over 64 KiB"], "This token is too large"));
-      return;
-    }
-    var parts = token.split(".");
-    var errs = [];
-    if (parts.length !== 3 && parts.length !== 5) errs.push("a JWS has 3 segments separated by dots: found " + parts.length);
-    var jwe = parts.length === 5;
-    if (jwe) errs.push("5 segments: a JWE (RFC 7516) is encrypted, and only its protected header can be read");
-    var header = segment("header", parts[0], errs);
-    var payload = jwe ? null : segment("payload", parts.length > 1 ? parts[1] : "", errs);
-    if (errs.length) box.appendChild(problems(errs, jwe ? "This is a JWE: an encrypted token" : "This token is malformed"));
-    box.appendChild(header);
-    if (payload) box.appendChild(payload);
+    if (r.errs.length) box.appendChild(problems(r.errs, r.large ? "This token is too large" : r.jwe ? "This is a JWE: an encrypted token" : "This token is malformed"));
+    if (r.header) box.appendChild(segment("header", r.header));
+    if (r.payload) box.appendChild(segment("payload", r.payload));
   }
 
-  function segment(name, s, errs) {
+  function segment(name, r) {
     var div = el("div", "segment", "");
     var title = name === "header" ? "Header" : "Payload";
     div.appendChild(el("h2", "seg-title seg-" + name, title));
     var pre = el("pre", "json seg-" + name, "");
     pre.id = name;
-    var r = decode(s);
     if (r.err) {
-      errs.push(name + ": " + r.err);
       pre.classList.add("empty");
       pre.textContent = r.text === undefined ? "(could not be decoded)" : r.text;
     } else {
@@ -192,6 +182,58 @@ function preview() {
     }
     div.appendChild(pre);
     return div;
+  }
+
+  function problems(list, title) {
+    var div = el("div", "problems", "");
+    div.setAttribute("role", "alert");
+    div.appendChild(el("strong", "", title));
+    var ul = el("ul", "", "");
+    list.forEach(function (p) {
+      ul.appendChild(el("li", "", p));
+    });
+    div.appendChild(ul);
+    return div;
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+}
+
+// inspectToken decodes a pasted token for the preview, as app/jot's Inspect
+// does: the token's header and payload are decoded as RFC 7515 §7.1 says
+// (base64url without padding, RFC 4648 §5, decoded strictly; UTF-8 JSON,
+// RFC 8259) and pretty-printed as app/jot does. It returns null when there
+// is nothing to decode, else the problems found and each JSON segment as
+// {text} or {err, text}, the text shown in its place. It touches no DOM,
+// so that app/jot's tests run it under Node against Inspect.
+function inspectToken(input) {
+  var MAX = 64 << 10; // app/jot's MaxTokenSize
+  var token = clean(input);
+  if (token === "") return null;
+  var errs = [];
+  var r = { errs: errs, jwe: false, large: false, header: null, payload: null };
+  if (token.length > MAX) {
+    r.large = true;
+    errs.push("the token is over 64 KiB");
+    return r;
+  }
+  var parts = token.split(".");
+  if (parts.length !== 3 && parts.length !== 5) errs.push("a JWS has 3 segments separated by dots: found " + parts.length);
+  r.jwe = parts.length === 5;
+  if (r.jwe) errs.push("5 segments: a JWE (RFC 7516) is encrypted, and only its protected header can be read");
+  r.header = part("header", parts[0]);
+  if (!r.jwe) r.payload = part("payload", parts.length > 1 ? parts[1] : "");
+  return r;
+
+  function part(name, s) {
+    var d = decode(s);
+    if (d.err) errs.push(name + ": " + d.err);
+    return d;
   }
 
   function decode(s) {
@@ -258,25 +300,6 @@ function preview() {
       }
     }
     return out;
-  }
-
-  function problems(list, title) {
-    var div = el("div", "problems", "");
-    div.setAttribute("role", "alert");
-    div.appendChild(el("strong", "", title));
-    var ul = el("ul", "", "");
-    list.forEach(function (p) {
-      ul.appendChild(el("li", "", p));
-    });
-    div.appendChild(ul);
-    return div;
-  }
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text) e.textContent = text;
-    return e;
   }
 
   // clean strips what people paste around a token, as app/jot's Clean does.
