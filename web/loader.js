@@ -174,12 +174,8 @@ function preview() {
     div.appendChild(el("h2", "seg-title seg-" + name, title));
     var pre = el("pre", "json seg-" + name, "");
     pre.id = name;
-    if (r.err) {
-      pre.classList.add("empty");
-      pre.textContent = r.text === undefined ? "(could not be decoded)" : r.text;
-    } else {
-      pre.textContent = r.text;
-    }
+    if (r.err) pre.classList.add("empty");
+    pre.textContent = r.text === undefined ? "(could not be decoded)" : r.text;
     div.appendChild(pre);
     return div;
   }
@@ -204,51 +200,73 @@ function preview() {
   }
 }
 
-// inspectToken decodes a pasted token for the preview, as app/jot's Inspect
-// does: the token's header and payload are decoded as RFC 7515 §7.1 says
-// (base64url without padding, RFC 4648 §5, decoded strictly; UTF-8 JSON,
-// RFC 8259) and pretty-printed as app/jot does. It returns null when there
-// is nothing to decode, else the problems found and each JSON segment as
-// {text} or {err, text}, the text shown in its place. It touches no DOM,
-// so that app/jot's tests run it under Node against Inspect.
+// inspectToken decodes a pasted token for the preview as app/jot's Inspect
+// does, to the same text, and refuses what Inspect refuses: the header and
+// payload are decoded as RFC 7515 §7.1 says (base64url without padding,
+// RFC 4648 §5, decoded strictly; a UTF-8 JSON object, RFC 8259, with no
+// member name twice, RFC 7515 §5.2, nested at most 64 deep) and
+// pretty-printed as json.Indent does; the signature is checked to be
+// base64url. It returns null when the field is blank, else the problems
+// found and each JSON segment as {text} or {err, text}, the text shown in
+// its place. It touches no DOM, so that app/jot's tests run it under Node
+// against Inspect.
 function inspectToken(input) {
-  var MAX = 64 << 10; // app/jot's MaxTokenSize
+  var MAX = 64 << 10; // app/jot's MaxTokenSize, in UTF-8 bytes
+  var PEEK = 8 << 10; // the longest header read from a token over MAX
+  // Go's unicode.IsSpace, which strings.TrimSpace strips: unlike
+  // JavaScript's trim, U+0085 and not U+FEFF.
+  var ws = "[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
+  var space = new RegExp("^" + ws + "|" + ws + "$", "g");
+  var trim = function (s) { return s.replace(space, ""); };
+  if (trim(input) === "") return null;
   var token = clean(input);
-  if (token === "") return null;
   var errs = [];
-  var r = { errs: errs, jwe: false, large: false, header: null, payload: null };
-  if (token.length > MAX) {
+  var r = { errs: errs, jwe: false, large: false, header: { err: "empty" }, payload: { err: "empty" } };
+  if (token === "") {
+    errs.push("the token is empty");
+    return r;
+  }
+  if (new TextEncoder().encode(token).length > MAX) {
     r.large = true;
     errs.push("the token is over 64 KiB");
+    var dot = token.indexOf(".");
+    if (dot > 0 && dot <= PEEK) r.header = decode(token.slice(0, dot), true);
     return r;
   }
   var parts = token.split(".");
   if (parts.length !== 3 && parts.length !== 5) errs.push("a JWS has 3 segments separated by dots: found " + parts.length);
   r.jwe = parts.length === 5;
   if (r.jwe) errs.push("5 segments: a JWE (RFC 7516) is encrypted, and only its protected header can be read");
-  r.header = part("header", parts[0]);
-  if (!r.jwe) r.payload = part("payload", parts.length > 1 ? parts[1] : "");
+  r.header = part("header", parts[0], true);
+  if (r.jwe) {
+    r.payload = null;
+    return r;
+  }
+  r.payload = part("payload", parts.length > 1 ? parts[1] : "", true);
+  if (parts.length > 2) part("signature", parts[2], false);
   return r;
 
-  function part(name, s) {
-    var d = decode(s);
+  function part(name, s, json) {
+    var d = decode(s, json);
     if (d.err) errs.push(name + ": " + d.err);
     return d;
   }
 
-  function decode(s) {
-    if (s === "") return { err: "the segment is empty" };
+  function decode(s, json) {
+    if (s === "" && json) return { err: "the segment is empty" };
     var bad = /[^A-Za-z0-9_-]/.exec(s);
     if (bad) return { err: "character " + JSON.stringify(bad[0]) + " at " + bad.index + " is outside the base64url alphabet" };
     if (s.length % 4 === 1) return { err: "length " + s.length + " cannot be base64url" };
     var bin = atob(s.replace(/-/g, "+").replace(/_/g, "/") + "==".slice(0, (4 - s.length % 4) % 4));
     var last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(s[s.length - 1]);
     if ((s.length % 4 === 2 && last & 15) || (s.length % 4 === 3 && last & 3)) return { err: "trailing bits are not zero" };
+    if (!json) return {};
     var bytes = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     var text;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      // A byte order mark is kept, for JSON.parse to refuse as Go does.
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch (e) {
       return { err: "not valid UTF-8" };
     }
@@ -259,56 +277,71 @@ function inspectToken(input) {
       return { err: "not JSON: " + e.message, text: text };
     }
     if (v === null || typeof v !== "object" || Array.isArray(v)) return { err: "not a JSON object", text: text };
-    return { text: indent(text) };
+    var out = indent(text);
+    return typeof out === "string" ? { text: out } : { err: out.err, text: text };
   }
 
   // indent re-indents valid JSON by two spaces, keeping every token as
-  // written (numbers and escapes included), as Go's json.Indent does.
+  // written (numbers and escapes included) and the whitespace after the
+  // value, as Go's json.Indent does. It returns {err} for a member name
+  // that appears twice in one object, compared once unescaped as Go does
+  // (a lone surrogate is U+FFFD), or for nesting deeper than 64.
   function indent(s) {
-    var out = "", depth = 0, i = 0, c;
-    var nl = function () { return "\n" + "  ".repeat(depth); };
+    var out = "", i = 0, c, want = false;
+    var stack = []; // per open object its names, per open array null
+    var nl = function () { return "\n" + "  ".repeat(stack.length); };
     while (i < s.length) {
       c = s[i];
       if (c === '"') {
         var j = i + 1;
         while (s[j] !== '"') j += s[j] === "\\" ? 2 : 1;
-        out += s.slice(i, j + 1);
+        var str = s.slice(i, j + 1);
+        out += str;
         i = j + 1;
+        if (want) {
+          want = false;
+          var name = str.indexOf("\\") < 0 ? str.slice(1, -1) : new TextDecoder("utf-8", { ignoreBOM: true }).decode(new TextEncoder().encode(JSON.parse(str)));
+          var names = stack[stack.length - 1];
+          if (names["~" + name]) return { err: "member " + JSON.stringify(name) + " appears twice" };
+          names["~" + name] = true;
+        }
         continue;
       }
       i++;
       if (c === " " || c === "\t" || c === "\n" || c === "\r") continue;
       if (c === "{" || c === "[") {
+        if (stack.length === 64) return { err: "nested more than 64 levels deep" };
         var k = i;
         while (" \t\n\r".indexOf(s[k]) >= 0) k++;
-        if (s[k] === "}" || s[k] === "]") {
-          out += c + s[k];
-          i = k + 1;
+        if (s[k] !== "}" && s[k] !== "]") {
+          stack.push(c === "{" ? {} : null);
+          want = c === "{";
+          out += c + nl();
           continue;
         }
-        depth++;
-        out += c + nl();
+        out += c + s[k]; // empty
+        i = k + 1;
       } else if (c === "}" || c === "]") {
-        depth--;
+        stack.pop();
         out += nl() + c;
-      } else if (c === ",") {
-        out += "," + nl();
-      } else if (c === ":") {
-        out += ": ";
       } else {
-        out += c;
+        if (c === ",") want = stack[stack.length - 1] !== null;
+        out += c === "," ? "," + nl() : c === ":" ? ": " : c;
+        continue;
       }
+      // The outermost value is closed: json.Indent keeps what follows.
+      if (!stack.length) return out + s.slice(i);
     }
     return out;
   }
 
   // clean strips what people paste around a token, as app/jot's Clean does.
   function clean(s) {
-    s = s.trim();
+    s = trim(s);
     var i = s.indexOf(":");
-    if (i > 0 && s.slice(0, i).trim().toLowerCase() === "authorization") s = s.slice(i + 1).trim();
+    if (i > 0 && trim(s.slice(0, i)).toLowerCase() === "authorization") s = trim(s.slice(i + 1));
     s = s.replace(/^["'` \t\r\n]+|["'` \t\r\n]+$/g, "");
-    if (s.length > 7 && s.slice(0, 7).toLowerCase() === "bearer ") s = s.slice(7).trim();
+    if (s.length > 7 && s.slice(0, 7).toLowerCase() === "bearer ") s = trim(s.slice(7));
     return s.replace(/^["'` \t\r\n]+|["'` \t\r\n]+$/g, "");
   }
 }
