@@ -82,6 +82,8 @@ var decodeCases = []struct {
 	{"base64url alphabet", "YT-_", "", "", false, basic.ErrBase64},
 	{"not base64", "not base64!", "", "", false, basic.ErrBase64},
 	{"space inside", "YTpi YWI=", "", "", false, basic.ErrBase64},
+	{"line break inside", "YTpi\r\nYWI=", "", "", false, basic.ErrBase64},
+	{"line feed at the end", "YTpiYWI=\n", "", "", false, basic.ErrBase64},
 	{"scheme included", "Basic YTpi", "", "", false, basic.ErrBase64},
 	{"not UTF-8", b64("a:\xff"), "", "", false, basic.ErrUTF8},
 	{"Latin-1, not UTF-8", b64("test:123\xa3"), "", "", false, basic.ErrUTF8},
