@@ -4,6 +4,11 @@
 // workbench decode a pasted token (see preview below). It reads nothing but
 // its own localStorage entry, and sends and stores nothing.
 (function () {
+  if (typeof document === "undefined") {
+    // Under Node, as in app/jot's tests: the decoder alone.
+    module.exports = inspectToken;
+    return;
+  }
   try {
     var theme = localStorage.getItem("authlab-theme");
     if (theme === "light" || theme === "dark") {
@@ -38,16 +43,14 @@
 })();
 
 // preview makes the prerendered JWT workbench usable before app.wasm has
-// started: a token pasted into it has its header and payload decoded as
-// RFC 7515 §7.1 says (base64url without padding, RFC 4648 §5, decoded
-// strictly; UTF-8 JSON, RFC 8259) and shown where the workbench shows
-// them, pretty-printed as app/jot does. It only decodes: nothing is
+// started: a token pasted into it has its header and payload decoded by
+// inspectToken (below) and shown where the workbench shows them. It only
+// decodes: nothing is
 // verified, fetched or stored, and the page says so. When go-app replaces
 // the prerendered page with the live one, whatever was typed into the
 // prerendered fields is handed over to the live fields, as if typed there.
 // From then on this code does nothing.
 function preview() {
-  var MAX = 64 << 10; // app/jot's MaxTokenSize
   var shell = null; // the prerendered page, while it is shown
   var edited = {}; // id → true for the prerendered fields typed into
   var focused = null; // the prerendered field that had focus, and its selection
@@ -153,111 +156,28 @@ function preview() {
       pane.insertBefore(box, pane.firstChild);
     }
     var hint = pane.querySelector(":scope > p.hint");
-    var token = clean(text);
-    if (hint) hint.hidden = token !== "";
+    var r = inspectToken(text);
+    if (hint) hint.hidden = r !== null;
     box.replaceChildren();
-    if (token === "") return;
+    if (r === null) return;
     var note = el("p", "note", "Decoded while the tools load. The signature is not verified yet: verification, claims and lint start as soon as they have loaded.");
     note.setAttribute("role", "status");
     box.appendChild(note);
-    if (token.length > MAX) {
-      box.appendChild(problems(["the token is over 64 KiB"], "This token is too large"));
-      return;
-    }
-    var parts = token.split(".");
-    var errs = [];
-    if (parts.length !== 3 && parts.length !== 5) errs.push("a JWS has 3 segments separated by dots: found " + parts.length);
-    var jwe = parts.length === 5;
-    if (jwe) errs.push("5 segments: a JWE (RFC 7516) is encrypted, and only its protected header can be read");
-    var header = segment("header", parts[0], errs);
-    var payload = jwe ? null : segment("payload", parts.length > 1 ? parts[1] : "", errs);
-    if (errs.length) box.appendChild(problems(errs, jwe ? "This is a JWE: an encrypted token" : "This token is malformed"));
-    box.appendChild(header);
-    if (payload) box.appendChild(payload);
+    if (r.errs.length) box.appendChild(problems(r.errs, r.large ? "This token is too large" : r.jwe ? "This is a JWE: an encrypted token" : "This token is malformed"));
+    if (r.header) box.appendChild(segment("header", r.header));
+    if (r.payload) box.appendChild(segment("payload", r.payload));
   }
 
-  function segment(name, s, errs) {
+  function segment(name, r) {
     var div = el("div", "segment", "");
     var title = name === "header" ? "Header" : "Payload";
     div.appendChild(el("h2", "seg-title seg-" + name, title));
     var pre = el("pre", "json seg-" + name, "");
     pre.id = name;
-    var r = decode(s);
-    if (r.err) {
-      errs.push(name + ": " + r.err);
-      pre.classList.add("empty");
-      pre.textContent = r.text === undefined ? "(could not be decoded)" : r.text;
-    } else {
-      pre.textContent = r.text;
-    }
+    if (r.err) pre.classList.add("empty");
+    pre.textContent = r.text === undefined ? "(could not be decoded)" : r.text;
     div.appendChild(pre);
     return div;
-  }
-
-  function decode(s) {
-    if (s === "") return { err: "the segment is empty" };
-    var bad = /[^A-Za-z0-9_-]/.exec(s);
-    if (bad) return { err: "character " + JSON.stringify(bad[0]) + " at " + bad.index + " is outside the base64url alphabet" };
-    if (s.length % 4 === 1) return { err: "length " + s.length + " cannot be base64url" };
-    var bin = atob(s.replace(/-/g, "+").replace(/_/g, "/") + "==".slice(0, (4 - s.length % 4) % 4));
-    var last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(s[s.length - 1]);
-    if ((s.length % 4 === 2 && last & 15) || (s.length % 4 === 3 && last & 3)) return { err: "trailing bits are not zero" };
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    var text;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch (e) {
-      return { err: "not valid UTF-8" };
-    }
-    var v;
-    try {
-      v = JSON.parse(text);
-    } catch (e) {
-      return { err: "not JSON: " + e.message, text: text };
-    }
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return { err: "not a JSON object", text: text };
-    return { text: indent(text) };
-  }
-
-  // indent re-indents valid JSON by two spaces, keeping every token as
-  // written (numbers and escapes included), as Go's json.Indent does.
-  function indent(s) {
-    var out = "", depth = 0, i = 0, c;
-    var nl = function () { return "\n" + "  ".repeat(depth); };
-    while (i < s.length) {
-      c = s[i];
-      if (c === '"') {
-        var j = i + 1;
-        while (s[j] !== '"') j += s[j] === "\\" ? 2 : 1;
-        out += s.slice(i, j + 1);
-        i = j + 1;
-        continue;
-      }
-      i++;
-      if (c === " " || c === "\t" || c === "\n" || c === "\r") continue;
-      if (c === "{" || c === "[") {
-        var k = i;
-        while (" \t\n\r".indexOf(s[k]) >= 0) k++;
-        if (s[k] === "}" || s[k] === "]") {
-          out += c + s[k];
-          i = k + 1;
-          continue;
-        }
-        depth++;
-        out += c + nl();
-      } else if (c === "}" || c === "]") {
-        depth--;
-        out += nl() + c;
-      } else if (c === ",") {
-        out += "," + nl();
-      } else if (c === ":") {
-        out += ": ";
-      } else {
-        out += c;
-      }
-    }
-    return out;
   }
 
   function problems(list, title) {
@@ -278,14 +198,150 @@ function preview() {
     if (text) e.textContent = text;
     return e;
   }
+}
+
+// inspectToken decodes a pasted token for the preview as app/jot's Inspect
+// does, to the same text, and refuses what Inspect refuses: the header and
+// payload are decoded as RFC 7515 §7.1 says (base64url without padding,
+// RFC 4648 §5, decoded strictly; a UTF-8 JSON object, RFC 8259, with no
+// member name twice, RFC 7515 §5.2, nested at most 64 deep) and
+// pretty-printed as json.Indent does; the signature is checked to be
+// base64url. It returns null when the field is blank, else the problems
+// found and each JSON segment as {text} or {err, text}, the text shown in
+// its place. It touches no DOM, so that app/jot's tests run it under Node
+// against Inspect.
+function inspectToken(input) {
+  var MAX = 64 << 10; // app/jot's MaxTokenSize, in UTF-8 bytes
+  var PEEK = 8 << 10; // the longest header read from a token over MAX
+  // Go's unicode.IsSpace, which strings.TrimSpace strips: unlike
+  // JavaScript's trim, U+0085 and not U+FEFF.
+  var ws = "[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
+  var space = new RegExp("^" + ws + "|" + ws + "$", "g");
+  var trim = function (s) { return s.replace(space, ""); };
+  if (trim(input) === "") return null;
+  var token = clean(input);
+  var errs = [];
+  var r = { errs: errs, jwe: false, large: false, header: { err: "empty" }, payload: { err: "empty" } };
+  if (token === "") {
+    errs.push("the token is empty");
+    return r;
+  }
+  if (new TextEncoder().encode(token).length > MAX) {
+    r.large = true;
+    errs.push("the token is over 64 KiB");
+    var dot = token.indexOf(".");
+    if (dot > 0 && dot <= PEEK) r.header = decode(token.slice(0, dot), true);
+    return r;
+  }
+  var parts = token.split(".");
+  if (parts.length !== 3 && parts.length !== 5) errs.push("a JWS has 3 segments separated by dots: found " + parts.length);
+  r.jwe = parts.length === 5;
+  if (r.jwe) errs.push("5 segments: a JWE (RFC 7516) is encrypted, and only its protected header can be read");
+  r.header = part("header", parts[0], true);
+  if (r.jwe) {
+    r.payload = null;
+    return r;
+  }
+  r.payload = part("payload", parts.length > 1 ? parts[1] : "", true);
+  if (parts.length > 2) part("signature", parts[2], false);
+  return r;
+
+  function part(name, s, json) {
+    var d = decode(s, json);
+    if (d.err) errs.push(name + ": " + d.err);
+    return d;
+  }
+
+  function decode(s, json) {
+    if (s === "" && json) return { err: "the segment is empty" };
+    var bad = /[^A-Za-z0-9_-]/.exec(s);
+    if (bad) return { err: "character " + JSON.stringify(bad[0]) + " at " + bad.index + " is outside the base64url alphabet" };
+    if (s.length % 4 === 1) return { err: "length " + s.length + " cannot be base64url" };
+    var bin = atob(s.replace(/-/g, "+").replace(/_/g, "/") + "==".slice(0, (4 - s.length % 4) % 4));
+    var last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(s[s.length - 1]);
+    if ((s.length % 4 === 2 && last & 15) || (s.length % 4 === 3 && last & 3)) return { err: "trailing bits are not zero" };
+    if (!json) return {};
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var text;
+    try {
+      // A byte order mark is kept, for JSON.parse to refuse as Go does.
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch (e) {
+      return { err: "not valid UTF-8" };
+    }
+    var v;
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
+      return { err: "not JSON: " + e.message, text: text };
+    }
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return { err: "not a JSON object", text: text };
+    var out = indent(text);
+    return typeof out === "string" ? { text: out } : { err: out.err, text: text };
+  }
+
+  // indent re-indents valid JSON by two spaces, keeping every token as
+  // written (numbers and escapes included) and the whitespace after the
+  // value, as Go's json.Indent does. It returns {err} for a member name
+  // that appears twice in one object, compared once unescaped as Go does
+  // (a lone surrogate is U+FFFD), or for nesting deeper than 64.
+  function indent(s) {
+    var out = "", i = 0, c, want = false;
+    var stack = []; // per open object its names, per open array null
+    var nl = function () { return "\n" + "  ".repeat(stack.length); };
+    while (i < s.length) {
+      c = s[i];
+      if (c === '"') {
+        var j = i + 1;
+        while (s[j] !== '"') j += s[j] === "\\" ? 2 : 1;
+        var str = s.slice(i, j + 1);
+        out += str;
+        i = j + 1;
+        if (want) {
+          want = false;
+          var name = str.indexOf("\\") < 0 ? str.slice(1, -1) : new TextDecoder("utf-8", { ignoreBOM: true }).decode(new TextEncoder().encode(JSON.parse(str)));
+          var names = stack[stack.length - 1];
+          if (names["~" + name]) return { err: "member " + JSON.stringify(name) + " appears twice" };
+          names["~" + name] = true;
+        }
+        continue;
+      }
+      i++;
+      if (c === " " || c === "\t" || c === "\n" || c === "\r") continue;
+      if (c === "{" || c === "[") {
+        if (stack.length === 64) return { err: "nested more than 64 levels deep" };
+        var k = i;
+        while (" \t\n\r".indexOf(s[k]) >= 0) k++;
+        if (s[k] !== "}" && s[k] !== "]") {
+          stack.push(c === "{" ? {} : null);
+          want = c === "{";
+          out += c + nl();
+          continue;
+        }
+        out += c + s[k]; // empty
+        i = k + 1;
+      } else if (c === "}" || c === "]") {
+        stack.pop();
+        out += nl() + c;
+      } else {
+        if (c === ",") want = stack[stack.length - 1] !== null;
+        out += c === "," ? "," + nl() : c === ":" ? ": " : c;
+        continue;
+      }
+      // The outermost value is closed: json.Indent keeps what follows.
+      if (!stack.length) return out + s.slice(i);
+    }
+    return out;
+  }
 
   // clean strips what people paste around a token, as app/jot's Clean does.
   function clean(s) {
-    s = s.trim();
+    s = trim(s);
     var i = s.indexOf(":");
-    if (i > 0 && s.slice(0, i).trim().toLowerCase() === "authorization") s = s.slice(i + 1).trim();
+    if (i > 0 && trim(s.slice(0, i)).toLowerCase() === "authorization") s = trim(s.slice(i + 1));
     s = s.replace(/^["'` \t\r\n]+|["'` \t\r\n]+$/g, "");
-    if (s.length > 7 && s.slice(0, 7).toLowerCase() === "bearer ") s = s.slice(7).trim();
+    if (s.length > 7 && s.slice(0, 7).toLowerCase() === "bearer ") s = trim(s.slice(7));
     return s.replace(/^["'` \t\r\n]+|["'` \t\r\n]+$/g, "");
   }
 }

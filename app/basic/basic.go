@@ -63,6 +63,12 @@ func Decode(token68 string) (*Credentials, error) {
 	if len(token68) > MaxCredentialSize {
 		return nil, fmt.Errorf("%w: %d bytes", ErrTooLong, len(token68))
 	}
+	// Go's decoder skips CR and LF even when strict. A token68 has neither
+	// (RFC 7235 §2.1), and skipping them would let many tokens stand for
+	// the same credentials.
+	if strings.ContainsAny(token68, "\r\n") {
+		return nil, fmt.Errorf("%w: a line break inside the token", ErrBase64)
+	}
 	raw, err := base64.StdEncoding.Strict().DecodeString(token68)
 	if err != nil {
 		if strings.ContainsAny(token68, "-_") {

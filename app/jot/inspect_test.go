@@ -9,23 +9,29 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
+// cleanTok is what every one of cleanInputs is cleaned to.
+const cleanTok = "aaa.bbb.ccc"
+
+// cleanInputs are cleanTok as people paste it.
+var cleanInputs = []string{
+	cleanTok,
+	"  " + cleanTok + "\n",
+	"Bearer " + cleanTok,
+	"bearer " + cleanTok,
+	"BEARER   " + cleanTok,
+	`"` + cleanTok + `"`,
+	"'" + cleanTok + "'",
+	"`" + cleanTok + "`",
+	`"Bearer ` + cleanTok + `"`,
+	"Authorization: Bearer " + cleanTok,
+	"authorization:Bearer " + cleanTok + "\r\n",
+	"  AUTHORIZATION :  bearer " + cleanTok,
+	`Authorization: "` + cleanTok + `"`,
+}
+
 func TestClean(t *testing.T) {
-	const tok = "aaa.bbb.ccc"
-	for _, in := range []string{
-		tok,
-		"  " + tok + "\n",
-		"Bearer " + tok,
-		"bearer " + tok,
-		"BEARER   " + tok,
-		`"` + tok + `"`,
-		"'" + tok + "'",
-		"`" + tok + "`",
-		`"Bearer ` + tok + `"`,
-		"Authorization: Bearer " + tok,
-		"authorization:Bearer " + tok + "\r\n",
-		"  AUTHORIZATION :  bearer " + tok,
-		`Authorization: "` + tok + `"`,
-	} {
+	const tok = cleanTok
+	for _, in := range cleanInputs {
 		if got := jot.Clean(in); got != tok {
 			t.Errorf("Clean(%q) = %q, want %q", in, got, tok)
 		}
@@ -81,21 +87,25 @@ func TestInspectRFCExample(t *testing.T) {
 	}
 }
 
-// TestInspectBrokenSegments checks that each broken segment is reported
-// once, by name and in order, while the others are still decoded.
-func TestInspectBrokenSegments(t *testing.T) {
+// problem is a broken segment and the sentinel it is reported with.
+type problem struct {
+	segment string
+	err     error
+}
+
+// brokenSegmentCase is a token and the problems Inspect reports in it.
+type brokenSegmentCase struct {
+	name  string
+	token string
+	want  []problem
+}
+
+// brokenSegmentCases are tokens with none, one or more broken segments.
+func brokenSegmentCases() []brokenSegmentCase {
 	header := b64.EncodeToString([]byte(`{"alg":"HS256"}`))
 	payload := b64.EncodeToString([]byte(`{"sub":"alice"}`))
 	sig := b64.EncodeToString([]byte("16 signature B.s")) // 16 bytes: 22 characters, 4 unused bits
-	type problem struct {
-		segment string
-		err     error
-	}
-	tests := []struct {
-		name  string
-		token string
-		want  []problem
-	}{
+	return []brokenSegmentCase{
 		{"clean", header + "." + payload + "." + sig, nil},
 		{"empty signature", header + "." + payload + ".", nil},
 		{"bad header character", "ey!J" + header + "." + payload + "." + sig, []problem{{jot.SegmentHeader, jot.ErrBase64}}},
@@ -115,7 +125,12 @@ func TestInspectBrokenSegments(t *testing.T) {
 		{"payload not UTF-8", header + "." + b64.EncodeToString([]byte("{\"sub\":\"\xff\"}")) + "." + sig, []problem{{jot.SegmentPayload, jot.ErrUTF8}}},
 		{"header not UTF-8", b64.EncodeToString([]byte("{\"alg\":\"\xe2\x28\xa1\"}")) + "." + payload + "." + sig, []problem{{jot.SegmentHeader, jot.ErrUTF8}}},
 	}
-	for _, tt := range tests {
+}
+
+// TestInspectBrokenSegments checks that each broken segment is reported
+// once, by name and in order, while the others are still decoded.
+func TestInspectBrokenSegments(t *testing.T) {
+	for _, tt := range brokenSegmentCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			got := jot.Inspect(tt.token)
 			if len(got.Errors) != len(tt.want) {
@@ -158,14 +173,18 @@ func TestInspectBase64Offset(t *testing.T) {
 	}
 }
 
-func TestInspectShape(t *testing.T) {
+// shapeCase is a token of the wrong shape and the error Inspect gives it.
+type shapeCase struct {
+	name     string
+	token    string
+	wantErr  error
+	contains string
+}
+
+// shapeCases are empty tokens, and tokens with other than three segments.
+func shapeCases() []shapeCase {
 	header := b64.EncodeToString([]byte(`{"alg":"RSA-OAEP","enc":"A256GCM"}`))
-	tests := []struct {
-		name     string
-		token    string
-		wantErr  error
-		contains string
-	}{
+	return []shapeCase{
 		{"empty", "", jot.ErrEmpty, ""},
 		{"only quotes", ` "" `, jot.ErrEmpty, ""},
 		{"one segment", header, jot.ErrSegmentCount, "found 1"},
@@ -173,7 +192,10 @@ func TestInspectShape(t *testing.T) {
 		{"four segments", header + ".e30.e30.e30", jot.ErrSegmentCount, "found 4"},
 		{"JWE", header + ".a2V5.aXY.Y2lwaGVy.dGFn", jot.ErrSegmentCount, "JWE"},
 	}
-	for _, tt := range tests {
+}
+
+func TestInspectShape(t *testing.T) {
+	for _, tt := range shapeCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			got := jot.Inspect(tt.token)
 			if !errors.Is(got.Err(), tt.wantErr) || !strings.Contains(got.Err().Error(), tt.contains) {

@@ -7,10 +7,9 @@ import (
 	"testing"
 )
 
-// vectorsDir finds ../shared/vectors relative to the module root: it walks
-// up from the package directory (the working directory of go test, also
-// under go_js_wasm_exec) to the directory holding go.mod.
-func vectorsDir(t testing.TB) string {
+// moduleRoot walks up from the package directory (the working directory
+// of go test, also under go_js_wasm_exec) to the directory holding go.mod.
+func moduleRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -18,7 +17,7 @@ func vectorsDir(t testing.TB) string {
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+			return dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -26,7 +25,12 @@ func vectorsDir(t testing.TB) string {
 		}
 		dir = parent
 	}
-	v := filepath.Join(dir, "..", "shared", "vectors")
+}
+
+// vectorsDir finds ../shared/vectors relative to the module root.
+func vectorsDir(t testing.TB) string {
+	t.Helper()
+	v := filepath.Join(moduleRoot(t), "..", "shared", "vectors")
 	if _, err := os.Stat(v); err != nil {
 		t.Fatalf("shared vectors: %v", err)
 	}

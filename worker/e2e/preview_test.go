@@ -70,10 +70,11 @@ func TestJWTPreviewBeforeWasm(t *testing.T) {
 		t.Errorf("header of the malformed token = %q", h)
 	}
 	for _, bad := range []string{
-		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In1=.sig", // padding
-		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In1.sig",  // stray bits in the last character
-		"eyJhbGciOiJIUzI1NiJ9._w.sig",               // not UTF-8
-		"eyJhbGciOiJIUzI1NiJ9.WzFd.sig",             // [1], not an object
+		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In1=.sig",   // padding
+		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In1.sig",    // stray bits in the last character
+		"eyJhbGciOiJIUzI1NiJ9._w.sig",                 // not UTF-8
+		"eyJhbGciOiJIUzI1NiJ9.WzFd.sig",               // [1], not an object
+		"eyJhbGciOiJIUzI1NiJ9.eyJhIjoxLCJhIjoyfQ.sig", // {"a":1,"a":2}, a member twice
 	} {
 		tab.run(chromedp.Evaluate(`document.getElementById("token").select()`, nil), pasteToken("#token", bad))
 		if p := text("#preview .problems"); !strings.Contains(p, "payload") {
