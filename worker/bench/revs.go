@@ -32,7 +32,7 @@ func revVariant(cfg *config, rev string) (variant, error) {
 	if len(subject) > 90 {
 		subject = subject[:90] + "…"
 	}
-	return variant{name: "go-glue@" + short, what: "the worker and worker/glue/worker.mjs at " + short + ": " + subject, rev: short, subject: subject}, nil
+	return variant{name: "go-glue@" + short, what: "the worker and its glue at " + short + ": " + subject, rev: short, subject: subject}, nil
 }
 
 // workerSources are the pathspecs of what the worker's app.wasm and glue

@@ -1,7 +1,7 @@
 //go:build js && wasm
 
-// Package glue is the Go half of the worker's JavaScript glue, worker.mjs
-// in this directory. The two halves talk through numbers and one byte
+// Package glue is the Go half of the worker's JavaScript glue, glue.mjs
+// in this directory, which worker.mjs, the worker's entry point, loads. The two halves talk through numbers and one byte
 // buffer in Go's memory, the inbox, rather than through JavaScript values:
 // every object or string that crosses into Go as a js.Value costs a
 // finalizer and a reference-table entry, about as much as a hundred calls
@@ -28,7 +28,7 @@ import (
 var ErrGlue = errors.New("glue")
 
 // Op names an operation that the glue performs for Go. The payload and
-// result formats are described in worker.mjs, next to their code.
+// result formats are described in glue.mjs, next to their code.
 type Op int
 
 // The operations of the glue.
