@@ -55,10 +55,10 @@ type settled struct {
 }
 
 var (
-	once      sync.Once
-	available bool
-	binding   js.Value
-	call      js.Value // binding.call(op, id, ptr, len)
+	once    sync.Once
+	unbound error    // why setUp found no binding.call, or nil
+	binding js.Value // globalThis.context.binding
+	call    js.Value // binding.call(op, id, ptr, len)
 
 	mu      sync.Mutex
 	inbox   []byte
@@ -66,9 +66,10 @@ var (
 	lastID  float64
 )
 
-// setUp installs grow and settle on the binding, when the project's glue
-// runs: it offers binding.call.
+// setUp finds binding.call, which glue.mjs offers, and installs the inbox
+// and grow on the binding.
 func setUp() {
+	unbound = fmt.Errorf("%w: globalThis.context.binding.call is missing; the worker runs only under worker/glue/worker.mjs", ErrGlue)
 	ctx := js.Global().Get("context")
 	if ctx.Type() != js.TypeObject {
 		return
@@ -81,19 +82,12 @@ func setUp() {
 	if call.Type() != js.TypeFunction {
 		return
 	}
+	unbound = nil
 	grow(initialInbox)
 	binding.Set("grow", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		grow(args[0].Int())
 		return nil
 	}))
-	available = true
-}
-
-// Available reports whether the project's glue runs, rather than another
-// one such as syumai/workers' generated worker.mjs.
-func Available() bool {
-	once.Do(setUp)
-	return available
 }
 
 // Binding returns globalThis.context.binding, where the glue and Go put
@@ -138,8 +132,9 @@ func Addr(b []byte) int {
 // Call asks the glue to perform op on payload and waits for the result.
 // Other goroutines, and the JavaScript event loop, run meanwhile.
 func Call(ctx context.Context, op Op, payload []byte) ([]byte, error) {
-	if !Available() {
-		return nil, errors.New("glue: binding.call is missing; the worker does not run under worker/glue/worker.mjs")
+	once.Do(setUp)
+	if unbound != nil {
+		return nil, unbound
 	}
 	ch := make(chan settled, 1)
 	mu.Lock()

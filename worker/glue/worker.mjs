@@ -36,7 +36,7 @@ function start() {
   const t0 = performance.now();
   const instance = new WebAssembly.Instance(mod, {
     ...go.importObject,
-    workers: { ready: () => ready() },
+    authlab: { ready: () => ready() },
   });
   const t1 = performance.now();
   exports = instance.exports;
