@@ -3,8 +3,8 @@
 // on a free loopback port:
 //
 //	go-syumai  the project's worker as it was at syumaiRev, the last revision
-//	           that also served the worker.mjs syumai/workers generates, under
-//	           that glue: a new Go instance per request
+//	           that served every endpoint under the worker.mjs syumai/workers
+//	           generates, under that glue: a new Go instance per request
 //	go-glue    the project's worker (./worker) with its own glue, worker/glue:
 //	           one Go instance per isolate, reused
 //	hono       worker/bench/hono, the same endpoints written with Hono
