@@ -79,28 +79,43 @@ export function resumeGo() {
   if (!go.exited) go._resume();
 }
 
-// ops are the operations of binding.call, by number, as in glue.go. Each
-// takes the payload, bytes, and resolves to the result, bytes or a string.
+// op numbers the operations of binding.call, by their names in glue.go.
+// BEGIN op: written from glue.go by go generate ./worker/glue/...; do not edit.
+const op = {
+  D1Query: 1, // rows of a statement, as JSON arrays
+  D1Run: 2, // run a statement; changes and last_row_id
+  ImportKey: 3, // import a JWK into crypto.subtle, keep it by number
+  Verify: 4, // ECDSA P-256 SHA-256 verification with a kept key
+  Sign: 5, // ECDSA P-256 SHA-256 signature with a kept key
+  PBKDF2: 6, // PBKDF2-HMAC-SHA256 key derivation
+  D1Prepare: 7, // prepare a statement, keep it by number
+  D1Batch: 8, // run statements in one round trip, as one transaction
+};
+// END op
+
+// ops are the operations of binding.call, by number. Each takes the
+// payload, bytes, and resolves to the result, bytes or a string.
 const ops = {
-  // D1 query. Payload: a statement number from op 7 (uint32 LE), then the
-  // arguments as a JSON array. Result: the rows of raw({ columnNames: true })
-  // as JSON, column names first; BLOBs as {"b64": base64}.
-  1: async (p) => {
+  // D1 query. Payload: a statement number from D1Prepare (uint32 LE), then
+  // the arguments as a JSON array. Result: the rows of
+  // raw({ columnNames: true }) as JSON, column names first; BLOBs as
+  // {"b64": base64}.
+  [op.D1Query]: async (p) => {
     const rows = await d1Bound(p).raw({ columnNames: true });
     return JSON.stringify(rows, hasBlob(rows) ? blobsToJSON : undefined);
   },
   // D1 run. Payload as for a query. Result: [changes, last_row_id] as JSON.
-  2: async (p) => {
+  [op.D1Run]: async (p) => {
     const { meta } = await d1Bound(p).run();
     return JSON.stringify([meta.changes ?? 0, meta.last_row_id ?? 0]);
   },
   // D1 batch: statements in one round trip, as one transaction. Payload:
   // the binding's name, NUL, the statement count (uint32 LE), then per
-  // statement its number from op 7 and the length of its arguments
+  // statement its number from D1Prepare and the length of its arguments
   // (uint32 LE each), and the arguments as a JSON array. Result: per
   // statement, the length of its rows' JSON (uint32 LE) and the rows as
-  // op 1 gives them.
-  8: async (p) => {
+  // D1Query gives them.
+  [op.D1Batch]: async (p) => {
     const nul = p.indexOf(0);
     const v = new DataView(p.buffer, nul + 1);
     const stmts = [];
@@ -126,8 +141,8 @@ const ops = {
     return out;
   },
   // D1 prepare. Payload: the binding's name, NUL, the SQL. Result: the
-  // statement's number, for ops 1 and 2.
-  7: async (p) => {
+  // statement's number, for D1Query, D1Run and D1Batch.
+  [op.D1Prepare]: async (p) => {
     const text = decoder.decode(p);
     const nul = text.indexOf("\0");
     d1Statements.push(runtime.env[text.slice(0, nul)].prepare(text.slice(nul + 1)));
@@ -135,7 +150,7 @@ const ops = {
   },
   // Import a key. Payload: JSON {jwk, alg, usages, params}: alg for
   // importKey, params for sign and verify. Result: the key's number.
-  3: async (p) => {
+  [op.ImportKey]: async (p) => {
     const { jwk, alg, usages, params } = JSON.parse(decoder.decode(p));
     const key = await crypto.subtle.importKey("jwk", jwk, alg, false, usages);
     cryptoKeys.push({ key, params });
@@ -143,7 +158,7 @@ const ops = {
   },
   // Verify. Payload: key number and signature length (uint32 LE each), the
   // signature, the signed data. Result: one byte, 1 when it verifies.
-  4: async (p) => {
+  [op.Verify]: async (p) => {
     const v = new DataView(p.buffer);
     const { key, params } = cryptoKeys[v.getUint32(0, true)];
     const end = 8 + v.getUint32(4, true);
@@ -151,13 +166,13 @@ const ops = {
     return new Uint8Array([ok ? 1 : 0]);
   },
   // Sign. Payload: key number (uint32 LE), the data. Result: the signature.
-  5: async (p) => {
+  [op.Sign]: async (p) => {
     const { key, params } = cryptoKeys[new DataView(p.buffer).getUint32(0, true)];
     return new Uint8Array(await crypto.subtle.sign(params, key, p.subarray(4)));
   },
   // PBKDF2-HMAC-SHA256. Payload: iterations, key length in bytes and salt
   // length (uint32 LE each), the salt, the password. Result: the key.
-  6: async (p) => {
+  [op.PBKDF2]: async (p) => {
     const v = new DataView(p.buffer);
     const saltEnd = 12 + v.getUint32(8, true);
     const password = await crypto.subtle.importKey("raw", p.subarray(saltEnd), "PBKDF2", false, ["deriveBits"]);
@@ -170,7 +185,7 @@ const ops = {
 // sign and verify parameters.
 const cryptoKeys = [];
 
-// d1Statements are the prepared statements of op 7, by number.
+// d1Statements are the prepared statements of D1Prepare, by number.
 const d1Statements = [];
 
 function d1Bound(p) {

@@ -1,9 +1,10 @@
 // Authlab worker entry point. One Go instance serves every request of its
 // isolate: it is started on the first request and reused, so parsed keys,
 // prepared state and the database handle live across requests. Each request
-// hands its own env and ctx to the instance as it is dispatched, and crosses
-// into Go through a buffer in Go's memory and a call that carries numbers
-// only (see glue.go and worker/jsserve).
+// hands its own env and ctx to the instance as it is dispatched (glue.go
+// says why that stays correct when requests interleave), and crosses into
+// Go through a buffer in Go's memory and a call that carries numbers only
+// (see worker/jsserve).
 import "./wasm_exec.js";
 import { connect } from "cloudflare:sockets";
 import mod from "./app.wasm";
@@ -127,8 +128,8 @@ async function serve(req, env, ctx) {
   const id = ++lastId;
   const [status, outHead, outBody] = await new Promise((settle) => {
     pending.set(id, settle);
-    // Go reads env and ctx synchronously when the request enters it, so
-    // they are this request's even when requests interleave.
+    // env and ctx are this request's until its goroutine in Go first
+    // waits; see glue.go for why later readers may take another's.
     runtime.env = env;
     runtime.ctx = ctx;
     exports.authlab_serve(id, headLen, bodyLen);
