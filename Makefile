@@ -83,7 +83,7 @@ site: web/app.wasm web/app.wasm.br
 worker:
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(WORKER)/build/.gen
 	mkdir -p $(WORKER)/build
-	cp $(WORKER)/build/.gen/wasm_exec.js $(WORKER)/glue/worker.mjs $(WORKER)/build/
+	cp $(WORKER)/build/.gen/wasm_exec.js $(WORKER)/glue/*.mjs $(WORKER)/build/
 	rm -rf $(WORKER)/build/.gen
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $(WORKER)/build/app.wasm ./worker
 

@@ -7,31 +7,23 @@ package main
 
 import (
 	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"net/http"
 	"strconv"
 
-	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
-	sd1 "github.com/syumai/workers/cloudflare/d1"
 
 	"github.com/authlab/authlab/app/authserver"
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/password"
 	"github.com/authlab/authlab/app/store"
 	"github.com/authlab/authlab/worker/d1"
-	"github.com/authlab/authlab/worker/glue"
 	"github.com/authlab/authlab/worker/jsserve"
 	"github.com/authlab/authlab/worker/webcrypto"
 )
 
 func main() {
-	h := handler()
-	jsserve.Register(h)      // the project's glue: binding.serve
-	workers.ServeNonBlock(h) // syumai's generated glue: binding.handleRequest
-	workers.Ready()
-	select {} // the instance serves every request of its isolate
+	jsserve.Serve(handler()) // the instance serves every request of its isolate
 }
 
 func handler() http.Handler {
@@ -52,14 +44,10 @@ func newServer() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	conn, err := database("DB")
-	if err != nil {
-		return nil, fmt.Errorf("D1 binding DB: %w", err)
-	}
 	iterations, _ := strconv.Atoi(cloudflare.Getenv("PBKDF2_ITERATIONS"))
 	quota, _ := strconv.Atoi(cloudflare.Getenv("DAILY_QUOTA"))
 	return authserver.New(authserver.Config{
-		Store:          store.New(sql.OpenDB(conn)),
+		Store:          store.New(sql.OpenDB(d1.NewConnector("DB"))),
 		SigningKeys:    signers,
 		Issuer:         cloudflare.Getenv("ISSUER"),
 		Passwords:      &password.Hasher{Iterations: iterations, Derive: webcrypto.PBKDF2},
@@ -72,15 +60,6 @@ func newServer() (http.Handler, error) {
 		OAuthRedirectURIs: origins(cloudflare.Getenv("OAUTH_REDIRECT_URIS")),
 		DemoClientSecret:  cloudflare.Getenv("OAUTH_DEMO_SECRET"),
 	})
-}
-
-// database connects to the D1 binding name: through the project's glue
-// when it runs, and through syscall/js under syumai's generated glue.
-func database(name string) (driver.Connector, error) {
-	if glue.Available() {
-		return d1.NewConnector(name)
-	}
-	return sd1.OpenConnector(name)
 }
 
 // unavailable answers every request with a JSON 503 that names the

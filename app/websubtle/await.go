@@ -1,10 +1,11 @@
 //go:build js && wasm
 
 // Package websubtle signs and verifies with the crypto.subtle of the
-// JavaScript host (W3C Web Cryptography API) from Go compiled to js/wasm:
-// the browser's for the pages, and the worker runtime's where the worker's
-// own glue does not make the calls. Its calls wait for promises, so they
-// may run on any goroutine but never inside a JavaScript callback.
+// JavaScript host (W3C Web Cryptography API) from Go compiled to js/wasm,
+// the browser's for the pages; the worker's glue makes the worker's own
+// calls, and the worker takes only JWK from here. Its calls wait for
+// promises, so they may run on any goroutine but never inside a JavaScript
+// callback.
 package websubtle
 
 import (

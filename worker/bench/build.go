@@ -35,9 +35,10 @@ func checkPrereqs(cfg *config) error {
 }
 
 // stage builds app.wasm with the flags of worker/build/app.wasm, generates
-// syumai's glue, and writes one directory per variant, each with its
-// wrangler.jsonc and a copy of worker/.dev.vars. A go-glue@<rev> variant
-// gets its app.wasm and glue built from that revision.
+// wasm_exec.js with workers-assets-gen, and writes one directory per
+// variant, each with its wrangler.jsonc and a copy of worker/.dev.vars. A
+// variant with a revision (go-glue@<rev>, go-syumai) gets its app.wasm and
+// glue built from that revision.
 func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	proj, err := readProject(cfg)
 	if err != nil {
@@ -46,7 +47,7 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	dir := cfg.build()
 	gen := filepath.Join(dir, "gen")
 	st := &staged{project: proj, wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}, variants: vs}
-	log.Print("building app.wasm and generating syumai's glue")
+	log.Print("building app.wasm and generating wasm_exec.js")
 	steps := [][]string{
 		{"go", "build", "-trimpath", "-ldflags=-s -w", "-o", st.wasm, "./worker"},
 		{"go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode=go", "-o", gen},
@@ -64,17 +65,17 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	if err != nil {
 		return nil, err
 	}
-	glue := filepath.Join(cfg.worker(), "glue", "worker.mjs")
-	files := map[string]map[string]string{ // variant → destination name → source
-		"go-syumai": {"worker.mjs": filepath.Join(gen, "worker.mjs")},
-		"go-glue":   {"worker.mjs": glue},
-		"hono":      {},
-		floor:       {},
+	glue, err := glueFiles(cfg.root)
+	if err != nil {
+		return nil, err
 	}
-	for _, name := range []string{"go-syumai", "go-glue"} {
-		files[name]["runtime.mjs"] = filepath.Join(gen, "runtime.mjs")
-		files[name]["wasm_exec.js"] = filepath.Join(gen, "wasm_exec.js")
-		files[name]["app.wasm"] = st.wasm
+	glue["runtime.mjs"] = filepath.Join(gen, "runtime.mjs")
+	glue["wasm_exec.js"] = filepath.Join(gen, "wasm_exec.js")
+	glue["app.wasm"] = st.wasm
+	files := map[string]map[string]string{ // variant → destination name → source
+		"go-glue": glue,
+		"hono":    {},
+		floor:     {},
 	}
 	for _, v := range vs {
 		name := v.name

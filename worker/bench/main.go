@@ -2,9 +2,10 @@
 // answer the auth server's main endpoints, each under its own `wrangler dev`
 // on a free loopback port:
 //
-//	go-syumai  the project's worker (./worker) with the worker.mjs that
-//	           syumai/workers generates: a new Go instance per request
-//	go-glue    the same app.wasm with the project's glue, worker/glue/worker.mjs:
+//	go-syumai  the project's worker as it was at syumaiRev, the last revision
+//	           that served every endpoint under the worker.mjs syumai/workers
+//	           generates, under that glue: a new Go instance per request
+//	go-glue    the project's worker (./worker) with its own glue, worker/glue:
 //	           one Go instance per isolate, reused
 //	hono       worker/bench/hono, the same endpoints written with Hono
 //	floor      worker/bench/floor, a fixed answer to every request and no
@@ -29,7 +30,7 @@
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
 // && npm ci`); brotli is optional. It builds app.wasm itself, with the flags
-// of worker/build/app.wasm, into worker/bench/.build/run-<pid>, generates the glue with
+// of worker/build/app.wasm, into worker/bench/.build/run-<pid>, generates wasm_exec.js with
 // workers-assets-gen, and reads SIGNING_KEYS from worker/.dev.vars (running
 // ./worker/devkey first when the file lacks it). Every variant runs with
 // the compatibility date and vars of worker/wrangler.jsonc, so the Go and

@@ -215,7 +215,7 @@ func (r *report) leversTable(b *strings.Builder) {
 // go-glue@<rev> variants.
 func (r *report) measuredRev(short string) bool {
 	for _, v := range r.variants {
-		if v.rev != "" && (strings.HasPrefix(short, v.rev) || strings.HasPrefix(v.rev, short)) {
+		if v.rev != "" && !v.syumai && (strings.HasPrefix(short, v.rev) || strings.HasPrefix(v.rev, short)) {
 			return true
 		}
 	}

@@ -32,7 +32,7 @@ func revVariant(cfg *config, rev string) (variant, error) {
 	if len(subject) > 90 {
 		subject = subject[:90] + "…"
 	}
-	return variant{name: "go-glue@" + short, what: "the worker and worker/glue/worker.mjs at " + short + ": " + subject, rev: short, subject: subject}, nil
+	return variant{name: "go-glue@" + short, what: "the worker and its glue at " + short + ": " + subject, rev: short, subject: subject}, nil
 }
 
 // workerSources are the pathspecs of what the worker's app.wasm and glue
@@ -54,7 +54,9 @@ func gitOutput(cfg *config, args ...string) (string, error) {
 }
 
 // stageRev extracts rev's tree with git archive into <build>/src-<rev>,
-// builds its worker there and copies app.wasm and its glue into vdir.
+// builds its worker there and copies app.wasm and its glue into vdir: the
+// modules of worker/glue, or for go-syumai the worker.mjs that the
+// revision's syumai/workers generates.
 func stageRev(ctx context.Context, cfg *config, v variant, vdir, gen string) error {
 	src := filepath.Join(cfg.build(), "src-"+v.rev)
 	if err := os.RemoveAll(src); err != nil {
@@ -74,17 +76,42 @@ func stageRev(ctx context.Context, cfg *config, v variant, vdir, gen string) err
 		"go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(vdir, "app.wasm"), "./worker"); err != nil {
 		return err
 	}
-	copies := map[string]string{
-		"worker.mjs":   filepath.Join(src, "worker", "glue", "worker.mjs"),
-		"wasm_exec.js": filepath.Join(gen, "wasm_exec.js"),
-		"runtime.mjs":  filepath.Join(gen, "runtime.mjs"),
+	copies, err := glueFiles(src)
+	if err != nil {
+		return err
 	}
+	if v.syumai {
+		gen = filepath.Join(src, ".gen")
+		if err := command(ctx, src, nil, "go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode=go", "-o", gen); err != nil {
+			return err
+		}
+		copies = map[string]string{"worker.mjs": filepath.Join(gen, "worker.mjs")}
+	}
+	copies["wasm_exec.js"] = filepath.Join(gen, "wasm_exec.js")
+	copies["runtime.mjs"] = filepath.Join(gen, "runtime.mjs")
 	for dst, from := range copies {
 		if err := copyFile(from, filepath.Join(vdir, dst)); err != nil {
 			return err
 		}
 	}
 	return os.RemoveAll(src)
+}
+
+// glueFiles lists the JavaScript modules of the glue in the tree at root,
+// worker/glue/*.mjs, by file name.
+func glueFiles(root string) (map[string]string, error) {
+	paths, err := filepath.Glob(filepath.Join(root, "worker", "glue", "*.mjs"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%s: no worker/glue/*.mjs", root)
+	}
+	files := map[string]string{}
+	for _, p := range paths {
+		files[filepath.Base(p)] = p
+	}
+	return files, nil
 }
 
 // untar writes the regular files and directories of a tar stream under

@@ -35,12 +35,9 @@ type Connector struct {
 }
 
 // NewConnector returns a connector to the D1 binding named binding, such
-// as "DB". It fails when the project's glue does not run.
-func NewConnector(binding string) (*Connector, error) {
-	if !glue.Available() {
-		return nil, errors.New("d1: the worker does not run under worker/glue/worker.mjs")
-	}
-	return &Connector{binding: binding, stmts: map[string]uint32{}}, nil
+// as "DB". The binding is looked up when a statement is first prepared.
+func NewConnector(binding string) *Connector {
+	return &Connector{binding: binding, stmts: map[string]uint32{}}
 }
 
 var _ driver.Connector = (*Connector)(nil)

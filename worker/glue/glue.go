@@ -1,17 +1,44 @@
 //go:build js && wasm
 
-// Package glue is the Go half of the worker's JavaScript glue, worker.mjs
-// in this directory. The two halves talk through numbers and one byte
-// buffer in Go's memory, the inbox, rather than through JavaScript values:
-// every object or string that crosses into Go as a js.Value costs a
-// finalizer and a reference-table entry, about as much as a hundred calls
-// that pass numbers.
+// Package glue is the Go half of the worker's JavaScript glue, whose other
+// half is glue.mjs in this directory; worker.mjs, the worker's entry point,
+// loads it. The two halves talk through numbers and one byte buffer in
+// Go's memory, the inbox, rather than through JavaScript values: every
+// object or string that crosses into Go as a js.Value costs a finalizer
+// and a reference-table entry, about as much as a hundred calls that pass
+// numbers.
 //
 // Requests come in through the inbox (see worker/jsserve). Go asks the glue
 // for asynchronous work, such as a D1 query or a WebCrypto operation, with
 // Call: the glue reads the payload out of Go's memory during the call,
 // does the work, writes the result into the inbox and hands it back with
-// binding.settle(id, ok, len).
+// the export authlab_settle(id, ok, len). The operations are numbered once,
+// by the Op constants here: go generate ./worker/glue/... writes them into
+// glue.mjs as its op object (see worker/glue/opsgen).
+//
+// # env and ctx, per request
+//
+// One Go instance serves every request of its isolate, and it has one
+// globalThis.context, glue.mjs's runtime, for its whole life. The worker's
+// fetch handler sets runtime.env and runtime.ctx to its own request's env
+// and ctx, and sets them again right before it calls authlab_serve, in the
+// same JavaScript turn: until the request's goroutine first waits (on
+// Call, or anything else that hands control back to JavaScript), they are
+// that request's. After that, another request may have entered and set
+// them to its own. Interleaved requests stay correct because:
+//
+//   - a request's own data never passes through runtime: its head and body
+//     are copied out of the inbox before Go waits, its answer goes back
+//     through binding.respond under the request's id, and each Call's
+//     result through authlab_settle under the call's id;
+//   - env is the same for every request of an isolate, which runs one
+//     version of the worker with one set of bindings and vars, so what is
+//     read from it at any time, such as the vars at start-up and the D1
+//     binding when D1Prepare or D1Batch runs, is what the request's own env
+//     holds;
+//   - ctx, the one object of its own that each request has (waitUntil,
+//     passThroughOnException), is read by neither half. Code that needs it
+//     must take it before the request's goroutine first waits, and keep it.
 package glue
 
 import (
@@ -28,7 +55,9 @@ import (
 var ErrGlue = errors.New("glue")
 
 // Op names an operation that the glue performs for Go. The payload and
-// result formats are described in worker.mjs, next to their code.
+// result formats are described in glue.mjs, next to their code. Each
+// constant is declared on a line of its own with a decimal number; opsgen
+// writes it into glue.mjs as op.<name without Op>.
 type Op int
 
 // The operations of the glue.
@@ -55,10 +84,10 @@ type settled struct {
 }
 
 var (
-	once      sync.Once
-	available bool
-	binding   js.Value
-	call      js.Value // binding.call(op, id, ptr, len)
+	once    sync.Once
+	unbound error    // why setUp found no binding.call, or nil
+	binding js.Value // globalThis.context.binding
+	call    js.Value // binding.call(op, id, ptr, len)
 
 	mu      sync.Mutex
 	inbox   []byte
@@ -66,9 +95,10 @@ var (
 	lastID  float64
 )
 
-// setUp installs grow and settle on the binding, when the project's glue
-// runs: it offers binding.call.
+// setUp finds binding.call, which glue.mjs offers, and installs the inbox
+// and grow on the binding.
 func setUp() {
+	unbound = fmt.Errorf("%w: globalThis.context.binding.call is missing; the worker runs only under worker/glue/worker.mjs", ErrGlue)
 	ctx := js.Global().Get("context")
 	if ctx.Type() != js.TypeObject {
 		return
@@ -81,19 +111,12 @@ func setUp() {
 	if call.Type() != js.TypeFunction {
 		return
 	}
+	unbound = nil
 	grow(initialInbox)
 	binding.Set("grow", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		grow(args[0].Int())
 		return nil
 	}))
-	available = true
-}
-
-// Available reports whether the project's glue runs, rather than another
-// one such as syumai/workers' generated worker.mjs.
-func Available() bool {
-	once.Do(setUp)
-	return available
 }
 
 // Binding returns globalThis.context.binding, where the glue and Go put
@@ -138,8 +161,9 @@ func Addr(b []byte) int {
 // Call asks the glue to perform op on payload and waits for the result.
 // Other goroutines, and the JavaScript event loop, run meanwhile.
 func Call(ctx context.Context, op Op, payload []byte) ([]byte, error) {
-	if !Available() {
-		return nil, errors.New("glue: binding.call is missing; the worker does not run under worker/glue/worker.mjs")
+	once.Do(setUp)
+	if unbound != nil {
+		return nil, unbound
 	}
 	ch := make(chan settled, 1)
 	mu.Lock()

@@ -1,12 +1,14 @@
 // Authlab worker entry point. One Go instance serves every request of its
 // isolate: it is started on the first request and reused, so parsed keys,
 // prepared state and the database handle live across requests. Each request
-// hands its own env and ctx to the instance as it is dispatched, and crosses
-// into Go through a buffer in Go's memory and a call that carries numbers
-// only (see glue.go and worker/jsserve).
+// hands its own env and ctx to the instance as it is dispatched (glue.go
+// says why that stays correct when requests interleave), and crosses into
+// Go through a buffer in Go's memory and a call that carries numbers only
+// (see worker/jsserve).
 import "./wasm_exec.js";
 import { connect } from "cloudflare:sockets";
 import mod from "./app.wasm";
+import { attach, inbox, memory, resumeGo, runtime } from "./glue.mjs";
 
 globalThis.tryCatch = (fn) => {
   try {
@@ -16,11 +18,12 @@ globalThis.tryCatch = (fn) => {
   }
 };
 
-// runtime is the object Go reads as globalThis.context (see wasm_exec.js).
-const runtime = { env: undefined, ctx: undefined, connect, binding: { respond, call } };
+// runtime, from glue.mjs, is the object Go reads as globalThis.context
+// (see wasm_exec.js); respond is how Go answers a request.
+runtime.connect = connect;
+runtime.binding.respond = respond;
 let starting;
-// go is the running Go instance; exports are its WebAssembly exports,
-// among them its linear memory, where the inbox and the responses live.
+// go is the running Go instance; exports are its WebAssembly exports.
 let go;
 let exports;
 // startTiming is the Server-Timing value of the instance's start: how long
@@ -34,10 +37,11 @@ function start() {
   const t0 = performance.now();
   const instance = new WebAssembly.Instance(mod, {
     ...go.importObject,
-    workers: { ready: () => ready() },
+    authlab: { ready: () => ready() },
   });
   const t1 = performance.now();
   exports = instance.exports;
+  attach(go, instance);
   const exited = go.run(instance, runtime);
   const ms = (d) => d.toFixed(2);
   readyPromise.then(() => (startTiming = `wasm-instantiate;dur=${ms(t1 - t0)}, go-start;dur=${ms(performance.now() - t1)}`));
@@ -86,7 +90,7 @@ function respond(id, status, ptr, headLen, bodyLen) {
   const settle = pending.get(id);
   if (settle === undefined) return;
   pending.delete(id);
-  const out = new Uint8Array(exports.mem.buffer, ptr, headLen + bodyLen);
+  const out = memory(ptr, headLen + bodyLen);
   settle([status, decoder.decode(out.subarray(0, headLen)), bodyLen > 0 ? out.slice(headLen) : null]);
 }
 
@@ -104,22 +108,16 @@ async function serve(req, env, ctx) {
   }
   let head = req.method + " " + req.url + "\n";
   req.headers.forEach((value, name) => (head += name + ": " + value + "\n"));
-  const binding = runtime.binding;
   const bodyLen = body === null ? 0 : body.length;
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  const need = 3 * head.length + bodyLen;
-  if (need > binding.inboxLen) {
-    const grow = binding.grow;
-    grow(Math.max(need, 2 * binding.inboxLen));
-  }
-  const inbox = new Uint8Array(exports.mem.buffer, binding.inbox, binding.inboxLen);
-  const headLen = encoder.encodeInto(head, inbox).written;
-  if (body !== null) inbox.set(body, headLen);
+  const box = inbox(3 * head.length + bodyLen);
+  const headLen = encoder.encodeInto(head, box).written;
+  if (body !== null) box.set(body, headLen);
   const id = ++lastId;
   const [status, outHead, outBody] = await new Promise((settle) => {
     pending.set(id, settle);
-    // Go reads env and ctx synchronously when the request enters it, so
-    // they are this request's even when requests interleave.
+    // env and ctx are this request's until its goroutine in Go first
+    // waits; see glue.go for why later readers may take another's.
     runtime.env = env;
     runtime.ctx = ctx;
     exports.authlab_serve(id, headLen, bodyLen);
@@ -141,167 +139,6 @@ async function serve(req, env, ctx) {
   if (pairs !== null) headers = pairs;
   const empty = status === 204 || status === 304 || req.method === "HEAD";
   return new Response(empty ? null : outBody, { status, headers });
-}
-
-// call is binding.call(op, id, ptr, len), with which Go asks for
-// asynchronous work (see glue.go): the payload lies in Go's memory at ptr
-// and is copied out at once. The work resolves to bytes or a string. The result goes back through Go's inbox and
-// the export authlab_settle(id, ok, len); a failure as its message, with
-// ok 0.
-function call(op, id, ptr, len) {
-  const payload = new Uint8Array(exports.mem.buffer, ptr, len).slice();
-  let work;
-  try {
-    work = ops[op](payload);
-  } catch (err) {
-    work = Promise.reject(err);
-  }
-  work.then(
-    (out) => settle(id, 1, out),
-    (err) => settle(id, 0, String((err && err.message) || err)),
-  );
-}
-
-// settle hands Go the result of call id: bytes, or a string that is
-// encoded straight into the inbox.
-function settle(id, ok, out) {
-  const binding = runtime.binding;
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  const need = typeof out === "string" ? 3 * out.length : out.length;
-  if (need > binding.inboxLen) {
-    const grow = binding.grow; // called as a plain function: no this crosses
-    grow(Math.max(need, 2 * binding.inboxLen));
-  }
-  const inbox = new Uint8Array(exports.mem.buffer, binding.inbox, binding.inboxLen);
-  let n = out.length;
-  if (typeof out === "string") n = encoder.encodeInto(out, inbox).written;
-  else inbox.set(out);
-  exports.authlab_settle(id, ok, n);
-  resumeGo();
-}
-
-// resumeGo lets Go run what the last exported call woke, until every
-// goroutine waits again. Go copies what it was handed out of the inbox
-// meanwhile.
-function resumeGo() {
-  if (!go.exited) go._resume();
-}
-
-// ops are the operations of binding.call, by number, as in glue.go. Each
-// takes the payload, bytes, and resolves to the result, bytes or a string.
-const ops = {
-  // D1 query. Payload: a statement number from op 7 (uint32 LE), then the
-  // arguments as a JSON array. Result: the rows of raw({ columnNames: true })
-  // as JSON, column names first; BLOBs as {"b64": base64}.
-  1: async (p) => {
-    const rows = await d1Bound(p).raw({ columnNames: true });
-    return JSON.stringify(rows, hasBlob(rows) ? blobsToJSON : undefined);
-  },
-  // D1 run. Payload as for a query. Result: [changes, last_row_id] as JSON.
-  2: async (p) => {
-    const { meta } = await d1Bound(p).run();
-    return JSON.stringify([meta.changes ?? 0, meta.last_row_id ?? 0]);
-  },
-  // D1 batch: statements in one round trip, as one transaction. Payload:
-  // the binding's name, NUL, the statement count (uint32 LE), then per
-  // statement its number from op 7 and the length of its arguments
-  // (uint32 LE each), and the arguments as a JSON array. Result: per
-  // statement, the length of its rows' JSON (uint32 LE) and the rows as
-  // op 1 gives them.
-  8: async (p) => {
-    const nul = p.indexOf(0);
-    const v = new DataView(p.buffer, nul + 1);
-    const stmts = [];
-    for (let i = 0, at = 4; i < v.getUint32(0, true); i++) {
-      const end = at + 8 + v.getUint32(at + 4, true);
-      stmts.push(d1Bind(d1Statements[v.getUint32(at, true)], p.subarray(nul + 1 + at + 8, nul + 1 + end)));
-      at = end;
-    }
-    const results = await runtime.env[decoder.decode(p.subarray(0, nul))].batch(stmts);
-    const texts = results.map(({ results: objects }) => {
-      const cols = objects.length > 0 ? Object.keys(objects[0]) : [];
-      const rows = [cols, ...objects.map((o) => cols.map((c) => o[c]))];
-      return encoder.encode(JSON.stringify(objects.length > 0 ? rows : [], hasBlob(rows) ? blobsToJSON : undefined));
-    });
-    const out = new Uint8Array(texts.reduce((n, t) => n + 4 + t.length, 0));
-    const w = new DataView(out.buffer);
-    let at = 0;
-    for (const t of texts) {
-      w.setUint32(at, t.length, true);
-      out.set(t, at + 4);
-      at += 4 + t.length;
-    }
-    return out;
-  },
-  // D1 prepare. Payload: the binding's name, NUL, the SQL. Result: the
-  // statement's number, for ops 1 and 2.
-  7: async (p) => {
-    const text = decoder.decode(p);
-    const nul = text.indexOf("\0");
-    d1Statements.push(runtime.env[text.slice(0, nul)].prepare(text.slice(nul + 1)));
-    return String(d1Statements.length - 1);
-  },
-  // Import a key. Payload: JSON {jwk, alg, usages, params}: alg for
-  // importKey, params for sign and verify. Result: the key's number.
-  3: async (p) => {
-    const { jwk, alg, usages, params } = JSON.parse(decoder.decode(p));
-    const key = await crypto.subtle.importKey("jwk", jwk, alg, false, usages);
-    cryptoKeys.push({ key, params });
-    return String(cryptoKeys.length - 1);
-  },
-  // Verify. Payload: key number and signature length (uint32 LE each), the
-  // signature, the signed data. Result: one byte, 1 when it verifies.
-  4: async (p) => {
-    const v = new DataView(p.buffer);
-    const { key, params } = cryptoKeys[v.getUint32(0, true)];
-    const end = 8 + v.getUint32(4, true);
-    const ok = await crypto.subtle.verify(params, key, p.subarray(8, end), p.subarray(end));
-    return new Uint8Array([ok ? 1 : 0]);
-  },
-  // Sign. Payload: key number (uint32 LE), the data. Result: the signature.
-  5: async (p) => {
-    const { key, params } = cryptoKeys[new DataView(p.buffer).getUint32(0, true)];
-    return new Uint8Array(await crypto.subtle.sign(params, key, p.subarray(4)));
-  },
-  // PBKDF2-HMAC-SHA256. Payload: iterations, key length in bytes and salt
-  // length (uint32 LE each), the salt, the password. Result: the key.
-  6: async (p) => {
-    const v = new DataView(p.buffer);
-    const saltEnd = 12 + v.getUint32(8, true);
-    const password = await crypto.subtle.importKey("raw", p.subarray(saltEnd), "PBKDF2", false, ["deriveBits"]);
-    const params = { name: "PBKDF2", hash: "SHA-256", salt: p.subarray(12, saltEnd), iterations: v.getUint32(0, true) };
-    return new Uint8Array(await crypto.subtle.deriveBits(params, password, 8 * v.getUint32(4, true)));
-  },
-};
-
-// cryptoKeys are the CryptoKeys Go imported, by number, with their
-// sign and verify parameters.
-const cryptoKeys = [];
-
-// d1Statements are the prepared statements of op 7, by number.
-const d1Statements = [];
-
-function d1Bound(p) {
-  return d1Bind(d1Statements[new DataView(p.buffer).getUint32(0, true)], p.subarray(4));
-}
-
-// d1Bind binds a statement to arguments, a JSON array.
-function d1Bind(stmt, json) {
-  const args = JSON.parse(decoder.decode(json));
-  return stmt.bind(...(args.some((a) => a !== null && typeof a === "object") ? args.map(blobFromJSON) : args));
-}
-
-function hasBlob(rows) {
-  for (const row of rows) for (const v of row) if (v instanceof ArrayBuffer) return true;
-  return false;
-}
-
-function blobsToJSON(_, v) {
-  return v instanceof ArrayBuffer ? { b64: btoa(String.fromCharCode(...new Uint8Array(v))) } : v;
-}
-
-function blobFromJSON(v) {
-  return v !== null && typeof v === "object" ? Uint8Array.from(atob(v.b64), (c) => c.charCodeAt(0)) : v;
 }
 
 // precompressed serves app.wasm from its brotli or gzip twin, written at

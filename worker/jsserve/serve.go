@@ -58,16 +58,23 @@ func serveExport(id float64, headLen, bodyLen int32) {
 	}
 }
 
-// Register starts serving the requests that the project's glue announces
-// with authlab_serve, and reads binding.respond, which that glue sets.
-// Under another glue it does nothing.
-func Register(handler http.Handler) {
-	if !glue.Available() {
-		return
-	}
+// Serve serves handler for as long as the program runs: it waits for the
+// requests that the glue announces with authlab_serve, answers them through
+// binding.respond, which the glue sets, tells the glue that Go is ready,
+// and never returns, so that the one Go instance of the isolate serves
+// every request.
+func Serve(handler http.Handler) {
 	s := &server{handler: handler, respond: glue.Binding().Get("respond"), idle: 1}
 	go s.follow()
+	ready()
+	select {}
 }
+
+// ready resolves the promise that worker.mjs awaits before it hands the
+// instance its first request.
+//
+//go:wasmimport authlab ready
+func ready()
 
 // follow waits for a request, takes it out of the inbox before the glue
 // gets control back, and serves it on the same goroutine, so a request

@@ -7,22 +7,16 @@ import (
 	"sync"
 
 	"github.com/golang-jwt/jwt/v5"
-
-	"github.com/authlab/authlab/app/websubtle"
-	"github.com/authlab/authlab/worker/glue"
 )
 
 // ES256 implements the JWS ES256 algorithm (RFC 7518 §3.4) with
 // crypto.subtle: ECDSA over P-256 with SHA-256, signatures as the 64-byte
-// R||S that both JWS and WebCrypto use. Imported keys are cached, so each
-// key crosses into WebCrypto once per isolate. Under the project's glue
-// (worker/glue) the glue makes the calls, and keys, signatures and data
-// cross as bytes; elsewhere, such as under Node for the tests, Go makes
-// them through syscall/js with websubtle.
+// R||S that both JWS and WebCrypto use. The worker's glue (worker/glue)
+// makes the calls, and keys, signatures and data cross as bytes. Imported
+// keys are cached, so each key crosses into WebCrypto once per isolate.
 type ES256 struct {
 	mu      sync.Mutex
 	glueKey map[any]uint32 // key numbers in the glue
-	direct  *websubtle.ECDSA
 }
 
 var _ jwt.SigningMethod = (*ES256)(nil)
@@ -39,10 +33,7 @@ func (m *ES256) Verify(signingString string, sig []byte, key any) error {
 	if len(sig) != 64 {
 		return jwt.ErrSignatureInvalid
 	}
-	if glue.Available() {
-		return m.verifyGlue(pub, signingString, sig)
-	}
-	return m.websubtle().Verify(signingString, sig, key)
+	return m.verifyGlue(pub, signingString, sig)
 }
 
 // Sign signs signingString with an *ecdsa.PrivateKey.
@@ -51,18 +42,5 @@ func (m *ES256) Sign(signingString string, key any) ([]byte, error) {
 	if !ok || priv.Curve.Params().Name != "P-256" {
 		return nil, jwt.ErrInvalidKeyType
 	}
-	if glue.Available() {
-		return m.signGlue(priv, signingString)
-	}
-	return m.websubtle().Sign(signingString, key)
-}
-
-// websubtle is the method that calls crypto.subtle through syscall/js.
-func (m *ES256) websubtle() *websubtle.ECDSA {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.direct == nil {
-		m.direct, _ = websubtle.New("ES256")
-	}
-	return m.direct
+	return m.signGlue(priv, signingString)
 }

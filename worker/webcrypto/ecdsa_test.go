@@ -14,11 +14,10 @@ import (
 	"github.com/authlab/authlab/worker/webcrypto"
 )
 
-// TestES256WithoutGlue checks ES256 where the worker's glue does not run,
-// as under Node: it signs and verifies through websubtle, in agreement
-// with golang-jwt, and refuses keys and signatures that ES256 cannot use
-// before any call.
-func TestES256WithoutGlue(t *testing.T) {
+// TestES256ThroughGlue checks ES256 through the worker's glue (glue.mjs
+// under Node): it signs and verifies in agreement with golang-jwt, and
+// refuses keys and signatures that ES256 cannot use before any call.
+func TestES256ThroughGlue(t *testing.T) {
 	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		t.Fatal(err)
