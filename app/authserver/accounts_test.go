@@ -34,7 +34,7 @@ func TestRegister(t *testing.T) {
 		code        string
 	}{
 		{name: "another user", body: credentials("bob.smith_2", "password123"), status: 201},
-		{name: "no content type", body: credentials("carol", "password123"), contentType: "-", status: 201},
+		{name: "no content type", body: credentials("carol", "password123"), contentType: "-", status: 415, code: "unsupported_media_type"},
 		{name: "json with charset", body: credentials("dave", "password123"), contentType: "application/json; charset=utf-8", status: 201},
 		{name: "duplicate", body: credentials("alice", "password456"), status: 409, code: "conflict"},
 		{name: "duplicate in another case", body: credentials("ALICE", "password456"), status: 409, code: "conflict"},
