@@ -4,7 +4,6 @@ package authserver_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -18,22 +17,23 @@ import (
 func TestAuthorizeShownErrors(t *testing.T) {
 	s := oauthServer(t)
 	for _, c := range []struct {
-		name string
-		q    url.Values
-		want string
+		name      string
+		q         url.Values
+		want      string
+		malformed bool // /openapi.json refuses the request too
 	}{
-		{"no client_id", authzParams(set("client_id")), "client_id is missing"},
-		{"unknown client", authzParams(set("client_id", "nobody")), "unknown or expired client_id"},
-		{"no redirect_uri", authzParams(set("redirect_uri")), "redirect_uri is missing"},
-		{"foreign redirect", authzParams(set("redirect_uri", "https://evil.example/oauth/callback")), "not registered"},
-		{"trailing slash", authzParams(set("redirect_uri", callback+"/")), "must match exactly"},
-		{"extra query", authzParams(set("redirect_uri", callback+"?next=/")), "must match exactly"},
-		{"other scheme", authzParams(set("redirect_uri", "https://example.com/oauth/callback")), "not registered"},
-		{"loopback is the demo client's", authzParams(set("redirect_uri", "http://127.0.0.1:9999/callback")), "not registered"},
-		{"loopback other path", authzParams(set("client_id", demoClient), set("redirect_uri", "http://127.0.0.1:9999/other")), "not registered"},
-		{"duplicate client_id", authzParams(set("client_id", webClient, webClient)), "more than once"},
-		{"duplicate redirect_uri", authzParams(set("redirect_uri", callback, "https://evil.example/")), "more than once"},
-		{"duplicate state", authzParams(set("state", "a", "b")), "more than once"},
+		{"no client_id", authzParams(set("client_id")), "client_id is missing", true},
+		{"unknown client", authzParams(set("client_id", "nobody")), "unknown or expired client_id", false},
+		{"no redirect_uri", authzParams(set("redirect_uri")), "redirect_uri is missing", true},
+		{"foreign redirect", authzParams(set("redirect_uri", "https://evil.example/oauth/callback")), "not registered", false},
+		{"trailing slash", authzParams(set("redirect_uri", callback+"/")), "must match exactly", false},
+		{"extra query", authzParams(set("redirect_uri", callback+"?next=/")), "must match exactly", false},
+		{"other scheme", authzParams(set("redirect_uri", "https://example.com/oauth/callback")), "not registered", false},
+		{"loopback is the demo client's", authzParams(set("redirect_uri", "http://127.0.0.1:9999/callback")), "not registered", false},
+		{"loopback other path", authzParams(set("client_id", demoClient), set("redirect_uri", "http://127.0.0.1:9999/other")), "not registered", false},
+		{"duplicate client_id", authzParams(set("client_id", webClient, webClient)), "more than once", false},
+		{"duplicate redirect_uri", authzParams(set("redirect_uri", callback, "https://evil.example/")), "more than once", false},
+		{"duplicate state", authzParams(set("state", "a", "b")), "more than once", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rec := s.authorize(t, c.q)
@@ -44,8 +44,13 @@ func TestAuthorizeShownErrors(t *testing.T) {
 				t.Fatalf("page does not say %q:\n%s", c.want, body)
 			}
 			// The consent form would refuse the same request the same way.
-			if rec := s.decide(t, c.q, "approve", "alice", alicePW); rec.Code != http.StatusBadRequest || rec.Header().Get("Location") != "" {
-				t.Fatalf("consent POST: %d Location %q", rec.Code, rec.Header().Get("Location"))
+			post := s.decide(t, c.q, "approve", "alice", alicePW)
+			if post.Code != http.StatusBadRequest || post.Header().Get("Location") != "" {
+				t.Fatalf("consent POST: %d Location %q", post.Code, post.Header().Get("Location"))
+			}
+			if c.malformed {
+				wantRefusedBySpec(t, rec)
+				wantRefusedBySpec(t, post)
 			}
 		})
 	}
@@ -75,10 +80,11 @@ func TestAuthorizeRedirectedErrors(t *testing.T) {
 		{"code ttl not a number", "invalid_request", "authlab_code_ttl", authzParams(set("authlab_code_ttl", "1s"))},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			for _, rec := range []*httptest.ResponseRecorder{
+			for _, rec := range []*response{
 				s.authorize(t, c.q), s.decide(t, c.q, "approve", "alice", alicePW),
 			} {
 				back := redirected(t, rec, callback)
+				wantRefusedBySpec(t, rec)
 				if back.Get("error") != c.code || !strings.Contains(back.Get("error_description"), c.desc) {
 					t.Fatalf("error=%q description=%q, want %s containing %q", back.Get("error"), back.Get("error_description"), c.code, c.desc)
 				}
