@@ -24,7 +24,7 @@ Every error is {"error", "error_description"}, except on the two HTML pages of /
 // openAPIDocument describes the route table as OpenAPI 3.1 (the
 // OpenAPI Specification v3.1.0): every route with its parameters,
 // request body, security and each status it answers, and the CORS
-// preflight of each path.
+// preflight of each path. The parts it names are in openapi/*.json.
 func (s *Server) openAPIDocument() ([]byte, error) {
 	paths := obj{}
 	var tags []obj
@@ -37,10 +37,18 @@ func (s *Server) openAPIDocument() ([]byte, error) {
 			}
 			paths[rt.path] = item
 		}
-		item[strings.ToLower(rt.method)] = operation(rt)
+		op, err := operation(rt)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", rt.method, rt.path, err)
+		}
+		item[strings.ToLower(rt.method)] = op
 		if !slices.ContainsFunc(tags, func(t obj) bool { return t["name"] == rt.tag }) {
 			tags = append(tags, obj{"name": rt.tag})
 		}
+	}
+	comps, err := components()
+	if err != nil {
+		return nil, err
 	}
 	doc := obj{
 		"openapi": "3.1.0",
@@ -52,25 +60,28 @@ func (s *Server) openAPIDocument() ([]byte, error) {
 		"servers":    []obj{{"url": "/"}},
 		"tags":       append(tags, obj{"name": "cors", "description": "CORS preflight (the Fetch standard)"}),
 		"paths":      paths,
-		"components": components(),
+		"components": comps,
+	}
+	if err := checkRefs(doc, doc); err != nil {
+		return nil, err
 	}
 	return json.Marshal(doc)
 }
 
 // operation describes one route.
-func operation(rt route) obj {
+func operation(rt route) (obj, error) {
 	op := obj{
 		"summary":     rt.summary,
 		"tags":        []string{rt.tag},
 		"operationId": operationID(rt.method, rt.path),
 	}
-	if rt.params != nil {
-		op["parameters"] = refs("parameters", rt.params)
+	if rt.params != "" {
+		op["parameters"] = refs("parameters", strings.Fields(rt.params))
 	}
-	if rt.auth != nil {
+	if rt.auth != "" {
 		var sec []obj
-		for _, scheme := range rt.auth {
-			if scheme == "" {
+		for _, scheme := range strings.Split(rt.auth, " or ") {
+			if scheme == "none" {
 				sec = append(sec, obj{})
 			} else {
 				sec = append(sec, obj{scheme: []string{}})
@@ -81,27 +92,69 @@ func operation(rt route) obj {
 	if rt.body != "" {
 		op["requestBody"] = ref("requestBodies", rt.body)
 	}
-	op["responses"] = responseRefs(rt.responses)
-	return op
+	responses, err := responseRefs(rt.responses)
+	op["responses"] = responses
+	return op, err
 }
 
 // preflight describes the CORS preflight that cors answers on every path.
 func preflight(path string) obj {
+	responses, _ := responseRefs("204 Preflight, 403 Error, 405 MethodNotAllowed")
 	return obj{
 		"summary":     "CORS preflight: allowed origins may call " + path + " from a browser",
 		"tags":        []string{"cors"},
 		"operationId": operationID("options", path),
 		"parameters":  refs("parameters", []string{"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"}),
-		"responses":   responseRefs(of{204: "Preflight", 403: "Error", 405: "MethodNotAllowed"}),
+		"responses":   responses,
 	}
 }
 
-func responseRefs(codes of) obj {
+// responseRefs reads a route's responses: "200 Health, 503 Error".
+func responseRefs(list string) (obj, error) {
 	out := obj{}
-	for code, name := range codes {
-		out[strconv.Itoa(code)] = ref("responses", name)
+	for _, pair := range strings.Split(list, ", ") {
+		code, name, ok := strings.Cut(pair, " ")
+		if _, err := strconv.Atoi(code); err != nil || !ok || name == "" {
+			return nil, fmt.Errorf("responses %q: %q is not a status and a response", list, pair)
+		}
+		out[code] = ref("responses", name)
 	}
-	return out
+	return out, nil
+}
+
+// checkRefs checks that every $ref in v names a part of doc, so that a
+// misspelt name in the route table or in openapi/*.json fails at once.
+func checkRefs(doc obj, v any) error {
+	switch v := v.(type) {
+	case obj:
+		if r, ok := v["$ref"].(string); ok {
+			var at any = doc
+			for _, part := range strings.Split(strings.TrimPrefix(r, "#/"), "/") {
+				m, _ := at.(obj)
+				if at = m[part]; at == nil {
+					return fmt.Errorf("OpenAPI document: %s names nothing", r)
+				}
+			}
+		}
+		for _, x := range v {
+			if err := checkRefs(doc, x); err != nil {
+				return err
+			}
+		}
+	case []obj:
+		for _, x := range v {
+			if err := checkRefs(doc, x); err != nil {
+				return err
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if err := checkRefs(doc, x); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // pathParams lists the {name} segments of a route pattern.

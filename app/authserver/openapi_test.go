@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,6 +42,32 @@ func TestOpenAPIDocument(t *testing.T) {
 	}
 	if err := json.Unmarshal(r.Body.Bytes(), &doc); err != nil {
 		t.Fatal(err)
+	}
+	// Every component of openapi/*.json is in the document.
+	var served struct{ Components map[string]map[string]any }
+	if err := json.Unmarshal(r.Body.Bytes(), &served); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("openapi/*.json")
+	if len(files) == 0 {
+		t.Fatal("no openapi/*.json")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part map[string]map[string]any
+		if err := json.Unmarshal(b, &part); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for kind, named := range part {
+			for name := range named {
+				if served.Components[kind][name] == nil {
+					t.Errorf("%s: %s %s is not in the document", f, kind, name)
+				}
+			}
+		}
 	}
 	for name, resp := range doc.Components.Responses {
 		for media, c := range resp.Content {
@@ -94,6 +122,10 @@ func TestOpenAPIChecks(t *testing.T) {
 	health := `{"status":"ok","database":"ok","time":1}`
 	bearer := []string{"Authorization", "Bearer x"}
 	authz := "/oauth/authorize?" + authzParams().Encode()
+	key := `{"id":"1","prefix":"AAAAAAAA","name":"","daily_quota":5,"created_at":1,"use_count":0,"last_used_at":null,"revoked":false,` +
+		`"key":"alk_AAAAAAAA_` + strings.Repeat("A", 43) + `","note":"shown once"`
+	metadata := s.do(t, "GET", "/.well-known/oauth-authorization-server", "").Body.String()
+	moreMetadata := strings.Replace(metadata, "{", `{"device_authorization_endpoint":"http://example.com/device",`, 1)
 	for _, c := range []struct {
 		name           string
 		method, target string
@@ -107,6 +139,10 @@ func TestOpenAPIChecks(t *testing.T) {
 		{"a right answer", "GET", "/api/health", nil, "", 200, []string{"Content-Type", js}, health, false},
 		{"a field the schema lacks", "GET", "/api/health", nil, "", 200, []string{"Content-Type", js}, `{"status":"ok","database":"ok","time":1,"uptime":5}`, true},
 		{"a field missing", "GET", "/api/profile", bearer, "", 200, []string{"Content-Type", js}, `{"id":"1","username":"alice"}`, true},
+		{"a new key", "POST", "/api/keys", bearer, "", 201, []string{"Content-Type", js}, key + "}", false},
+		{"a new key with a field the schema lacks", "POST", "/api/keys", bearer, "", 201, []string{"Content-Type", js}, key + `,"owner":"alice"}`, true},
+		{"metadata", "GET", "/.well-known/oauth-authorization-server", nil, "", 200, []string{"Content-Type", js}, metadata, false},
+		{"metadata with a field the schema lacks", "GET", "/.well-known/oauth-authorization-server", nil, "", 200, []string{"Content-Type", js}, moreMetadata, true},
 		{"a status not declared", "GET", "/api/health", nil, "", 418, []string{"Content-Type", js}, `{"error":"invalid_request","error_description":"x"}`, true},
 		{"an error code not in the table", "GET", "/api/health", nil, "", 503, []string{"Content-Type", js}, `{"error":"oops","error_description":"x"}`, true},
 		{"a 401 without its challenge", "GET", "/api/protected", bearer, "", 401, []string{"Content-Type", js}, `{"error":"invalid_token","error_description":"x"}`, true},
