@@ -32,33 +32,34 @@ func TestRegister(t *testing.T) {
 		contentType string // "" keeps application/json; "-" sends none
 		status      int
 		code        string
+		malformed   bool // /openapi.json refuses the request too
 	}{
 		{name: "another user", body: credentials("bob.smith_2", "password123"), status: 201},
-		{name: "no content type", body: credentials("carol", "password123"), contentType: "-", status: 201},
+		{name: "no content type", body: credentials("carol", "password123"), contentType: "-", status: 415, code: "unsupported_media_type", malformed: true},
 		{name: "json with charset", body: credentials("dave", "password123"), contentType: "application/json; charset=utf-8", status: 201},
 		{name: "duplicate", body: credentials("alice", "password456"), status: 409, code: "conflict"},
 		{name: "duplicate in another case", body: credentials("ALICE", "password456"), status: 409, code: "conflict"},
-		{name: "missing username", body: `{"password":"password123"}`, status: 400, code: "invalid_request"},
-		{name: "missing password", body: `{"username":"erin"}`, status: 400, code: "invalid_request"},
-		{name: "empty username", body: credentials("", "password123"), status: 400, code: "invalid_request"},
-		{name: "null password", body: `{"username":"erin","password":null}`, status: 400, code: "invalid_request"},
-		{name: "short username", body: credentials("ab", "password123"), status: 400, code: "invalid_request"},
-		{name: "long username", body: credentials(strings.Repeat("a", 65), "password123"), status: 400, code: "invalid_request"},
-		{name: "username with a space", body: credentials("al ice", "password123"), status: 400, code: "invalid_request"},
-		{name: "username with a slash", body: credentials("../admin", "password123"), status: 400, code: "invalid_request"},
-		{name: "username not ASCII", body: credentials("ålice", "password123"), status: 400, code: "invalid_request"},
-		{name: "weak password", body: credentials("frank", "short"), status: 400, code: "invalid_request"},
-		{name: "username a number", body: `{"username":42,"password":"password123"}`, status: 400, code: "invalid_request"},
-		{name: "malformed JSON", body: `{"username":"gina","password":`, status: 400, code: "invalid_request"},
-		{name: "syntax error", body: `{"username" "gina"}`, status: 400, code: "invalid_request"},
-		{name: "array body", body: `["gina","password123"]`, status: 400, code: "invalid_request"},
-		{name: "data after the object", body: credentials("gina", "password123") + `{}`, status: 400, code: "invalid_request"},
-		{name: "empty body", body: ``, status: 400, code: "invalid_request"},
+		{name: "missing username", body: `{"password":"password123"}`, status: 400, code: "invalid_request", malformed: true},
+		{name: "missing password", body: `{"username":"erin"}`, status: 400, code: "invalid_request", malformed: true},
+		{name: "empty username", body: credentials("", "password123"), status: 400, code: "invalid_request", malformed: true},
+		{name: "null password", body: `{"username":"erin","password":null}`, status: 400, code: "invalid_request", malformed: true},
+		{name: "short username", body: credentials("ab", "password123"), status: 400, code: "invalid_request", malformed: true},
+		{name: "long username", body: credentials(strings.Repeat("a", 65), "password123"), status: 400, code: "invalid_request", malformed: true},
+		{name: "username with a space", body: credentials("al ice", "password123"), status: 400, code: "invalid_request", malformed: true},
+		{name: "username with a slash", body: credentials("../admin", "password123"), status: 400, code: "invalid_request", malformed: true},
+		{name: "username not ASCII", body: credentials("ålice", "password123"), status: 400, code: "invalid_request", malformed: true},
+		{name: "weak password", body: credentials("frank", "short"), status: 400, code: "invalid_request", malformed: true},
+		{name: "username a number", body: `{"username":42,"password":"password123"}`, status: 400, code: "invalid_request", malformed: true},
+		{name: "malformed JSON", body: `{"username":"gina","password":`, status: 400, code: "invalid_request", malformed: true},
+		{name: "syntax error", body: `{"username" "gina"}`, status: 400, code: "invalid_request", malformed: true},
+		{name: "array body", body: `["gina","password123"]`, status: 400, code: "invalid_request", malformed: true},
+		{name: "data after the object", body: credentials("gina", "password123") + `{}`, status: 400, code: "invalid_request", malformed: true},
+		{name: "empty body", body: ``, status: 400, code: "invalid_request", malformed: true},
 		{name: "invalid UTF-8", body: "{\"username\":\"gina\",\"password\":\"pass\xffword1\"}", status: 400, code: "invalid_request"},
-		{name: "text/plain", body: credentials("hank", "password123"), contentType: "text/plain", status: 415, code: "unsupported_media_type"},
-		{name: "form", body: "username=hank&password=password123", contentType: "application/x-www-form-urlencoded", status: 415, code: "unsupported_media_type"},
+		{name: "text/plain", body: credentials("hank", "password123"), contentType: "text/plain", status: 415, code: "unsupported_media_type", malformed: true},
+		{name: "form", body: "username=hank&password=password123", contentType: "application/x-www-form-urlencoded", status: 415, code: "unsupported_media_type", malformed: true},
 		{name: "broken content type", body: credentials("hank", "password123"), contentType: "application/json; =", status: 415, code: "unsupported_media_type"},
-		{name: "oversized body", body: big, status: 413, code: "request_too_large"},
+		{name: "oversized body", body: big, status: 413, code: "request_too_large", malformed: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,6 +75,9 @@ func TestRegister(t *testing.T) {
 			r := s.do(t, "POST", "/api/register", tt.body, header...)
 			if r.Code != tt.status || r.str("error") != tt.code {
 				t.Fatalf("%d %s, want %d %q", r.Code, r.Body, tt.status, tt.code)
+			}
+			if tt.malformed {
+				wantRefusedBySpec(t, r)
 			}
 			if ct := r.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 				t.Errorf("Content-Type %q", ct)
@@ -104,6 +108,9 @@ func TestLogin(t *testing.T) {
 			r := s.do(t, "POST", "/api/login", tt.body)
 			if r.Code != tt.status || r.str("error") != tt.code {
 				t.Fatalf("%d %s, want %d %q", r.Code, r.Body, tt.status, tt.code)
+			}
+			if tt.status == http.StatusBadRequest {
+				wantRefusedBySpec(t, r)
 			}
 			if tt.status == 401 {
 				descriptions[r.str("error_description")] = true

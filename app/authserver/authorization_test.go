@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -90,21 +91,30 @@ func TestFirstPartyTokenServesThePages(t *testing.T) {
 func TestScopeTableCoversEveryBearerRoute(t *testing.T) {
 	s := oauthServer(t)
 	var doc struct {
-		Paths map[string]map[string]struct {
-			Security []map[string][]string `json:"security"`
-		} `json:"paths"`
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
 	}
 	if err := json.Unmarshal(s.do(t, "GET", "/openapi.json", "").Body.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	bearer := 0
-	for path, ops := range doc.Paths {
-		for method, op := range ops {
+	for path, item := range doc.Paths {
+		for method, raw := range item {
+			var op struct {
+				Security []map[string][]string `json:"security"`
+			}
+			if !slices.Contains([]string{"get", "post", "put", "patch", "delete"}, method) || json.Unmarshal(raw, &op) != nil {
+				continue
+			}
+			if sc, ok := s.server.RouteScope(strings.ToUpper(method), path); ok && secured(op.Security, "bearer") {
+				if got := op.Security[0]["bearer"]; !slices.Equal(got, []string{sc}) {
+					t.Errorf("%s %s declares the roles %v, want [%s]", method, path, got, sc)
+				}
+			}
 			if !secured(op.Security, "bearer") || path == "/bearer" {
 				continue
 			}
 			bearer++
-			if _, ok := s.srv.RouteScope(strings.ToUpper(method), path); !ok {
+			if _, ok := s.server.RouteScope(strings.ToUpper(method), path); !ok {
 				t.Errorf("%s %s is Bearer-secured but has no scope", method, path)
 			}
 		}

@@ -90,6 +90,10 @@ func TestBearer(t *testing.T) {
 				if r.Code != tt.status {
 					t.Fatalf("%d %s, want %d", r.Code, r.Body, tt.status)
 				}
+				if tt.challenge == "-" {
+					// No Bearer credentials: the document requires them.
+					wantRefusedBySpec(t, r)
+				}
 				challenge := r.Header().Get("WWW-Authenticate")
 				switch tt.challenge {
 				case "":

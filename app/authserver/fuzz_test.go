@@ -81,8 +81,7 @@ func FuzzBearerHeader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, header string) {
 		req := httptest.NewRequest("GET", "/api/protected", nil)
 		req.Header["Authorization"] = []string{header}
-		rec := httptest.NewRecorder()
-		s.handler.ServeHTTP(rec, req)
+		rec := s.serve(t, req)
 		switch rec.Code {
 		case http.StatusOK:
 			scheme, raw, _ := strings.Cut(header, " ")

@@ -3,9 +3,11 @@
 package authserver_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"github.com/authlab/authlab/app/authserver"
+	"github.com/authlab/authlab/app/authserver/openapitest"
 	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/app/password"
 	"github.com/authlab/authlab/app/store"
@@ -41,10 +44,12 @@ func (c *clock) Advance(d time.Duration) {
 // testServer is an authserver.Server over a SQLite file, with a fixed
 // clock and a fresh P-256 signing key.
 type testServer struct {
-	srv     *authserver.Server
-	handler http.Handler
-	clock   *clock
-	key     *keys.Key
+	srv  http.Handler // served only by serve, which checks each exchange
+	spec *openapitest.Checker
+	// server is the Server itself, for what the tests ask it directly.
+	server *authserver.Server
+	clock  *clock
+	key    *keys.Key
 }
 
 func newServer(t testing.TB, iterations int, mod ...func(*authserver.Config)) *testServer {
@@ -84,7 +89,19 @@ func serverOn(t testing.TB, st *store.Store, iterations int, mod ...func(*authse
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{srv: s, handler: s, clock: c, key: key}
+	return &testServer{srv: s, server: s, spec: specOf(t, s), clock: c, key: key}
+}
+
+// specOf is the checker of the server's own /openapi.json.
+func specOf(t testing.TB, h http.Handler) *openapitest.Checker {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/openapi.json", nil))
+	spec, err := openapitest.New(rec.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return spec
 }
 
 // behindEdge configures the server as the worker does: clients come
@@ -92,10 +109,11 @@ func serverOn(t testing.TB, st *store.Store, iterations int, mod ...func(*authse
 func behindEdge(c *authserver.Config) { c.ClientAddr = authserver.CloudflareAddr }
 
 // response is a recorded answer with its JSON body decoded, when it has
-// one.
+// one, and what the OpenAPI document says of the exchange.
 type response struct {
 	*httptest.ResponseRecorder
 	JSON map[string]any
+	spec openapitest.Verdict
 }
 
 func (r *response) str(name string) string {
@@ -121,12 +139,8 @@ func (s *testServer) do(t testing.TB, method, path, body string, header ...strin
 			req.Header.Add(header[i], header[i+1])
 		}
 	}
-	rec := httptest.NewRecorder()
-	s.handler.ServeHTTP(rec, req)
-	r := &response{ResponseRecorder: rec}
-	if rec.Code >= 500 {
-		t.Fatalf("%s %s: %d %s", method, path, rec.Code, rec.Body)
-	}
+	r := s.serve(t, req)
+	rec := r.ResponseRecorder
 	if strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
 		if err := json.Unmarshal(rec.Body.Bytes(), &r.JSON); err != nil {
 			t.Fatalf("%s %s: body is not JSON: %v: %q", method, path, err, rec.Body)
@@ -138,6 +152,40 @@ func (s *testServer) do(t testing.TB, method, path, body string, header ...strin
 		}
 	}
 	return r
+}
+
+// serve serves one request, which every helper sends through it, and
+// checks the exchange against the server's /openapi.json: a test fails
+// when the document does not describe the answer, or refuses a request
+// that the server accepted. Every answer must be below 500.
+func (s *testServer) serve(t testing.TB, req *http.Request) *response {
+	t.Helper()
+	var body []byte
+	if req.Body != nil {
+		body, _ = io.ReadAll(req.Body)
+		req.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	rec := httptest.NewRecorder()
+	s.srv.ServeHTTP(rec, req)
+	if rec.Code >= 500 {
+		t.Fatalf("%s %s: %d %s", req.Method, req.URL, rec.Code, rec.Body)
+	}
+	verdict := s.spec.Check(req, body, rec.Result())
+	for _, p := range verdict.Problems() {
+		t.Errorf("%s %s: /openapi.json disagrees: %s", req.Method, req.URL, p)
+	}
+	return &response{ResponseRecorder: rec, spec: verdict}
+}
+
+// wantRefusedBySpec checks that the document refuses a request that the
+// server refused as malformed: the test's bad input is bad by the
+// document's own schemas, which a client generated from it then never
+// sends.
+func wantRefusedBySpec(t testing.TB, r *response) {
+	t.Helper()
+	if r.spec.Accepted || len(r.spec.Request) == 0 {
+		t.Errorf("/openapi.json accepts the request that the server answered %d %s", r.Code, r.Body)
+	}
 }
 
 func credentials(user, pw string) string {

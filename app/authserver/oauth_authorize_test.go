@@ -5,7 +5,6 @@ package authserver_test
 import (
 	"maps"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -19,27 +18,34 @@ import (
 func TestAuthorizeShownErrors(t *testing.T) {
 	s := oauthServer(t)
 	for _, c := range []struct {
-		name string
-		q    url.Values
-		want string
+		name      string
+		q         url.Values
+		want      string
+		malformed bool // /openapi.json refuses the request too
 	}{
-		{"no client_id", authzParams(set("client_id")), "client_id is missing"},
-		{"unknown client", authzParams(set("client_id", "nobody")), "unknown or expired client_id"},
-		{"no redirect_uri", authzParams(set("redirect_uri")), "redirect_uri is missing"},
-		{"foreign redirect", authzParams(set("redirect_uri", "https://evil.example/oauth/callback")), "not registered"},
-		{"trailing slash", authzParams(set("redirect_uri", callback+"/")), "must match exactly"},
-		{"extra query", authzParams(set("redirect_uri", callback+"?next=/")), "must match exactly"},
-		{"other scheme", authzParams(set("redirect_uri", "https://example.com/oauth/callback")), "not registered"},
-		{"loopback is the demo client's", authzParams(set("redirect_uri", "http://127.0.0.1:9999/callback")), "not registered"},
-		{"loopback other path", authzParams(set("client_id", demoClient), set("redirect_uri", "http://127.0.0.1:9999/other")), "not registered"},
-		{"duplicate client_id", authzParams(set("client_id", webClient, webClient)), "more than once"},
-		{"duplicate redirect_uri", authzParams(set("redirect_uri", callback, "https://evil.example/")), "more than once"},
-		{"duplicate state", authzParams(set("state", "a", "b")), "more than once"},
+		{"no client_id", authzParams(set("client_id")), "client_id is missing", true},
+		{"unknown client", authzParams(set("client_id", "nobody")), "unknown or expired client_id", false},
+		{"no redirect_uri", authzParams(set("redirect_uri")), "redirect_uri is missing", true},
+		{"foreign redirect", authzParams(set("redirect_uri", "https://evil.example/oauth/callback")), "not registered", false},
+		{"trailing slash", authzParams(set("redirect_uri", callback+"/")), "must match exactly", false},
+		{"extra query", authzParams(set("redirect_uri", callback+"?next=/")), "must match exactly", false},
+		{"other scheme", authzParams(set("redirect_uri", "https://example.com/oauth/callback")), "not registered", false},
+		{"loopback is the demo client's", authzParams(set("redirect_uri", "http://127.0.0.1:9999/callback")), "not registered", false},
+		{"loopback other path", authzParams(set("client_id", demoClient), set("redirect_uri", "http://127.0.0.1:9999/other")), "not registered", false},
+		{"duplicate client_id", authzParams(set("client_id", webClient, webClient)), "more than once", false},
+		{"duplicate redirect_uri", authzParams(set("redirect_uri", callback, "https://evil.example/")), "more than once", false},
+		{"duplicate state", authzParams(set("state", "a", "b")), "more than once", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			shownError(t, s.authorize(t, c.q), c.want)
+			rec := s.authorize(t, c.q)
+			shownError(t, rec, c.want)
 			// The consent form would refuse the same request the same way.
-			shownError(t, s.decide(t, c.q, "approve", "alice", alicePW), c.want)
+			post := s.decide(t, c.q, "approve", "alice", alicePW)
+			shownError(t, post, c.want)
+			if c.malformed {
+				wantRefusedBySpec(t, rec)
+				wantRefusedBySpec(t, post)
+			}
 		})
 	}
 }
@@ -74,10 +80,11 @@ func TestAuthorizeRedirectedErrors(t *testing.T) {
 	s := oauthServer(t)
 	for _, c := range redirectedErrors {
 		t.Run(c.name, func(t *testing.T) {
-			for _, rec := range []*httptest.ResponseRecorder{
+			for _, rec := range []*response{
 				s.authorize(t, c.q), s.decide(t, c.q, "approve", "alice", alicePW),
 			} {
 				back := redirected(t, rec, callback)
+				wantRefusedBySpec(t, rec)
 				if back.Get("error") != c.code || !strings.Contains(back.Get("error_description"), c.desc) {
 					t.Fatalf("error=%q description=%q, want %s containing %q", back.Get("error"), back.Get("error_description"), c.code, c.desc)
 				}
@@ -116,7 +123,7 @@ func TestAuthorizeDynamicClientErrors(t *testing.T) {
 				q.Set("client_id", dyn)
 			}
 			q.Set("redirect_uri", evil)
-			for _, rec := range []*httptest.ResponseRecorder{
+			for _, rec := range []*response{
 				s.authorize(t, q), s.decide(t, q, "approve", "alice", alicePW),
 			} {
 				shownError(t, rec, c.code+": "+c.desc)

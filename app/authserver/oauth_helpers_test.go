@@ -74,7 +74,7 @@ func set(k string, v ...string) func(url.Values) {
 }
 
 // raw serves a request whose answer may be HTML or a redirect.
-func (s *testServer) raw(t *testing.T, method, target, body string, header ...string) *httptest.ResponseRecorder {
+func (s *testServer) raw(t *testing.T, method, target, body string, header ...string) *response {
 	t.Helper()
 	var req *http.Request
 	if body == "" {
@@ -86,22 +86,17 @@ func (s *testServer) raw(t *testing.T, method, target, body string, header ...st
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Add(header[i], header[i+1])
 	}
-	rec := httptest.NewRecorder()
-	s.handler.ServeHTTP(rec, req)
-	if rec.Code >= 500 {
-		t.Fatalf("%s %s: %d %s", method, target, rec.Code, rec.Body)
-	}
-	return rec
+	return s.serve(t, req)
 }
 
 // authorize GETs the authorization endpoint.
-func (s *testServer) authorize(t *testing.T, q url.Values) *httptest.ResponseRecorder {
+func (s *testServer) authorize(t *testing.T, q url.Values) *response {
 	t.Helper()
 	return s.raw(t, "GET", "/oauth/authorize?"+q.Encode(), "")
 }
 
 // decide posts the consent form as the browser does after the user acts.
-func (s *testServer) decide(t *testing.T, q url.Values, decision, user, pw string, header ...string) *httptest.ResponseRecorder {
+func (s *testServer) decide(t *testing.T, q url.Values, decision, user, pw string, header ...string) *response {
 	t.Helper()
 	f := url.Values{}
 	for k, v := range q {
@@ -117,7 +112,7 @@ func (s *testServer) decide(t *testing.T, q url.Values, decision, user, pw strin
 
 // redirected returns the query of a 303 to want's redirect URI, failing
 // otherwise.
-func redirected(t *testing.T, rec *httptest.ResponseRecorder, redirect string) url.Values {
+func redirected(t *testing.T, rec *response, redirect string) url.Values {
 	t.Helper()
 	if rec.Code != http.StatusSeeOther {
 		t.Fatalf("status %d, want 303; body %s", rec.Code, rec.Body)
@@ -135,7 +130,7 @@ func redirected(t *testing.T, rec *httptest.ResponseRecorder, redirect string) u
 // shownError checks that an authorization request was refused with a
 // 400 HTML page that says want and sends the browser nowhere
 // (RFC 9700 §4.11.2).
-func shownError(t *testing.T, rec *httptest.ResponseRecorder, want string) {
+func shownError(t *testing.T, rec *response, want string) {
 	t.Helper()
 	if rec.Code != http.StatusBadRequest || rec.Header().Get("Location") != "" ||
 		!strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {

@@ -50,6 +50,9 @@ func TestIntrospectionAuth(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := s.post(t, "/oauth/introspect", c.form, c.header...)
 			wantOAuthError(t, r, c.status, c.code)
+			if c.name == "no token" {
+				wantRefusedBySpec(t, r)
+			}
 			if got := strings.HasPrefix(r.Header().Get("WWW-Authenticate"), "Basic "); got != c.challenge {
 				t.Errorf("WWW-Authenticate = %q", r.Header().Get("WWW-Authenticate"))
 			}
@@ -57,6 +60,8 @@ func TestIntrospectionAuth(t *testing.T) {
 	}
 	if r := s.do(t, "POST", "/oauth/introspect", `{"token":"x"}`, basicAuth(demoClient, demoSecret)...); r.Code != 400 || r.str("error") != "invalid_request" {
 		t.Errorf("JSON body: %d %s", r.Code, r.Body)
+	} else {
+		wantRefusedBySpec(t, r)
 	}
 }
 
@@ -129,7 +134,9 @@ func TestRevocation(t *testing.T) {
 		}
 	})
 	t.Run("errors", func(t *testing.T) {
-		wantOAuthError(t, s.post(t, "/oauth/revoke", url.Values{"client_id": {webClient}}), 400, "invalid_request")
+		noToken := s.post(t, "/oauth/revoke", url.Values{"client_id": {webClient}})
+		wantOAuthError(t, noToken, 400, "invalid_request")
+		wantRefusedBySpec(t, noToken)
 		wantOAuthError(t, s.post(t, "/oauth/revoke", url.Values{"token": {"x"}}), 401, "invalid_client")
 		wantOAuthError(t, s.post(t, "/oauth/revoke", url.Values{"token": {"x"}}, basicAuth(demoClient, "guess")...), 401, "invalid_client")
 	})

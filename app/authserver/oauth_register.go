@@ -114,6 +114,9 @@ func (s *Server) register7591(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	if c.RedirectURIs == nil {
+		c.RedirectURIs = []string{} // RFC 7591 §3.2.1 echoes the metadata: a list, not null
+	}
 	out := map[string]any{
 		"client_id": c.ID, "client_id_issued_at": now.Unix(), "client_name": c.Name,
 		"redirect_uris": c.RedirectURIs, "grant_types": c.GrantTypes, "response_types": []string{"code"},

@@ -88,10 +88,13 @@ func TestRegistrationErrors(t *testing.T) {
 			if r.Code != c.status || r.str("error") != c.code {
 				t.Fatalf("%d %s, want %d %s", r.Code, r.Body, c.status, c.code)
 			}
+			wantRefusedBySpec(t, r)
 		})
 	}
 	if r := s.do(t, "POST", "/oauth/register", `{}`, "Content-Type", "", "Content-Type", formType); r.Code != http.StatusUnsupportedMediaType {
 		t.Errorf("form body: %d %s", r.Code, r.Body)
+	} else {
+		wantRefusedBySpec(t, r)
 	}
 }
 

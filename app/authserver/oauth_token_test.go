@@ -100,6 +100,7 @@ func TestTokenRequestErrors(t *testing.T) {
 			h := append([]string{"Content-Type", "", "Content-Type", formType}, c.header...)
 			r := s.do(t, "POST", "/oauth/token", c.body, h...)
 			wantOAuthError(t, r, http.StatusBadRequest, c.code)
+			wantRefusedBySpec(t, r)
 			if r.Header().Get("Pragma") != "no-cache" {
 				t.Errorf("Pragma = %q", r.Header().Get("Pragma"))
 			}
@@ -107,6 +108,8 @@ func TestTokenRequestErrors(t *testing.T) {
 	}
 	if r := s.do(t, "GET", "/oauth/token?grant_type=client_credentials", ""); r.Code != http.StatusMethodNotAllowed {
 		t.Errorf("GET /oauth/token: %d", r.Code)
+	} else {
+		wantRefusedBySpec(t, r)
 	}
 }
 
@@ -132,28 +135,32 @@ func TestCodeGrant(t *testing.T) {
 	})
 	other := strings.Repeat("A", 43)
 	for _, c := range []struct {
-		name   string
-		mod    func(url.Values)
-		status int
-		code   string
-		desc   string
+		name      string
+		mod       func(url.Values)
+		status    int
+		code      string
+		desc      string
+		malformed bool // /openapi.json refuses the request too
 	}{
-		{"no code", set("code"), 400, "invalid_request", "code is missing"},
-		{"no redirect_uri", set("redirect_uri"), 400, "invalid_request", "redirect_uri is missing"},
-		{"no verifier", set("code_verifier"), 400, "invalid_request", "code_verifier is missing"},
-		{"unknown code", set("code", "not-a-code"), 400, "invalid_grant", "unknown authorization code"},
-		{"wrong verifier", set("code_verifier", other), 400, "invalid_grant", "does not match"},
-		{"verifier too short", set("code_verifier", "abc"), 400, "invalid_grant", "43 to 128"},
-		{"verifier too long", set("code_verifier", strings.Repeat("a", 129)), 400, "invalid_grant", "43 to 128"},
-		{"verifier bad character", set("code_verifier", strings.Repeat("a", 42)+"+"), 400, "invalid_grant", "43 to 128"},
-		{"challenge as verifier", set("code_verifier", challenge), 400, "invalid_grant", "does not match"},
-		{"other redirect", set("redirect_uri", callback+"?x=1"), 400, "invalid_grant", "redirect_uri differs"},
-		{"other client", func(f url.Values) { f.Set("client_id", demoClient); f.Set("client_secret", demoSecret) }, 400, "invalid_grant", "another client"},
+		{"no code", set("code"), 400, "invalid_request", "code is missing", true},
+		{"no redirect_uri", set("redirect_uri"), 400, "invalid_request", "redirect_uri is missing", true},
+		{"no verifier", set("code_verifier"), 400, "invalid_request", "code_verifier is missing", true},
+		{"unknown code", set("code", "not-a-code"), 400, "invalid_grant", "unknown authorization code", false},
+		{"wrong verifier", set("code_verifier", other), 400, "invalid_grant", "does not match", false},
+		{"verifier too short", set("code_verifier", "abc"), 400, "invalid_grant", "43 to 128", true},
+		{"verifier too long", set("code_verifier", strings.Repeat("a", 129)), 400, "invalid_grant", "43 to 128", true},
+		{"verifier bad character", set("code_verifier", strings.Repeat("a", 42)+"+"), 400, "invalid_grant", "43 to 128", true},
+		{"challenge as verifier", set("code_verifier", challenge), 400, "invalid_grant", "does not match", false},
+		{"other redirect", set("redirect_uri", callback+"?x=1"), 400, "invalid_grant", "redirect_uri differs", false},
+		{"other client", func(f url.Values) { f.Set("client_id", demoClient); f.Set("client_secret", demoSecret) }, 400, "invalid_grant", "another client", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code := s.code(t)
 			r := s.exchange(t, code, c.mod)
 			wantOAuthError(t, r, c.status, c.code)
+			if c.malformed {
+				wantRefusedBySpec(t, r)
+			}
 			if !strings.Contains(r.str("error_description"), c.desc) {
 				t.Errorf("description %q lacks %q", r.str("error_description"), c.desc)
 			}

@@ -57,19 +57,22 @@ func writeError(w http.ResponseWriter, err error) {
 	writeJSON(w, ec.status, errorBody{Error: ec.code, Description: desc})
 }
 
-// decodeJSON reads one JSON object from the body into v. It refuses other
-// media types, bodies over maxBody, an empty body, a top-level value that
-// is not an object, trailing data and wrong field types, each with a
-// message that says what to fix.
+// decodeJSON reads one JSON object from the body into v. It refuses a body
+// not labelled application/json (RFC 9110 §8.3), bodies over maxBody, an
+// empty body, a top-level value that is not an object, trailing data and
+// wrong field types, each with a message that says what to fix. An
+// unlabelled body is refused too: a browser sends one cross-site without
+// a preflight, and /openapi.json can describe only labelled bodies.
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		mt, _, err := mime.ParseMediaType(ct)
-		if err != nil || mt != "application/json" {
-			return fmt.Errorf("%w: send the body as JSON with Content-Type: application/json, not %q", ErrUnsupportedMedia, ct)
-		}
-	}
-	if r.Body == nil {
+	ct := r.Header.Get("Content-Type")
+	if r.Body == nil || ct == "" && r.ContentLength == 0 {
 		return fmt.Errorf("%w: the body is empty, send a JSON object", ErrInvalidRequest)
+	}
+	if ct == "" {
+		return fmt.Errorf("%w: send the body as JSON with Content-Type: application/json; the request has no Content-Type", ErrUnsupportedMedia)
+	}
+	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+		return fmt.Errorf("%w: send the body as JSON with Content-Type: application/json, not %q", ErrUnsupportedMedia, ct)
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {

@@ -17,21 +17,34 @@ func TestJSONBodyMustBeAnObject(t *testing.T) {
 	s := newServer(t, 1000)
 	s.register(t, "alice", "password123")
 	tok := s.login(t, "alice", "password123")
+	type body struct {
+		Ref      string                     `json:"$ref"`
+		Required bool                       `json:"required"`
+		Content  map[string]json.RawMessage `json:"content"`
+	}
 	var doc struct {
-		Paths map[string]map[string]struct {
-			RequestBody *struct {
-				Required bool                       `json:"required"`
-				Content  map[string]json.RawMessage `json:"content"`
-			} `json:"requestBody"`
-		} `json:"paths"`
+		Paths      map[string]map[string]json.RawMessage `json:"paths"`
+		Components struct {
+			RequestBodies map[string]body `json:"requestBodies"`
+		} `json:"components"`
 	}
 	if err := json.Unmarshal(s.do(t, "GET", "/openapi.json", "").Body.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	var routes []string
-	for path, ops := range doc.Paths {
-		for method, op := range ops {
-			if rb := op.RequestBody; rb != nil && rb.Content["application/json"] != nil {
+	for path, item := range doc.Paths {
+		for method, raw := range item {
+			var op struct {
+				RequestBody *body `json:"requestBody"`
+			}
+			if json.Unmarshal(raw, &op) != nil || op.RequestBody == nil {
+				continue
+			}
+			rb := *op.RequestBody
+			if name, ok := strings.CutPrefix(rb.Ref, "#/components/requestBodies/"); ok {
+				rb = doc.Components.RequestBodies[name]
+			}
+			if rb.Content["application/json"] != nil {
 				if !rb.Required {
 					t.Errorf("%s %s: the JSON body is optional; this test expects every one to be required", method, path)
 				}

@@ -6,50 +6,103 @@ import (
 	"sync"
 )
 
-// route is one endpoint: how it is served and how /openapi.json describes it.
+// route is one endpoint: how it is served and how /openapi.json describes
+// it. Its names refer to the components of the document, in openapi/*.json:
+// auth to securitySchemes, params to parameters, body to requestBodies and
+// responses to responses. They are strings, so that building the table,
+// which New does at every cold start, costs no allocation for them.
 type route struct {
 	method, path string
 	handler      http.HandlerFunc
 	summary      string
 	tag          string
-	security     string // "", "bearer", "apiKey", "basic" or "session"
-	body         string // request schema name, or ""
-	responses    []int
+	// auth lists, separated by " or ", the security schemes that each
+	// admit the request; "none" admits it without credentials.
+	auth string
+	// params are the query, header and cookie parameters, separated by
+	// spaces; the path's {name} segments are added from the path.
+	params string
+	body   string // a request body, or ""
+	// responses gives every status the handler answers, but 500, with
+	// its response: "200 Health, 503 Error".
+	responses string
 }
 
+// Security alternatives and parameters shared by several routes.
+const (
+	bearerAuth = "bearer"
+	// clientAuth is OAuth client authentication (RFC 6749 §2.3.1):
+	// client_secret_basic, or client_id and client_secret in the form
+	// (client_secret_post), or client_id alone for a public client.
+	clientAuth = "clientSecretBasic or none"
+	// sessionOptional reads the session cookie when there is one.
+	sessionOptional = "session or none"
+	authorizeParams = "client_id redirect_uri response_type state scope code_challenge code_challenge_method nonce authlab_code_ttl"
+)
+
 // routeTable lists every endpoint. The mux and the OpenAPI document are both
-// built from it, so neither can miss a route.
+// built from it, so neither can miss a route, and the tests check every
+// exchange against the document.
 func (s *Server) routeTable() []route {
 	return []route{
-		{"GET", "/api/health", s.health, "Liveness and database check", "meta", "", "", []int{200, 503}},
-		{"GET", "/openapi.json", s.openAPI, "This API as OpenAPI 3.1", "meta", "", "", []int{200}},
-		{"GET", "/.well-known/jwks.json", s.jwksHandler, "Public signing keys (RFC 7517 JWK Set)", "tokens", "", "", []int{200}},
-		{"POST", "/api/register", s.register, "Create an account", "accounts", "", "Credentials", []int{201, 400, 409, 413, 415}},
-		{"POST", "/api/login", s.login, "Log in: an access token and a refresh token", "accounts", "", "Credentials", []int{200, 400, 401, 429}},
-		{"POST", "/api/refresh", s.refresh, "Rotate a refresh token (reuse revokes its family)", "accounts", "", "RefreshRequest", []int{200, 400}},
-		{"GET", "/api/protected", s.selfContained(s.protected), "A resource behind a Bearer JWT (RFC 6750), checked as a self-contained token: revocation is not seen", "tokens", "bearer", "", []int{200, 400, 401, 403}},
-		{"GET", "/api/profile", s.bearer(s.profile), "The account behind a Bearer JWT", "tokens", "bearer", "", []int{200, 400, 401}},
-		{"POST", "/api/keys", s.bearer(s.createKey), "Create an API key; the secret is shown once", "api keys", "bearer", "NewKey", []int{201, 400, 401}},
-		{"GET", "/api/keys", s.bearer(s.listKeys), "List your API keys by prefix", "api keys", "bearer", "", []int{200, 401}},
-		{"DELETE", "/api/keys/{id}", s.bearer(s.revokeKey), "Revoke an API key", "api keys", "bearer", "", []int{204, 401, 404}},
-		{"GET", "/api/data", s.data, "A resource behind an API key, with a daily quota", "api keys", "apiKey", "", []int{200, 401, 429}},
-		{"GET", "/api/basic", s.basicAccount, "HTTP Basic against registered accounts (RFC 7617)", "basic", "basic", "", []int{200, 400, 401, 429}},
-		{"GET", "/basic-auth/{user}/{passwd}", s.basicFixed(false), "httpbin-compatible Basic check", "basic", "basic", "", []int{200, 401}},
-		{"GET", "/hidden-basic-auth/{user}/{passwd}", s.basicFixed(true), "Basic check that answers 404 instead of a challenge", "basic", "basic", "", []int{200, 404}},
-		{"GET", "/bearer", s.anyBearer, "httpbin-compatible: any Bearer token is accepted", "tokens", "bearer", "", []int{200, 401}},
-		{"POST", "/session/login", s.sessionLogin, "Log in with a cookie session", "sessions", "", "Credentials", []int{200, 400, 401, 403, 429}},
-		{"GET", "/session/me", s.sessionMe, "The account behind the session cookie", "sessions", "session", "", []int{200, 401}},
-		{"POST", "/session/logout", s.sessionLogout, "End the session", "sessions", "session", "", []int{204, 403}},
-		{"GET", "/.well-known/oauth-authorization-server", s.oauthMetadata, "Authorization server metadata (RFC 8414)", "oauth", "", "", []int{200}},
-		{"GET", "/.well-known/openid-configuration", s.openIDConfiguration, "OpenID Connect discovery", "oauth", "", "", []int{200}},
-		{"GET", "/oauth/authorize", s.authorize, "Authorization endpoint: the consent page (RFC 6749 §4.1.1, PKCE S256 required)", "oauth", "", "", []int{200, 303, 400}},
-		{"POST", "/oauth/authorize", s.decide, "Consent decision: log in, approve or deny", "oauth", "", "", []int{303, 400, 401, 403}},
-		{"POST", "/oauth/token", s.token, "Token endpoint: authorization_code, refresh_token, client_credentials (RFC 6749 §3.2)", "oauth", "basic", "", []int{200, 400, 401}},
-		{"POST", "/oauth/introspect", s.introspect, "Token introspection (RFC 7662)", "oauth", "basic", "", []int{200, 400, 401}},
-		{"POST", "/oauth/revoke", s.revoke, "Token revocation (RFC 7009)", "oauth", "basic", "", []int{200, 400, 401}},
-		{"GET", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token", "oauth", "bearer", "", []int{200, 400, 401, 403}},
-		{"POST", "/oauth/userinfo", s.userinfo, "Claims about the user behind an access token, sent in the header or as a form body's access_token (RFC 6750 §2.2)", "oauth", "bearer", "", []int{200, 400, 401, 403}},
-		{"POST", "/oauth/register", s.register7591, "Dynamic client registration (RFC 7591)", "oauth", "", "ClientMetadata", []int{201, 400, 429}},
+		{method: "GET", path: "/api/health", handler: s.health, tag: "meta", summary: "Liveness and database check",
+			responses: "200 Health, 503 Error"},
+		{method: "GET", path: "/openapi.json", handler: s.openAPI, tag: "meta", summary: "This API as OpenAPI 3.1",
+			responses: "200 OpenAPI"},
+		{method: "GET", path: "/.well-known/jwks.json", handler: s.jwksHandler, tag: "tokens", summary: "Public signing keys (RFC 7517 JWK Set)",
+			responses: "200 JWKSet"},
+		{method: "POST", path: "/api/register", handler: s.register, tag: "accounts", summary: "Create an account",
+			body: "Register", responses: "201 User, 400 Error, 409 Error, 413 Error, 415 Error"},
+		{method: "POST", path: "/api/login", handler: s.login, tag: "accounts", summary: "Log in: an access token and a refresh token",
+			body: "Login", responses: "200 LoginToken, 400 Error, 401 Error, 413 Error, 415 Error, 429 LoginThrottled"},
+		{method: "POST", path: "/api/refresh", handler: s.refresh, tag: "accounts", summary: "Rotate a refresh token (reuse revokes its family)",
+			body: "Refresh", responses: "200 LoginToken, 400 Error, 413 Error, 415 Error"},
+		{method: "GET", path: "/api/protected", handler: s.selfContained(s.protected), tag: "tokens", summary: "A resource behind a Bearer JWT (RFC 6750), checked as a self-contained token: revocation is not seen",
+			auth: bearerAuth, responses: "200 Protected, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
+		{method: "GET", path: "/api/profile", handler: s.bearer(s.profile), tag: "tokens", summary: "The account behind a Bearer JWT",
+			auth: bearerAuth, responses: "200 User, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
+		{method: "POST", path: "/api/keys", handler: s.bearer(s.createKey), tag: "api keys", summary: "Create an API key; the secret is shown once",
+			auth: bearerAuth, body: "NewKey", responses: "201 KeyCreated, 400 BearerOrBodyError, 401 BearerChallenge, 403 BearerChallenge, 413 Error, 415 Error"},
+		{method: "GET", path: "/api/keys", handler: s.bearer(s.listKeys), tag: "api keys", summary: "List your API keys by prefix",
+			auth: bearerAuth, responses: "200 KeyList, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
+		{method: "DELETE", path: "/api/keys/{id}", handler: s.bearer(s.revokeKey), tag: "api keys", summary: "Revoke an API key",
+			auth: bearerAuth, responses: "204 NoContent, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge, 404 Error"},
+		{method: "GET", path: "/api/data", handler: s.data, tag: "api keys", summary: "A resource behind an API key, with a daily quota",
+			auth: "apiKey or apiKeyQuery", responses: "200 Data, 401 APIKeyChallenge, 429 QuotaExceeded"},
+		{method: "GET", path: "/api/basic", handler: s.basicAccount, tag: "basic", summary: "HTTP Basic against registered accounts (RFC 7617)",
+			auth: "basic", responses: "200 BasicAccount, 400 BasicChallenge, 401 BasicChallenge, 429 LoginThrottled"},
+		{method: "GET", path: "/basic-auth/{user}/{passwd}", handler: s.basicFixed(false), tag: "basic", summary: "httpbin-compatible Basic check",
+			auth: "basic", responses: "200 BasicFixed, 400 BasicChallenge, 401 BasicChallenge"},
+		{method: "GET", path: "/hidden-basic-auth/{user}/{passwd}", handler: s.basicFixed(true), tag: "basic", summary: "Basic check that answers 404 instead of a challenge",
+			auth: "basic", responses: "200 BasicFixed, 404 Error"},
+		{method: "GET", path: "/bearer", handler: s.anyBearer, tag: "tokens", summary: "httpbin-compatible: any Bearer token is accepted",
+			auth: bearerAuth, responses: "200 AnyBearer, 400 BearerChallenge, 401 BearerChallenge"},
+		{method: "POST", path: "/session/login", handler: s.sessionLogin, tag: "sessions", summary: "Log in with a cookie session",
+			body: "Login", responses: "200 SessionStarted, 400 Error, 401 Error, 403 Error, 413 Error, 415 Error, 429 LoginThrottled"},
+		{method: "GET", path: "/session/me", handler: s.sessionMe, tag: "sessions", summary: "The account behind the session cookie",
+			auth: "session", responses: "200 Session, 401 Error"},
+		{method: "POST", path: "/session/logout", handler: s.sessionLogout, tag: "sessions", summary: "End the session, if there is one",
+			auth: sessionOptional, responses: "204 SessionEnded, 403 Error"},
+		{method: "GET", path: "/.well-known/oauth-authorization-server", handler: s.oauthMetadata, tag: "oauth", summary: "Authorization server metadata (RFC 8414)",
+			responses: "200 ServerMetadata"},
+		{method: "GET", path: "/.well-known/openid-configuration", handler: s.openIDConfiguration, tag: "oauth", summary: "OpenID Connect discovery",
+			responses: "200 OpenIDConfiguration"},
+		{method: "GET", path: "/oauth/authorize", handler: s.authorize, tag: "oauth", summary: "Authorization endpoint: the consent page (RFC 6749 §4.1.1, PKCE S256 required)",
+			auth: sessionOptional, params: authorizeParams, responses: "200 ConsentPage, 303 RedirectLink, 400 ErrorPage"},
+		{method: "POST", path: "/oauth/authorize", handler: s.decide, tag: "oauth", summary: "Consent decision: log in, approve or deny",
+			auth: sessionOptional, body: "Consent", responses: "303 Redirect, 400 ErrorPage, 401 ConsentPage, 429 ThrottledPage"},
+		{method: "POST", path: "/oauth/token", handler: s.token, tag: "oauth", summary: "Token endpoint: authorization_code, refresh_token, client_credentials (RFC 6749 §3.2)",
+			auth: clientAuth, body: "Token", responses: "200 Token, 400 OAuthError, 401 ClientRefused"},
+		{method: "POST", path: "/oauth/introspect", handler: s.introspect, tag: "oauth", summary: "Token introspection (RFC 7662); public clients are refused",
+			auth: clientAuth, body: "Introspect", responses: "200 Introspection, 400 OAuthError, 401 ClientRefused"},
+		{method: "POST", path: "/oauth/revoke", handler: s.revoke, tag: "oauth", summary: "Token revocation (RFC 7009)",
+			auth: clientAuth, body: "Revoke", responses: "200 Revoked, 400 OAuthError, 401 ClientRefused"},
+		{method: "GET", path: "/oauth/userinfo", handler: s.userinfo, tag: "oauth", summary: "Claims about the user behind an access token",
+			auth: bearerAuth, responses: "200 Userinfo, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
+		{method: "POST", path: "/oauth/userinfo", handler: s.userinfo, tag: "oauth", summary: "Claims about the user behind an access token, sent in the header or as a form body's access_token (OpenID Connect Core §5.3.1, RFC 6750 §2.2)",
+			auth: bearerAuth + " or none", body: "UserinfoForm", responses: "200 Userinfo, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
+		{method: "POST", path: "/oauth/register", handler: s.register7591, tag: "oauth", summary: "Dynamic client registration (RFC 7591)",
+			body: "ClientMetadata", responses: "201 ClientRegistered, 400 Error, 413 Error, 415 Error, 429 Error"},
 	}
 }
 

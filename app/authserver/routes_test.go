@@ -67,6 +67,7 @@ func TestUnknownRoutesAndMethods(t *testing.T) {
 			if r.Code != tt.status || r.str("error") != tt.code {
 				t.Fatalf("%d %s, want %d %s", r.Code, r.Body, tt.status, tt.code)
 			}
+			wantRefusedBySpec(t, r)
 			allow := r.Header().Values("Allow")
 			if len(allow) == 1 {
 				allow = strings.Split(allow[0], ", ")

@@ -75,16 +75,15 @@ func TestLoginThrottleParallel(t *testing.T) {
 			// another client, so that it counts nowhere here.
 			warm := jsonRequest("/api/login", credentials("nobody", "wrong-password"))
 			warm.RemoteAddr = "198.51.100.1:1"
-			s.handler.ServeHTTP(httptest.NewRecorder(), warm)
+			s.serve(t, warm)
 			checks.Store(0)
 			var wg sync.WaitGroup
-			recs := make([]*httptest.ResponseRecorder, guesses)
+			recs := make([]*response, guesses)
 			for i := range recs {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					recs[i] = httptest.NewRecorder()
-					s.handler.ServeHTTP(recs[i], tt.guess(i))
+					recs[i] = s.serve(t, tt.guess(i))
 				}()
 			}
 			wg.Wait()
@@ -161,9 +160,7 @@ func TestLoginThrottleClient(t *testing.T) {
 				if from[1] != "" {
 					req.Header.Set("CF-Connecting-IP", from[1])
 				}
-				rec := httptest.NewRecorder()
-				s.handler.ServeHTTP(rec, req)
-				return rec.Code
+				return s.serve(t, req).Code
 			}
 			if got := guess(tt.first); got != http.StatusUnauthorized {
 				t.Fatalf("first guess: %d", got)

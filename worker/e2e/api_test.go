@@ -37,7 +37,7 @@ func call(t *testing.T, method, path, body string, header ...string) reply {
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	res, err := http.DefaultClient.Do(req)
+	res, err := http.DefaultClient.Do(sentBy(req, t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,12 +215,13 @@ func TestInterleavedRequests(t *testing.T) {
 	}
 	var wg sync.WaitGroup
 	errs := make(chan error, 2*n)
+	client := testClient(t)
 	for i := 0; i < n; i++ {
 		wg.Add(1)
 		go func(name string) {
 			defer wg.Done()
 			body, _ := json.Marshal(map[string]string{"username": name, "password": "correct horse " + name})
-			res, err := http.Post(baseURL+"/api/register", "application/json", bytes.NewReader(body))
+			res, err := client.Post(baseURL+"/api/register", "application/json", bytes.NewReader(body))
 			if err != nil {
 				errs <- err
 				return
@@ -232,7 +233,7 @@ func TestInterleavedRequests(t *testing.T) {
 				errs <- fmt.Errorf("register %s: %d %v", name, res.StatusCode, got)
 				return
 			}
-			res, err = http.Post(baseURL+"/api/login", "application/json", bytes.NewReader(body))
+			res, err = client.Post(baseURL+"/api/login", "application/json", bytes.NewReader(body))
 			if err != nil {
 				errs <- err
 				return
@@ -242,7 +243,7 @@ func TestInterleavedRequests(t *testing.T) {
 			res.Body.Close()
 			req, _ := http.NewRequest("GET", baseURL+"/api/profile", nil)
 			req.Header.Set("Authorization", fmt.Sprintf("Bearer %v", tok["access_token"]))
-			res, err = http.DefaultClient.Do(req)
+			res, err = client.Do(req)
 			if err != nil {
 				errs <- err
 				return

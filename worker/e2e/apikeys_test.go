@@ -69,13 +69,14 @@ func TestQuotaIsExactUnderConcurrency(t *testing.T) {
 	var mu sync.Mutex
 	codes := map[int]int{}
 	var retryAfter string
+	client := testClient(t)
 	for i := 0; i < sent; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			req, _ := http.NewRequest("GET", baseURL+"/api/data", nil)
 			req.Header.Set("X-API-Key", key)
-			res, err := http.DefaultClient.Do(req)
+			res, err := client.Do(req)
 			if err != nil {
 				t.Error(err)
 				return

@@ -5,7 +5,6 @@ package e2e_test
 import (
 	"encoding/base64"
 	"encoding/json"
-	"net/http"
 	"strings"
 	"testing"
 )
@@ -125,7 +124,7 @@ func TestCORS(t *testing.T) {
 // TestOpenAPIListsEveryRoute checks the document against the routes this
 // suite exercises.
 func TestOpenAPIListsEveryRoute(t *testing.T) {
-	res, err := http.Get(baseURL + "/openapi.json")
+	res, err := testClient(t).Get(baseURL + "/openapi.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,6 +145,9 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 		"get /api/data", "get /api/basic", "get /basic-auth/{user}/{passwd}", "get /hidden-basic-auth/{user}/{passwd}",
 		"get /bearer", "post /session/login", "get /session/me", "post /session/logout",
 		"get /.well-known/jwks.json", "get /openapi.json",
+		"get /.well-known/oauth-authorization-server", "get /.well-known/openid-configuration",
+		"get /oauth/authorize", "post /oauth/authorize", "post /oauth/token", "post /oauth/introspect",
+		"post /oauth/revoke", "get /oauth/userinfo", "post /oauth/register", "options /api/login",
 	} {
 		method, path, _ := strings.Cut(op, " ")
 		if doc.Paths[path][method] == nil {

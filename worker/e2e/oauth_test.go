@@ -3,7 +3,6 @@
 package e2e_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -99,7 +98,7 @@ func TestOAuthCodeFlowWithXOAuth2(t *testing.T) {
 		t.Fatalf("callback query %v", q)
 	}
 
-	bg := context.Background()
+	bg := testContext(t)
 	tok, err := conf.Exchange(bg, q.Get("code"), oauth2.VerifierOption(verifier))
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +131,7 @@ func TestOAuthRefreshIntrospectRevoke(t *testing.T) {
 		RedirectURL: cb.URL + "/callback", Scopes: []string{"openid"}}
 	verifier := oauth2.GenerateVerifier()
 	q := approveInBrowser(t, conf.AuthCodeURL("s1", oauth2.S256ChallengeOption(verifier)), a, got)
-	bg := context.Background()
+	bg := testContext(t)
 	tok, err := conf.Exchange(bg, q.Get("code"), oauth2.VerifierOption(verifier))
 	if err != nil {
 		t.Fatal(err)
@@ -216,7 +215,7 @@ func TestOAuthRefreshIntrospectRevoke(t *testing.T) {
 func TestOAuthClientCredentialsWithXOAuth2(t *testing.T) {
 	cc := clientcredentials.Config{ClientID: "authlab-demo", ClientSecret: demoSecret,
 		TokenURL: baseURL + "/oauth/token", Scopes: []string{"api"}, AuthStyle: oauth2.AuthStyleInHeader}
-	bg := context.Background()
+	bg := testContext(t)
 	res, err := cc.Client(bg).Get(baseURL + "/api/protected")
 	if err != nil {
 		t.Fatal(err)
@@ -260,7 +259,8 @@ func TestOAuthMetadataAdvertisesOnlyWhatWorks(t *testing.T) {
 }
 
 func TestOAuthAuthorizeRefusals(t *testing.T) {
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	client := testClient(t)
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	challenge := "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
 	for _, tc := range []struct {
 		name, query string
@@ -343,7 +343,7 @@ func formCall(t *testing.T, path string, form url.Values, clientID, secret strin
 	req, _ := http.NewRequest("POST", baseURL+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(secret))
-	res, err := http.DefaultClient.Do(req)
+	res, err := http.DefaultClient.Do(sentBy(req, t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@
 package e2e_test
 
 import (
-	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -18,7 +17,7 @@ import (
 // token is refused at the first-party /api/refresh.
 func TestScopesAndRevocationInWorkerd(t *testing.T) {
 	a := newAccount(t, "scopes")
-	bg := context.Background()
+	bg := testContext(t)
 	tokenFor := func(scopes ...string) *oauth2.Token {
 		t.Helper()
 		cb, got := callbackServer(t)

@@ -37,7 +37,19 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer stop()
-	return m.Run()
+	if err := checkExchanges(); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	code := m.Run()
+	if stray := strayDisagreements(); len(stray) > 0 {
+		fmt.Fprintf(os.Stderr, "e2e: %d exchanges that no test reported disagree with /openapi.json:\n", len(stray))
+		for _, s := range stray {
+			fmt.Fprintln(os.Stderr, " ", s)
+		}
+		code = 1
+	}
+	return code
 }
 
 // workerDir is the worker folder, holding wrangler.jsonc and node_modules.
