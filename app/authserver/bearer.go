@@ -107,12 +107,12 @@ func (s *Server) checkScope(r *http.Request, claims map[string]any) error {
 		return &scopeError{msg: "this route grants access to no scope"}
 	}
 	if granted, _ := claims["scope"].(string); !hasScope(granted, want) {
-		return &scopeError{scope: want, msg: "this route needs the " + want + " scope; the token has " + strconvQuote(granted)}
+		return &scopeError{scope: want, msg: "this route needs the " + want + " scope; the token has " + quotedScope(granted)}
 	}
 	return nil
 }
 
-func strconvQuote(s string) string {
+func quotedScope(s string) string {
 	if s == "" {
 		return "none"
 	}

@@ -188,7 +188,7 @@ func (s *Server) refreshGrant(r *http.Request, c *Client, form url.Values) (*oau
 	scope := old.Scope
 	if asked := form.Get("scope"); asked != "" {
 		for _, sc := range oauth.ParseScope(asked) {
-			if !contains(strings.Fields(old.Scope), sc) {
+			if !hasScope(old.Scope, sc) {
 				return nil, oauth.Errorf(oauth.InvalidScope, "scope %q was not granted originally", sc)
 			}
 		}
