@@ -20,15 +20,18 @@
     var loader = document.getElementById("app-wasm-loader");
     var label = document.getElementById("app-wasm-loader-label");
     if (!loader || !label) return;
-    loader.setAttribute("role", "progressbar");
-    loader.setAttribute("aria-label", "Loading the tools");
-    loader.setAttribute("aria-valuemin", "0");
-    loader.setAttribute("aria-valuemax", "100");
+    // The loader is an <aside>, a complementary landmark, which cannot be
+    // a progress bar itself (ARIA in HTML): its label is the progress bar,
+    // and the bar drawn along the top is the aside's.
+    label.setAttribute("role", "progressbar");
+    label.setAttribute("aria-label", "Loading the tools");
+    label.setAttribute("aria-valuemin", "0");
+    label.setAttribute("aria-valuemax", "100");
     var update = function () {
       var m = /(\d+)%/.exec(label.textContent || "");
       if (!m) return;
       loader.style.setProperty("--progress", Math.max(3, Math.min(100, +m[1])) + "%");
-      loader.setAttribute("aria-valuenow", m[1]);
+      label.setAttribute("aria-valuenow", m[1]);
     };
     new MutationObserver(update).observe(label, { childList: true, characterData: true, subtree: true });
     update();

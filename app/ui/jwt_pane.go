@@ -42,7 +42,7 @@ func (p *jwtPage) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
 		}
 		list := jel("ul")
 		list.kids = items
-		problems = seg(jel("div", "id", "problems", "class", "problems", "aria-role", "alert").body(
+		problems = seg(jel("div", "id", "problems", "class", "problems", "role", "alert").body(
 			jel("strong").with(jwtProblemTitle(in)),
 			list,
 		), 0, at)

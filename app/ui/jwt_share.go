@@ -106,7 +106,7 @@ func (p *jwtPage) renderShare() app.UI {
 				Disabled(p.token == "" || p.key == "").OnClick(p.onShareKey),
 		),
 		app.If(s.warning, func() app.UI {
-			return app.Div().ID("share-warning").Class("warning").Aria("role", "alertdialog").Body(
+			return app.Div().ID("share-warning").Class("warning").Attr("role", "alert").Body(
 				app.P().Text("The link will contain your key. Anyone who gets it can verify — and with a secret or a private key, forge — tokens. Links end up in chat logs and browser history. Share keys only for test tokens."),
 				app.Div().Class("row").Body(
 					app.Button().ID("share-key-confirm").Class("danger").Type("button").Text("Put the key in the link").OnClick(p.onShareKeyConfirm),

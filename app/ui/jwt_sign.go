@@ -228,5 +228,5 @@ func jwtFieldError(id, msg string) app.UI {
 	if strings.TrimSpace(msg) == "" {
 		return nil
 	}
-	return app.P().ID(id).Class("field-error").Aria("role", "alert").Text(msg)
+	return app.P().ID(id).Class("field-error").Attr("role", "alert").Text(msg)
 }

@@ -140,9 +140,9 @@ func (c *oauthCC) Render() app.UI {
 				app.Li().Body(oauthValue("cc-joined", "join them with a colon", tr.Joined)),
 				app.Li().Body(oauthValue("cc-base64", "base64 of the UTF-8 bytes (RFC 7617 §2)", tr.Base64)),
 				app.Li().Body(oauthValue("cc-header", "the header", "Authorization: "+tr.Header)),
-				oauthNote(oauthCCNote(tr.Changed)),
 			)
 		}),
+		app.If(!c.post, func() app.UI { return oauthNote(oauthCCNote(tr.Changed)) }),
 		app.If(err != nil, func() app.UI { return app.P().Class("problems").Text(err.Error()) }),
 		app.If(err == nil, func() app.UI { return app.Pre().ID("cc-request").Class("json").Text(req.Dump()) }),
 		oauthButton("cc-token", "POST /oauth/token", err == nil, c.busy == "token", c.onToken),

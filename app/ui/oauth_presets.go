@@ -48,9 +48,9 @@ func (p *oauthPresets) Render() app.UI {
 	return app.Section().ID("presets").Class("pane oauth-presets").Body(
 		app.H2().Text("The same flow at GitHub, Google and Spotify"),
 		app.P().Text("Register an application with the provider, enter its client id (and secret, if it has one), and copy the requests built here into your own client or curl. The page does not send them: its Content Security Policy allows requests to the demo server only."),
-		app.Div().Class("tabs").Aria("role", "tablist").Body(app.Range(oauth.Presets()).Slice(func(i int) app.UI {
+		app.Div().Class("tabs").Attr("role", "group").Aria("label", "Provider").Body(app.Range(oauth.Presets()).Slice(func(i int) app.UI {
 			pr := oauth.Presets()[i]
-			b := app.Button().ID("preset-"+strings.ToLower(pr.Name)).Aria("role", "tab").Aria("selected", pr == prov).Text(pr.Name).OnClick(p.pick(pr.Name))
+			b := app.Button().ID("preset-"+strings.ToLower(pr.Name)).Type("button").Aria("pressed", pr == prov).Text(pr.Name).OnClick(p.pick(pr.Name))
 			if pr != prov {
 				b = b.Class("secondary")
 			}

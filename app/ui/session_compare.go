@@ -16,7 +16,7 @@ func sessionComparison() app.UI {
 	}
 	return app.Div().Class("table-wrap").Body(app.Table().ID("session-comparison").Body(
 		app.Caption().Text("Cookie sessions and Bearer tokens"),
-		app.THead().Body(app.Tr().Body(app.Th().Text(""), app.Th().Scope("col").Text("Cookie session"), app.Th().Scope("col").Text("Bearer token"))),
+		app.THead().Body(app.Tr().Body(app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Aspect")), app.Th().Scope("col").Text("Cookie session"), app.Th().Scope("col").Text("Bearer token"))),
 		app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 			r := rows[i]
 			return app.Tr().Body(app.Th().Scope("row").Text(r[0]), app.Td().Text(r[1]), app.Td().Text(r[2]))

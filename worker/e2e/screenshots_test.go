@@ -180,7 +180,7 @@ func TestLoadingBar(t *testing.T) {
 	if heading != "HTTP Basic" {
 		t.Fatalf("prerendered h1 = %q", heading)
 	}
-	b.waitJS(`(() => { const l = document.getElementById("app-wasm-loader"); return !!l && l.getAttribute("role") === "progressbar" && +l.getAttribute("aria-valuenow") > 0; })()`)
+	b.waitJS(`(() => { const l = document.getElementById("app-wasm-loader-label"); return !!l && l.getAttribute("role") === "progressbar" && +l.getAttribute("aria-valuenow") > 0; })()`)
 	var state struct {
 		Height float64 `json:"height"`
 		Now    string  `json:"now"`
