@@ -15,7 +15,7 @@ func (r *report) readme() string {
 		"twin, as the worker sends it). Headless chromium opens each page in a fresh profile and, as soon as "+
 		"the page has a token field, pastes an HS256 token (and its secret, where the page has a key field). "+
 		"Two clocks run from navigation start: **payload on screen**, the frame that shows the decoded "+
-		"payload (the issue's figure), and **workbench ready**, the frame that shows the signature verified "+
+		"payload (the first useful frame), and **workbench ready**, the frame that shows the signature verified "+
 		"by the Go workbench (the jose page only decodes, so its two clocks are one). Then the same profile "+
 		"opens the page again once the service worker has cached the site (repeat visit). The keystroke "+
 		"figures time %d edits of the payload from the input event to the next frame with the new payload, "+
@@ -35,7 +35,7 @@ func (r *report) readme() string {
 			ms(or.payload), ratio(or.payload, jr.payload), ratio(ar.payload, jr.payload), ms(of.ready), ms(or.ready))) + "\n")
 	}
 	b.WriteString(`
-The jwt.io figures are the issue's: its debugger built from source and measured the same way (its
+The jwt.io figures are jwt.io's own debugger, built from source and measured the same way (its
 keystroke figure at 60 Hz).
 
 **What moved the figures.** Every page is prerendered, and ` + "`web/loader.js`" + ` (no dependency, served
