@@ -15,6 +15,11 @@ const (
 	StateInvalid    = "invalid"    // a check failed
 	StateUnverified = "unverified" // decoded, but no usable key
 	StateMalformed  = "malformed"  // not a decodable JWS
+	// StateWeakKey: the HMAC signature matches the secret given, but the
+	// secret is shorter than RFC 7518 §3.2 allows, so the token is still
+	// refused. jwt.io's demo token, signed with "your-256-bit-secret",
+	// lands here.
+	StateWeakKey = "weak-key"
 )
 
 // Verdict is the outcome of checking a token with the key a person gave,
@@ -63,13 +68,14 @@ func Check(in *Inspection, km *KeyMaterial, opts ...Option) *Verdict {
 	case errors.Is(err, ErrSignature):
 		v.Reason = "The signature does not match " + keyName(km, nil) + ". The token was signed with another key, or changed after signing."
 		v.Hint = otherReading(in, km)
+	case errors.Is(err, ErrHMACKeyTooShort) && macMatches(in, km.Secret()):
+		v.State = StateWeakKey
+		v.Reason = "The signature matches " + keyName(km, nil) + ", but the secret is too short to be safe: " +
+			err.Error() + " (RFC 7518 §3.2), so it can be guessed offline from any token it signed. A strict verifier refuses it; sign with a random secret of at least the hash's length."
 	case errors.Is(err, ErrHMACKeyTooShort):
-		v.Reason = "Refused: " + err.Error() + " (RFC 7518 §3.2)."
-		if macMatches(in, km.Secret()) {
-			v.Reason += " The signature does match this secret, but a key this short can be guessed."
-		} else {
-			v.Hint = otherReading(in, km)
-		}
+		v.Reason = "The signature does not match " + keyName(km, nil) + ". The token was signed with another key, or changed after signing. The secret is also too short to be accepted: " +
+			err.Error() + " (RFC 7518 §3.2)."
+		v.Hint = otherReading(in, km)
 	case errors.Is(err, ErrKeyType):
 		v.Reason = "Wrong key: " + err.Error() + "."
 		if km.Format == FormatSecret {

@@ -123,6 +123,8 @@ func TestCheckExplains(t *testing.T) {
 	hsText := wbSign(t, "HS256", "", live, textKey)
 	demo := []byte("your-256-bit-secret")
 	hsDemo := hmacToken(t, `{"alg":"HS256","typ":"JWT"}`, live, demo)
+	demoParts := strings.Split(hsDemo, ".")
+	hsDemoTampered := demoParts[0] + "." + base64.RawURLEncoding.EncodeToString([]byte(`{"sub":"admin"}`)) + "." + demoParts[2]
 	ec := wbKeys()["ES256"]
 	ecTexts := keyTexts(t, ec)
 	es := wbSign(t, "ES256", ec.Kid, live, ec)
@@ -157,8 +159,9 @@ func TestCheckExplains(t *testing.T) {
 		{name: "hex secret read as UTF-8", token: hs, key: hexed, enc: jot.SecretUTF8, state: jot.StateInvalid, hint: "read as hex", wantErr: jot.ErrSignature},
 		{name: "text secret read as base64", token: hsText, key: b64, enc: jot.SecretBase64, state: jot.StateInvalid, hint: "read as UTF-8 text", wantErr: jot.ErrSignature},
 		{name: "secret pasted with a newline", token: hsText, key: b64 + "\n", enc: jot.SecretUTF8, state: jot.StateInvalid, hint: "without the surrounding whitespace", wantErr: jot.ErrSignature},
-		{name: "short demo secret that matches", token: hsDemo, key: "your-256-bit-secret", state: jot.StateInvalid, reason: []string{"at least 32 bytes", "19", "does match this secret"}, wantErr: jot.ErrHMACKeyTooShort},
-		{name: "short secret that does not match", token: hsDemo, key: "nope", state: jot.StateInvalid, reason: []string{"shorter than the hash"}, wantErr: jot.ErrHMACKeyTooShort},
+		{name: "short demo secret that matches", token: hsDemo, key: "your-256-bit-secret", state: jot.StateWeakKey, reason: []string{"signature matches", "at least 32 bytes", "19", "RFC 7518 §3.2"}, wantErr: jot.ErrHMACKeyTooShort},
+		{name: "short demo secret, tampered token", token: hsDemoTampered, key: "your-256-bit-secret", state: jot.StateInvalid, reason: []string{"does not match", "changed after signing", "RFC 7518 §3.2"}, wantErr: jot.ErrHMACKeyTooShort},
+		{name: "short secret that does not match", token: hsDemo, key: "nope", state: jot.StateInvalid, reason: []string{"does not match", "shorter than the hash"}, wantErr: jot.ErrHMACKeyTooShort},
 		{name: "RS256 with a secret", token: rs, key: "a secret that is long enough, surely, yes", state: jot.StateInvalid, reason: []string{"RS256 needs an RSA key", "shared secret"}, hint: "PEM", wantErr: jot.ErrKeyType},
 		{name: "ES256 with a P-384 key", token: es, key: p384, state: jot.StateInvalid, reason: []string{"P-256", "P-384"}, wantErr: jot.ErrKeyType},
 		{name: "ES256 with an RSA key", token: esNoKid, key: rsaPEM, state: jot.StateInvalid, reason: []string{"RSA key (2048 bits)"}, wantErr: jot.ErrKeyType},

@@ -7,7 +7,7 @@ import (
 )
 
 // JWTVerdict shows the outcome of checking the token: #verdict carries
-// data-state valid, invalid, unverified or malformed, a headline and the
+// data-state valid, invalid, unverified, malformed or weak-key, a headline and the
 // reason in words.
 type JWTVerdict struct {
 	app.Compo
@@ -21,6 +21,7 @@ var jwtVerdictTitles = map[string]string{
 	jot.StateInvalid:    "Invalid",
 	jot.StateUnverified: "Not verified",
 	jot.StateMalformed:  "Malformed",
+	jot.StateWeakKey:    "Signature matches, but the secret is too short",
 }
 
 // Render shows the verdict.

@@ -22,7 +22,7 @@ func mount(t *testing.T, c app.Composer) {
 }
 
 func TestJWTVerdict(t *testing.T) {
-	for _, state := range []string{jot.StateValid, jot.StateInvalid, jot.StateUnverified, jot.StateMalformed} {
+	for _, state := range []string{jot.StateValid, jot.StateInvalid, jot.StateUnverified, jot.StateMalformed, jot.StateWeakKey} {
 		t.Run(state, func(t *testing.T) {
 			v := &ui.JWTVerdict{State: state, Reason: "because", Hint: "try base64url"}
 			mount(t, v)
