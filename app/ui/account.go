@@ -131,7 +131,7 @@ func (f *loginForm) Render() app.UI {
 				app.Input().ID(f.ID+"-pass").Type("text").AutoComplete(false).Spellcheck(false).Value(f.pass).
 					OnInput(func(ctx app.Context, e app.Event) { f.pass = inputValue(ctx) }),
 			),
-			app.Button().ID(f.ID+"-submit").Type("submit").Disabled(f.busy).Text("Sign up or log in"),
+			disabledIf(app.Button().ID(f.ID+"-submit").Type("submit"), f.busy).Text("Sign up or log in"),
 		),
 		app.P().ID(f.ID+"-status").Class("hint").Aria("live", "polite").Text(status),
 		app.If(f.problem != "", func() app.UI { return app.P().Class("problems").Role("alert").Text(f.problem) }),

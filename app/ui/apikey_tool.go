@@ -161,7 +161,7 @@ func (t *apikeyTool) Render() app.UI {
 					app.Input().ID("apikey-quota").Type("number").Min(1).Max(100000).Value(t.quota).
 						OnInput(func(ctx app.Context, e app.Event) { t.quota = inputValue(ctx) }),
 				),
-				app.Button().ID("apikey-create").Type("submit").Disabled(!loggedIn() || t.busy).Text("Create key"),
+				disabledIf(app.Button().ID("apikey-create").Type("submit"), !loggedIn() || t.busy).Text("Create key"),
 			),
 			app.If(!loggedIn(), func() app.UI { return app.P().Class("hint").Text("Log in first.") }),
 			t.renderCreated(),
@@ -197,8 +197,8 @@ func (t *apikeyTool) renderSend() app.UI {
 		app.Input().ID("apikey-paste").Type("text").Spellcheck(false).AutoComplete(false).Placeholder(t.plainKey).Value(t.paste).
 			OnInput(func(ctx app.Context, e app.Event) { t.paste = inputValue(ctx) }),
 		app.Div().Class("buttons").Body(
-			app.Button().ID("apikey-send-header").Type("button").Disabled(!ready).Text("Send in X-API-Key").OnClick(t.sendKey(false)),
-			app.Button().ID("apikey-send-query").Type("button").Class("secondary").Disabled(!ready).Text("Send in ?api_key=").OnClick(t.sendKey(true)),
+			disabledIf(app.Button().ID("apikey-send-header").Type("button"), !ready).Text("Send in X-API-Key").OnClick(t.sendKey(false)),
+			disabledIf(app.Button().ID("apikey-send-query").Type("button").Class("secondary"), !ready).Text("Send in ?api_key=").OnClick(t.sendKey(true)),
 		),
 		app.Div().Class("note").Body(
 			app.Strong().Text("Why the header: "),
@@ -249,7 +249,7 @@ func (t *apikeyTool) renderQuota() app.UI {
 func (t *apikeyTool) renderList() app.UI {
 	return app.Section().Class("pane").Aria("labelledby", "apikey-list-title").Body(
 		app.H2().ID("apikey-list-title").Text("4. List and revoke"),
-		app.Button().ID("apikey-list").Type("button").Class("secondary").Disabled(!loggedIn()).Text("List my keys").OnClick(t.onList),
+		disabledIf(app.Button().ID("apikey-list").Type("button").Class("secondary"), !loggedIn()).Text("List my keys").OnClick(t.onList),
 		app.If(len(t.keys) > 0, func() app.UI {
 			return app.Div().Class("table-wrap").Body(app.Table().ID("apikey-table").Body(
 				app.THead().Body(app.Tr().Body(

@@ -176,7 +176,7 @@ func (t *basicTool) tryIt() app.UI {
 			app.Text("Sends "), app.Code().Text("GET /basic-auth/{user}/{password}"),
 			app.Text(" twice: without credentials, to read the challenge, then with the header above. The endpoint accepts exactly the credentials in its path."),
 		),
-		app.Button().ID("basic-try").Type("button").Disabled(!ready || t.busy).Text("Send both requests").OnClick(t.onTry),
+		disabledIf(app.Button().ID("basic-try").Type("button"), !ready || t.busy).Text("Send both requests").OnClick(t.onTry),
 		app.If(!ready, func() app.UI {
 			return app.P().Class("hint").Text("Enter a user-id without a colon and a password first.")
 		}),

@@ -114,8 +114,8 @@ func (t *bearerTool) Render() app.UI {
 			app.Div().Class("buttons").Role("group").Aria("label", "Variants").Body(
 				app.Range(variants).Slice(func(i int) app.UI {
 					v := variants[i]
-					b := app.Button().ID("bearer-" + v.ID).Type("button").Text(v.Label).
-						Disabled(t.busy || (!hasToken && v.ID != "missing")).OnClick(t.send(v.ID))
+					b := disabledIf(app.Button().ID("bearer-"+v.ID).Type("button").Text(v.Label),
+						t.busy || (!hasToken && v.ID != "missing")).OnClick(t.send(v.ID))
 					if v.ID != "valid" {
 						b = b.Class("secondary")
 					}

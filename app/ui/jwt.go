@@ -238,7 +238,7 @@ func (p *jwtPage) renderKeyInput() app.UI {
 			app.Select().ID("key-encoding").OnChange(p.onEncoding).OnInput(p.onEncoding).Body(
 				app.Range(jot.SecretEncodings()).Slice(func(i int) app.UI {
 					e := jot.SecretEncodings()[i]
-					return app.Option().Value(string(e)).Selected(e == p.enc || p.enc == "" && i == 0).Text(e.Label())
+					return selectedIf(app.Option().Value(string(e)), e == p.enc || p.enc == "" && i == 0).Text(e.Label())
 				}),
 			),
 		),

@@ -83,8 +83,8 @@ func (p *jwtPage) renderJWKS() app.UI {
 		app.P().Class("hint").Text("The only thing on this page that uses the network, and only when you click."),
 		app.Div().Class("row").Body(
 			app.Input().ID("jwks-url").Type("url").Aria("label", "JWK Set URL").Placeholder(placeholder).Value(p.jwks.url).OnInput(p.onJWKSURL),
-			app.Button().ID("fetch-jwks").Class("secondary").Type("button").Text("Fetch JWKS").
-				Disabled(p.jwks.busy).OnClick(p.onFetchJWKS),
+			disabledIf(app.Button().ID("fetch-jwks").Class("secondary").Type("button").Text("Fetch JWKS"),
+				p.jwks.busy).OnClick(p.onFetchJWKS),
 		),
 		app.If(p.jwks.status != "", func() app.UI {
 			return app.P().ID("jwks-status").Class("hint").Text(p.jwks.status)

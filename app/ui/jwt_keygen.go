@@ -162,10 +162,10 @@ func (p *jwtPage) renderKeygen() app.UI {
 			app.Select().ID("gen-kind").OnChange(p.onGenKind).Aria("label", "Key type").Body(
 				app.Range(jwtKeyKinds).Slice(func(i int) app.UI {
 					k := jwtKeyKinds[i]
-					return app.Option().Value(k.ID).Selected(k.ID == g.kind).Text(k.Label)
+					return selectedIf(app.Option().Value(k.ID), k.ID == g.kind).Text(k.Label)
 				}),
 			),
-			app.Button().ID("generate").Class("secondary").Type("button").Disabled(g.busy).Text("Generate").OnClick(p.onGenerate),
+			disabledIf(app.Button().ID("generate").Class("secondary").Type("button"), g.busy).Text("Generate").OnClick(p.onGenerate),
 			app.If(g.busy, func() app.UI { return app.Span().Class("hint").Text("Generating…") }),
 		),
 		jwtFieldError("gen-error", g.err),

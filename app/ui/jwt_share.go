@@ -100,10 +100,10 @@ func (p *jwtPage) renderShare() app.UI {
 	s := p.share
 	return app.Div().Class("share").Body(
 		app.Div().Class("row").Body(
-			app.Button().ID("share").Class("secondary").Type("button").Text("Share link").
-				Disabled(p.token == "").OnClick(p.onShare),
-			app.Button().ID("share-key").Class("secondary").Type("button").Text("Share with the key…").
-				Disabled(p.token == "" || p.key == "").OnClick(p.onShareKey),
+			disabledIf(app.Button().ID("share").Class("secondary").Type("button").Text("Share link"),
+				p.token == "").OnClick(p.onShare),
+			disabledIf(app.Button().ID("share-key").Class("secondary").Type("button").Text("Share with the key…"),
+				p.token == "" || p.key == "").OnClick(p.onShareKey),
 		),
 		app.If(s.warning, func() app.UI {
 			return app.Div().ID("share-warning").Class("warning").Attr("role", "alert").Body(

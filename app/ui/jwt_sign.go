@@ -32,7 +32,7 @@ func (s *jwtSignState) init() {
 	if s.alg != "" {
 		return
 	}
-	s.alg, s.enc, s.expMinutes = "HS256", jot.SecretBase64URL, 60
+	s.alg, s.enc, s.expMinutes = "HS256", jot.SecretUTF8, 60
 	s.header = "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}"
 	s.payload = "{\n  \"sub\": \"1234567890\",\n  \"name\": \"Ada Lovelace\",\n  \"iat\": " + strconv.FormatInt(time.Now().Unix(), 10) + "\n}"
 	s.gen.kind = "HS256"
@@ -178,7 +178,7 @@ func (p *jwtPage) renderSign() app.UI {
 					app.Select().ID("sign-alg").OnChange(p.onSignAlg).Body(
 						app.Range(jot.Algorithms()).Slice(func(i int) app.UI {
 							a := jot.Algorithms()[i]
-							return app.Option().Value(a).Selected(a == s.alg).Text(a)
+							return selectedIf(app.Option().Value(a), a == s.alg).Text(a)
 						}),
 					),
 				),
@@ -205,7 +205,7 @@ func (p *jwtPage) renderSign() app.UI {
 					app.Select().ID("sign-key-encoding").OnChange(p.onSignEnc).Body(
 						app.Range(jot.SecretEncodings()).Slice(func(i int) app.UI {
 							e := jot.SecretEncodings()[i]
-							return app.Option().Value(string(e)).Selected(e == s.enc).Text(e.Label())
+							return selectedIf(app.Option().Value(string(e)), e == s.enc).Text(e.Label())
 						}),
 					),
 				),

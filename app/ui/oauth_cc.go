@@ -130,7 +130,7 @@ func (c *oauthCC) Render() app.UI {
 		app.Label().For("cc-secret").Text("client_secret"),
 		app.Input().ID("cc-secret").Value(c.secret).Spellcheck(false).OnInput(c.onSecret),
 		app.Label().Class("inline").Body(
-			app.Input().Type("checkbox").ID("cc-post").Checked(c.post).OnChange(c.onPost),
+			checkedIf(app.Input().Type("checkbox").ID("cc-post"), c.post).OnChange(c.onPost),
 			app.Text(" send them in the body (client_secret_post) instead of a Basic header"),
 		),
 		app.If(!c.post, func() app.UI {
@@ -172,7 +172,7 @@ func (c *oauthCC) expiry() app.UI {
 		oauthValue("cc-renew-at", "A careful client renews it", oauthRenewText(untilRenew, exp.Sub(renew))),
 		oauthValue("cc-fetched", "Tokens fetched", strconv.Itoa(c.fetched)),
 		app.Label().Class("inline").Body(
-			app.Input().Type("checkbox").ID("cc-auto").Checked(c.auto).OnChange(c.onAuto),
+			checkedIf(app.Input().Type("checkbox").ID("cc-auto"), c.auto).OnChange(c.onAuto),
 			app.Text(" renew automatically (x/oauth2's TokenSource does the same, 10 s before expiry)"),
 		),
 		app.Button().ID("cc-jump").Class("secondary").Text("Jump to the renewal time (moves this page's clock only)").OnClick(c.onJump),

@@ -25,7 +25,7 @@ func oauthButton(id, label string, enabled, busy bool, h app.EventHandler) app.U
 	if busy {
 		label = "Sending…"
 	}
-	return app.Button().ID(id).Text(label).Disabled(!enabled || busy).OnClick(h)
+	return disabledIf(app.Button().ID(id).Text(label), !enabled || busy).OnClick(h)
 }
 
 // oauthCheck is one verdict in a list of checks.

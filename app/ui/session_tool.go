@@ -139,7 +139,7 @@ func (t *sessionTool) Render() app.UI {
 					app.Input().ID("session-pass").Type("text").AutoComplete(false).Spellcheck(false).Value(t.pass).
 						OnInput(func(ctx app.Context, e app.Event) { t.pass = inputValue(ctx) }),
 				),
-				app.Button().ID("session-login").Type("submit").Disabled(t.busy).Text("Sign up or log in"),
+				disabledIf(app.Button().ID("session-login").Type("submit"), t.busy).Text("Sign up or log in"),
 			),
 		),
 		t.renderCookie(),

@@ -111,3 +111,42 @@ func TestPathsListEveryLesson(t *testing.T) {
 		}
 	}
 }
+
+// TestPrerenderedBooleanAttributes checks that no prerendered page writes
+// a boolean attribute as name="false", which HTML reads as true (HTML
+// §2.3.2), and that the JWT page's selects show their first choice.
+func TestPrerenderedBooleanAttributes(t *testing.T) {
+	dir := t.TempDir()
+	if err := ui.WriteSite(dir, ui.Config{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	falseAttr := regexp.MustCompile(`\s(selected|disabled|checked|readonly|hidden|required|multiple|open|autofocus)="false"`)
+	names, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil || len(names) < 5 {
+		t.Fatalf("pages: %v, %v", names, err)
+	}
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := falseAttr.FindAllString(string(b), 3); m != nil {
+			t.Errorf("%s writes %q", filepath.Base(name), m)
+		}
+	}
+	jwt, err := os.ReadFile(filepath.Join(dir, "jwt.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	selected := map[string][]string{}
+	for _, sel := range regexp.MustCompile(`(?s)<select id="([^"]+)".*?</select>`).FindAllStringSubmatch(string(jwt), -1) {
+		for _, m := range regexp.MustCompile(`<option (?:selected value="([^"]*)"|value="([^"]*)" selected)>`).FindAllStringSubmatch(sel[0], -1) {
+			selected[sel[1]] = append(selected[sel[1]], m[1]+m[2])
+		}
+	}
+	for _, id := range []string{"key-encoding", "sign-key-encoding"} {
+		if got := strings.Join(selected[id], " "); got != "utf8" {
+			t.Errorf("the prerendered #%s selects %q, want utf8, the default of both verifying and signing", id, got)
+		}
+	}
+}
