@@ -38,12 +38,33 @@
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", watch);
+    document.addEventListener("DOMContentLoaded", hold);
   } else {
     watch();
+    hold();
   }
 
   preview();
 })();
+
+// hold disables every control of the prerendered page until go-app
+// replaces it with the live page, whose controls work: a button that looks
+// ready but does nothing for seconds is worse than one that says it is
+// waiting. Each names the wait, the loader's progress bar, as its
+// description. The JWT workbench's token and key stay editable: the
+// preview below decodes the token, and both are handed over.
+function hold() {
+  var page = document.body && document.body.firstElementChild;
+  if (!page || !page.classList.contains("shell")) return;
+  var workbench = page.querySelector("#token.token-input") !== null;
+  var loader = document.getElementById("app-wasm-loader-label");
+  page.querySelectorAll("button, select, input, textarea").forEach(function (el) {
+    if (el.disabled || (workbench && (el.id === "token" || el.id === "key"))) return;
+    el.disabled = true;
+    el.title = "Available once the tools have loaded";
+    if (loader) el.setAttribute("aria-describedby", "app-wasm-loader-label");
+  });
+}
 
 // preview makes the prerendered JWT workbench usable before app.wasm has
 // started: a token pasted into it has its header and payload decoded by
