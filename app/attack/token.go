@@ -7,13 +7,13 @@
 package attack
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/authlab/authlab/app/rawjws"
 )
 
 // ErrToken means the token to start from is not a compact JWS whose
@@ -80,37 +80,13 @@ func with(m, changes map[string]any) map[string]any {
 	return out
 }
 
-// SigningInput is the JWS Signing Input (RFC 7515 §5.1) of a header and
-// claims: their JSON, each base64url-encoded, joined by a dot.
-func SigningInput(header, claims map[string]any) (string, error) {
-	h, err := json.Marshal(header)
-	if err != nil {
-		return "", err
-	}
-	c, err := json.Marshal(claims)
-	if err != nil {
-		return "", err
-	}
-	return base64.RawURLEncoding.EncodeToString(h) + "." + base64.RawURLEncoding.EncodeToString(c), nil
-}
-
-// HMACSHA256 is HS256's MAC (RFC 7518 §3.2), with a key of any length:
-// the attacks need the short and empty keys a strict signer refuses.
-func HMACSHA256(key, input []byte) []byte {
-	m := hmac.New(sha256.New, key)
-	m.Write(input)
-	return m.Sum(nil)
-}
-
-// SignHS256 signs header and claims with HS256 and key, whatever its
-// length.
-func SignHS256(header, claims map[string]any, key []byte) (string, error) {
-	in, err := SigningInput(header, claims)
-	if err != nil {
-		return "", err
-	}
-	return in + "." + base64.RawURLEncoding.EncodeToString(HMACSHA256(key, []byte(in))), nil
-}
+// SigningInput, HMACSHA256 and SignHS256 are rawjws's: attack tokens are
+// made without the policy of a strict signer.
+var (
+	SigningInput = rawjws.SigningInput
+	HMACSHA256   = rawjws.HMACSHA256
+	SignHS256    = rawjws.SignHS256
+)
 
 func decodeSegment(s string) ([]byte, error) {
 	b, err := base64.RawURLEncoding.DecodeString(s)

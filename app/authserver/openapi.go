@@ -43,7 +43,11 @@ func (s *Server) openAPIDocument() ([]byte, error) {
 		}
 		item[strings.ToLower(rt.method)] = op
 		if !slices.ContainsFunc(tags, func(t obj) bool { return t["name"] == rt.tag }) {
-			tags = append(tags, obj{"name": rt.tag})
+			tag := obj{"name": rt.tag}
+			if d := tagDescriptions[rt.tag]; d != "" {
+				tag["description"] = d
+			}
+			tags = append(tags, tag)
 		}
 	}
 	comps, err := components()
@@ -66,6 +70,12 @@ func (s *Server) openAPIDocument() ([]byte, error) {
 		return nil, err
 	}
 	return json.Marshal(doc)
+}
+
+// tagDescriptions explain the tags that need it.
+var tagDescriptions = map[string]string{
+	labTag: "The attack lab: endpoints that are vulnerable on purpose, each making one mistake that RFC 8725 warns against. " +
+		"They use the lab's own keys and no state; nothing they accept works on any other route. Never copy them.",
 }
 
 // operation describes one route.

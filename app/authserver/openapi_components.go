@@ -36,6 +36,8 @@ var (
 	oauthRequestSchemasJSON string
 	//go:embed openapi/schemas_oauth_replies.json
 	oauthReplySchemasJSON string
+	//go:embed openapi/lab.json
+	labJSON string
 )
 
 // components reads openapi/*.json, fills in the values that the code
@@ -46,6 +48,7 @@ func components() (obj, error) {
 		{"security", securityJSON}, {"parameters", parametersJSON}, {"request_bodies", requestBodiesJSON},
 		{"headers", headersJSON}, {"responses", responsesJSON}, {"schemas_accounts", accountSchemasJSON},
 		{"schemas_oauth_requests", oauthRequestSchemasJSON}, {"schemas_oauth_replies", oauthReplySchemasJSON},
+		{"lab", labJSON},
 	} {
 		var part map[string]obj
 		if err := json.Unmarshal([]byte(f.text), &part); err != nil {

@@ -101,6 +101,12 @@ func (s *Server) routeTable() []route {
 			auth: bearerAuth, responses: "200 Userinfo, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
 		{method: "POST", path: "/oauth/userinfo", handler: s.userinfo, tag: "oauth", summary: "Claims about the user behind an access token, sent in the header or as a form body's access_token (OpenID Connect Core §5.3.1, RFC 6750 §2.2)",
 			auth: bearerAuth + " or none", body: "UserinfoForm", responses: "200 Userinfo, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
+		{method: "GET", path: "/lab/keys", handler: s.labRoute(s.labKeys), tag: labTag, summary: "The attack lab's public keys",
+			responses: "200 LabKeys"},
+		{method: "GET", path: "/lab/tokens", handler: s.labRoute(s.labTokens), tag: labTag, summary: "Tokens the attack lab issued, as an attacker may hold them",
+			responses: "200 LabTokens"},
+		{method: "GET", path: "/lab/naive/{attack}", handler: s.labRoute(s.labNaive), tag: labTag, summary: "A verifier that makes one mistake on purpose: it accepts a forgery",
+			auth: "labBearer or none", responses: "200 LabAccepted, 400 LabRefused, 401 LabRefused, 404 LabUnknown"},
 		{method: "POST", path: "/oauth/register", handler: s.register7591, tag: "oauth", summary: "Dynamic client registration (RFC 7591)",
 			body: "ClientMetadata", responses: "201 ClientRegistered, 400 Error, 413 Error, 415 Error, 429 Error"},
 	}

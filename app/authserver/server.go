@@ -79,6 +79,7 @@ type Server struct {
 	dummyHash string
 	// demoSecretHash is hashToken(cfg.DemoClientSecret), computed once.
 	demoSecretHash string
+	lab            labState      // the attack lab, apart from all the rest
 	verifyOpts     [7]jot.Option // see verifyOptions
 	// scopes maps each Bearer route to the scope it needs (scopeTable).
 	scopes map[routeKey]string

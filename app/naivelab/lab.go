@@ -16,9 +16,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/authlab/authlab/app/attack"
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/keys"
+	"github.com/authlab/authlab/app/rawjws"
 )
 
 // The lab's keys. They are public, like the lab's weak secret: whatever
@@ -165,7 +165,7 @@ func signRaw(header, claims map[string]any, k *keys.Key) (string, error) {
 		return "", err
 	}
 	if secret, ok := k.Private.([]byte); ok {
-		return attack.SignHS256(header, claims, secret)
+		return rawjws.SignHS256(header, claims, secret)
 	}
 	return jot.SignJSON(h, c, k)
 }

@@ -2,16 +2,47 @@ package naivelab
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
 // labKeyTable is the table the kid-sql endpoint looks keys up in.
 var labKeyTable = map[string][]byte{hsKid: labHMAC}
 
-// unionSelect is the rest of a query after an injected quote: a UNION
-// SELECT of a string literal, and a comment that hides what followed.
-var unionSelect = regexp.MustCompile(`(?is)^\s*UNION\s+(?:ALL\s+)?SELECT\s+'([^']*)'\s*(?:--.*|#.*|;\s*)?$`)
+// unionSelect reads the rest of a query after an injected quote: a
+// UNION [ALL] SELECT of a string literal, and then nothing but a comment
+// (-- or #) that hides what followed, or a semicolon.
+func unionSelect(tail string) (string, bool) {
+	f := strings.Fields(tail)
+	if len(f) < 3 || !strings.EqualFold(f[0], "UNION") {
+		return "", false
+	}
+	rest := strings.TrimSpace(tail)
+	rest = strings.TrimSpace(rest[len(f[0]):])
+	if strings.EqualFold(f[1], "ALL") {
+		rest = strings.TrimSpace(rest[len(f[1]):])
+	}
+	sel, ok := cutFold(rest, "SELECT")
+	if !ok || !strings.HasPrefix(strings.TrimSpace(sel), "'") {
+		return "", false
+	}
+	lit, after, ok := strings.Cut(strings.TrimSpace(sel)[1:], "'")
+	if !ok {
+		return "", false
+	}
+	after = strings.TrimSpace(after)
+	if after == "" || after == ";" || strings.HasPrefix(after, "--") || strings.HasPrefix(after, "#") {
+		return lit, true
+	}
+	return "", false
+}
+
+// cutFold cuts prefix, in any case, and the space after it from s.
+func cutFold(s, prefix string) (string, bool) {
+	if len(s) <= len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) || (s[len(prefix)] != ' ' && s[len(prefix)] != '\t' && s[len(prefix)] != '\n') {
+		return "", false
+	}
+	return s[len(prefix):], true
+}
 
 // lookupKeySQL evaluates the one query the kid-sql endpoint builds,
 //
@@ -37,11 +68,11 @@ func lookupKeySQL(query string) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("%w: no key with that kid", ErrAlg)
 	}
-	if m := unionSelect.FindStringSubmatch(tail); m != nil {
+	if lit, ok := unionSelect(tail); ok {
 		if _, found := labKeyTable[kid]; found {
 			return labKeyTable[kid], nil // the first row wins
 		}
-		return []byte(m[1]), nil
+		return []byte(lit), nil
 	}
 	return nil, fmt.Errorf("%w: SQL syntax error near %q", ErrAlg, tail)
 }

@@ -15,8 +15,8 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/authlab/authlab/app/attack"
 	"github.com/authlab/authlab/app/keys"
+	"github.com/authlab/authlab/app/rawjws"
 )
 
 // Reasons a lab endpoint refuses a token. Every refusal wraps ErrRefused.
@@ -76,7 +76,7 @@ func (t *token) verifyHMAC(key []byte) error {
 	if t.str("alg") != "HS256" {
 		return ErrAlg
 	}
-	if !hmac.Equal(attack.HMACSHA256(key, t.input), t.sig) {
+	if !hmac.Equal(rawjws.HMACSHA256(key, t.input), t.sig) {
 		return ErrSignature
 	}
 	return nil
