@@ -4,7 +4,7 @@
 // first and a repeat visit, unthrottled and at 20 Mbit/s with 40 ms RTT;
 // the bytes transferred; and keystroke-to-render time. Both pages are
 // served by one local server and measured interleaved in one run. The
-// report goes to wasm/bench/results/latest.md and into README.md between
+// report goes to wasm/bench/results/latest.md and into docs/performance.md between
 // the bench-web markers.
 package main
 
@@ -21,10 +21,10 @@ func main() {
 	runs := flag.Int("runs", 5, "runs per case; medians are reported")
 	keys := flag.Int("keystrokes", 30, "keystrokes per keystroke measurement")
 	out := flag.String("o", "wasm/bench/results/latest.md", "where to write the Markdown report")
-	readme := flag.String("readme", "README.md", `the README whose bench-web section is rewritten; "" for none`)
+	readme := flag.String("readme", "docs/performance.md", `the results file whose bench-web section is rewritten; "" for none`)
 	commit := flag.String("commit", "", "the commit the site was built from (default: git describe of the working tree)")
 	also := flag.String("also", "", "another build of the site, measured in the same run (latest.md only), such as an earlier revision's")
-	alsoLabel := flag.String("also-label", "", "what the -also build is, in the README's words (default: its folder)")
+	alsoLabel := flag.String("also-label", "", "what the -also build is, in the results file's words (default: its folder)")
 	flag.Parse()
 	if *alsoLabel == "" {
 		*alsoLabel = *also

@@ -44,7 +44,7 @@ type report struct {
 	samples      map[[2]string]*series
 	keyResults   []keyResult
 	when, commit string
-	alsoLabel    string // what the -also build is, for the README
+	alsoLabel    string // what the -also build is, for the results file
 }
 
 func (r *report) get(page, net string) (first, repeat visitTimes) {
@@ -141,7 +141,7 @@ func (r *report) markdown() string {
 	r.stamp()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Front-end benchmark: time to usable\n\n")
-	fmt.Fprintf(&b, "Headless chromium, %s, commit %s. Medians of %d interleaved runs; keystrokes: %d edits of the payload. See README.md, Performance, for what each figure is.\n\n", r.when, r.commit, r.runs, r.keys)
+	fmt.Fprintf(&b, "Headless chromium, %s, commit %s. Medians of %d interleaved runs; keystrokes: %d edits of the payload. See docs/performance.md for what each figure is.\n\n", r.when, r.commit, r.runs, r.keys)
 	b.WriteString(r.table())
 	b.WriteString("\nMedians per page, payload on screen / workbench ready, and the ratio of each to the jose page's:\n\n")
 	b.WriteString("| page | network | first visit | ratio | repeat visit | ratio | bytes, first |\n|---|---|---:|---:|---:|---:|---:|\n")
@@ -175,7 +175,7 @@ func (r *report) markdown() string {
 	return b.String()
 }
 
-var errMarkers = errors.New("README: no bench-web markers")
+var errMarkers = errors.New("no bench-web markers in the results file")
 
 const (
 	beginMarker = "<!-- bench-web:begin (written by `make bench-web`) -->\n"

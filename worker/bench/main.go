@@ -59,7 +59,7 @@
 //
 // The tables go to stdout and to worker/bench/results/latest.md. A run of
 // every endpoint with go-glue and hono also rewrites the bench-edge
-// section of README.md (-readme=false keeps it): the ratios, cold start
+// section of docs/performance.md (-readme=false keeps it): the ratios, cold start
 // and size, and, with -revs, what each revision's change moved. A variant
 // with any socket error or non-2xx response in any round of an endpoint is
 // reported as invalid there, without numbers.
@@ -142,7 +142,7 @@ func parseFlags() (*config, error) {
 	flag.IntVar(&c.cpuRequests, "cpu-requests", 200, "sequential requests per variant and endpoint for the CPU time per request (0 to skip)")
 	flag.StringVar(&c.out, "o", "", "Markdown results file (default worker/bench/results/latest.md)")
 	flag.StringVar(&c.logLevel, "log-level", "warn", "wrangler dev --log-level; info logs every request")
-	flag.BoolVar(&c.readme, "readme", true, "rewrite the bench-edge section of README.md after a run of every endpoint with go-glue and hono")
+	flag.BoolVar(&c.readme, "readme", true, "rewrite the bench-edge section of "+resultsFile+" after a run of every endpoint with go-glue and hono")
 	flag.DurationVar(&c.startTimeout, "start-timeout", 2*time.Minute, "how long one wrangler dev may take to be ready")
 	flag.Parse()
 	if flag.NArg() > 0 {

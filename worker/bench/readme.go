@@ -10,27 +10,31 @@ import (
 	"time"
 )
 
-// The README section that a complete run rewrites.
+// The section of docs/performance.md that a complete run rewrites.
 const (
 	readmeBegin = "<!-- bench-edge:begin (written by `make bench-edge`) -->"
 	readmeEnd   = "<!-- bench-edge:end -->"
 )
 
-// errNoSection is returned when README.md lacks the markers.
-var errNoSection = errors.New("README.md has no bench-edge section")
+// resultsFile is the committed results file, relative to the repository.
+const resultsFile = "docs/performance.md"
 
-// writeReadme replaces the bench-edge section of README.md with r's
-// summary, when the run measured every endpoint with the project's glue
-// and Hono. A partial run, as while iterating with -endpoints, leaves it.
-func (r *report) writeReadme() error {
+// errNoSection is returned when the results file lacks the markers.
+var errNoSection = errors.New(resultsFile + " has no bench-edge section")
+
+// writeResults replaces the bench-edge section of docs/performance.md
+// with r's summary, when the run measured every endpoint with the
+// project's glue and Hono. A partial run, as while iterating with
+// -endpoints, leaves it.
+func (r *report) writeResults() error {
 	if !r.cfg.readme {
 		return nil
 	}
 	if why := r.partial(); why != "" {
-		log.Printf("README.md left as it is: %s", why)
+		log.Printf("%s left as it is: %s", resultsFile, why)
 		return nil
 	}
-	path := filepath.Join(r.cfg.root, "README.md")
+	path := filepath.Join(r.cfg.root, filepath.FromSlash(resultsFile))
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -41,7 +45,7 @@ func (r *report) writeReadme() error {
 	if i < 0 || j < i {
 		return errNoSection
 	}
-	text = text[:i+len(readmeBegin)] + "\n" + wrapProse(r.readmeSection(), 100) + text[j:]
+	text = text[:i+len(readmeBegin)] + "\n" + wrapProse(r.resultsSection(), 100) + text[j:]
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		return err
 	}
@@ -77,7 +81,7 @@ func (r *report) index(name string) int {
 	return -1
 }
 
-func (r *report) readmeSection() string {
+func (r *report) resultsSection() string {
 	var b strings.Builder
 	c := r.cfg
 	glue, hono := r.index("go-glue"), r.index(baseline)
@@ -114,7 +118,6 @@ func (r *report) readmeSection() string {
 		b.WriteString("; `worker/size_test.go` holds it to 2.5 MB with gzip -9 and 9.5 MB raw.\n")
 	}
 	r.leversTable(&b)
-	b.WriteString("\n" + history + "\n")
 	for ei, e := range r.endpoints {
 		if e.name != "login" {
 			continue
@@ -137,19 +140,6 @@ func (r *report) readmeSection() string {
 		"included, is in `worker/bench/results/latest.md`.\n", flagsOf(os.Args[1:]), time.Now().UTC().Format("2006-01-02"), r.source)
 	return b.String()
 }
-
-// history is what the levers table cannot show, because it was measured
-// before the benchmark could build earlier revisions.
-const history = "Earlier levers, measured as they landed: syumai's generated glue, which starts a Go instance per " +
-	"request, reached 0.10× on `/api/protected`. Since then: one Go instance per isolate; each request crossing into " +
-	"Go once (headers as one string, the body as bytes) instead of as streams; ES256 and PBKDF2 through the runtime's " +
-	"`crypto.subtle`, with the imported `CryptoKey`s kept per isolate; D1 statements prepared once per isolate; no " +
-	"`html/template` or `regexp` in the worker (12.9 → 8.4 MB raw). The server also remembers up to 1,024 access " +
-	"tokens it has verified (`jot.Cache`, as API gateways cache verified JWTs): a client's repeated Bearer token " +
-	"skips decoding, parsing and the `crypto.subtle` call and its promise, while its alg, key, claims and times are " +
-	"checked on every request. The server serves exact paths from a map and builds its " +
-	"`http.ServeMux` on the first request that needs it, which took the Go start from 73 to 61 ms and the first " +
-	"response from 119 to 104 ms (medians of five cold starts each, in one run)."
 
 // leversTable shows, for the go-glue@<rev> variants of -revs in order and
 // then the working tree, req/s against Hono and CPU per request on every
@@ -264,7 +254,7 @@ func msShort(d time.Duration) string {
 }
 
 // wrapProse wraps the lines of md that are not table rows at width
-// columns, as the rest of the README is written.
+// columns, as the rest of the results file is written.
 func wrapProse(md string, width int) string {
 	var out strings.Builder
 	for _, line := range strings.SplitAfter(md, "\n") {
@@ -291,7 +281,7 @@ func wrapProse(md string, width int) string {
 	return out.String()
 }
 
-// flagsOf quotes the command-line flags for the README, " -revs a,b".
+// flagsOf quotes the command-line flags for the results file, " -revs a,b".
 func flagsOf(args []string) string {
 	var s strings.Builder
 	for _, a := range args {

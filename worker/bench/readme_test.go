@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-func TestReadmeSection(t *testing.T) {
+func TestResultsSection(t *testing.T) {
 	hono, _ := lookupVariant("hono")
 	glue, _ := lookupVariant("go-glue")
 	old := variant{name: "go-glue@abc1234", rev: "abc1234", subject: "d1: one batch"}
@@ -25,7 +25,7 @@ func TestReadmeSection(t *testing.T) {
 	if why := rep.partial(); why != "" {
 		t.Fatalf("partial: %s", why)
 	}
-	md := rep.readmeSection()
+	md := rep.resultsSection()
 	for _, want := range []string{
 		"PBKDF2-SHA256 at 100,000 iterations",
 		"| `GET /api/protected` (ES256 verify) | 1.20× | 0.50× | 0.75× | 1/1 · 1/1 | 1.0 ms / 2.0 ms |",
@@ -46,11 +46,11 @@ func TestReadmeSection(t *testing.T) {
 	}
 	rep.endpoints = endpoints[:1]
 	if rep.partial() == "" {
-		t.Error("a run of one endpoint would rewrite the README")
+		t.Error("a run of one endpoint would rewrite the results")
 	}
 }
 
-func TestReadmeFloorTable(t *testing.T) {
+func TestResultsFloorTable(t *testing.T) {
 	hono, _ := lookupVariant("hono")
 	glue, _ := lookupVariant("go-glue")
 	fl, ok := lookupVariant(floor)

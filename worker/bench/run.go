@@ -149,8 +149,8 @@ func run(ctx context.Context, cfg *config) error {
 	rep.compile = compileTime(ctx, cfg, st.wasm)
 	rep.sizes = wasmSizes(cfg, st)
 	rep.env = describeEnv(cfg, rep.loadBefore)
-	if err := rep.writeReadme(); err != nil {
-		log.Printf("README.md: %v", err)
+	if err := rep.writeResults(); err != nil {
+		log.Printf("%s: %v", resultsFile, err)
 	}
 	return rep.write()
 }
