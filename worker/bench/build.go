@@ -11,6 +11,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/authlab/authlab/worker/devserver"
 )
 
 // staged is what stage laid out in the run's build directory.
@@ -169,7 +171,7 @@ func command(ctx context.Context, dir string, env []string, args ...string) erro
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
-	ownGroup(cmd)
+	devserver.OwnGroup(cmd)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("%s: %w\n%s", strings.Join(args, " "), err, out)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/authlab/authlab/worker/procstat"
+	"github.com/authlab/authlab/worker/devserver"
 )
 
 // coldStart is what the first requests to a fresh wrangler dev took. The
@@ -65,19 +64,19 @@ func coldRun(ctx context.Context, cfg *config, st *staged, v variant) (*coldStar
 	if err != nil {
 		return nil, err
 	}
-	defer srv.stop()
-	if err := srv.waitLogReady(ctx, cfg.startTimeout); err != nil {
+	defer srv.Stop()
+	if err := srv.WaitLogReady(ctx, cfg.startTimeout); err != nil {
 		return nil, err
 	}
-	pids, _, err := procstat.Workerd(srv.cmd.Process.Pid)
+	m, err := srv.MeasureColdStart(ctx, warmSamples)
 	if err != nil {
-		log.Printf("%s: cold start: no CPU time: %v", v.name, err)
+		return nil, fmt.Errorf("%w\n%s", err, srv.LogTail())
 	}
-	cs, err := measureColdStart(ctx, srv.base, pids)
-	if err != nil {
-		return nil, fmt.Errorf("%w\n%s", err, srv.logTail())
+	if m.CPU < 0 {
+		log.Printf("%s: cold start: no CPU time", v.name)
+		m.CPU = 0
 	}
-	return cs, nil
+	return &coldStart{runs: 1, first: m.First, warm: m.Warm, cpu: m.CPU, timing: m.Timing}, nil
 }
 
 // mergeColdStarts takes the median of every figure over runs, or nil.
@@ -94,58 +93,14 @@ func mergeColdStarts(runs []*coldStart) *coldStart {
 			timings[name] = append(timings[name], v)
 		}
 	}
-	out.first, out.warm, out.cpu = median(first), median(warm), median(cpu)
+	out.first, out.warm, out.cpu = devserver.Median(first), devserver.Median(warm), devserver.Median(cpu)
 	for name, v := range timings {
-		out.timing[name] = median(v)
+		out.timing[name] = devserver.Median(v)
 	}
 	return out
 }
 
 const warmSamples = 20
-
-// measureColdStart times the first GET /api/health of a fresh server, and
-// the CPU time of its workerd processes pids meanwhile, and then the median
-// of the following ones. Every request opens its own connection, so that
-// all of them pay the same connection set-up.
-func measureColdStart(ctx context.Context, base string, pids []int) (*coldStart, error) {
-	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
-	get := func() (time.Duration, http.Header, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/api/health", nil)
-		if err != nil {
-			return 0, nil, err
-		}
-		start := time.Now()
-		resp, err := c.Do(req)
-		if err != nil {
-			return 0, nil, err
-		}
-		resp.Body.Close()
-		d := time.Since(start)
-		if resp.StatusCode != http.StatusOK {
-			return 0, nil, fmt.Errorf("GET /api/health: %s", resp.Status)
-		}
-		return d, resp.Header, nil
-	}
-	before, errBefore := procstat.CPU(pids)
-	first, h, err := get()
-	if err != nil {
-		return nil, err
-	}
-	cs := &coldStart{runs: 1, first: first, timing: parseServerTiming(h.Get("Server-Timing"))}
-	if after, err := procstat.CPU(pids); len(pids) > 0 && errBefore == nil && err == nil {
-		cs.cpu = after - before
-	}
-	var warm []time.Duration
-	for range warmSamples {
-		d, _, err := get()
-		if err != nil {
-			return nil, err
-		}
-		warm = append(warm, d)
-	}
-	cs.warm = median(warm)
-	return cs, nil
-}
 
 // summary is one line for logs.
 func (c *coldStart) summary() string {
@@ -159,23 +114,6 @@ func (c *coldStart) summary() string {
 		}
 	}
 	return s
-}
-
-// parseServerTiming reads "name;dur=1.5, other;dur=2" into milliseconds
-// by name (W3C Server Timing).
-func parseServerTiming(v string) map[string]float64 {
-	out := map[string]float64{}
-	for _, metric := range strings.Split(v, ",") {
-		parts := strings.Split(strings.TrimSpace(metric), ";")
-		for _, p := range parts[1:] {
-			if d, ok := strings.CutPrefix(strings.TrimSpace(p), "dur="); ok {
-				if f, err := strconv.ParseFloat(d, 64); err == nil && parts[0] != "" {
-					out[parts[0]] = f
-				}
-			}
-		}
-	}
-	return out
 }
 
 // compileRuns is how many separate node processes compile app.wasm, so
@@ -202,5 +140,5 @@ const t0 = performance.now(); new WebAssembly.Module(b); console.log(performance
 		}
 		runs = append(runs, time.Duration(f*float64(time.Millisecond)))
 	}
-	return median(runs)
+	return devserver.Median(runs)
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/authlab/authlab/worker/devserver"
 	"github.com/authlab/authlab/worker/procstat"
 )
 
@@ -116,13 +117,13 @@ func measureCPUOne(ctx context.Context, cfg *config, t *target, e endpoint) *cpu
 // meanwhile. Each answer must have status want, or any 2xx when want is 0.
 func measureCPURequests(ctx context.Context, cfg *config, t *target, send func(c *client, i int) (int, []byte, error), want int) *cpuResult {
 	res := &cpuResult{}
-	pids, runtimePID, err := procstat.Workerd(t.srv.cmd.Process.Pid)
+	pids, runtimePID, err := procstat.Workerd(t.srv.Cmd.Process.Pid)
 	if err != nil {
 		res.err = err
 		return res
 	}
 	res.procs = len(pids)
-	c := &client{base: t.srv.base, http: &http.Client{Timeout: 30 * time.Second}}
+	c := &client{base: t.srv.Base, http: &http.Client{Timeout: 30 * time.Second}}
 	timed := func(i int) (time.Duration, error) {
 		start := time.Now()
 		status, body, err := send(c, i)
@@ -171,6 +172,6 @@ func measureCPURequests(ctx context.Context, cfg *config, t *target, send func(c
 			res.perReqRun = (afterRun - beforeRun) / time.Duration(len(lat))
 		}
 	}
-	res.p50 = median(lat)
+	res.p50 = devserver.Median(lat)
 	return res
 }

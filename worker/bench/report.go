@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/authlab/authlab/worker/budget"
+	"github.com/authlab/authlab/worker/devserver"
 )
 
 // row is one variant's outcome on one endpoint: a wrk result per round,
@@ -48,7 +48,7 @@ func (r *row) result() *wrkResult {
 			cpu = append(cpu, res.CPUPerReq)
 		}
 	}
-	sum.ReqPerSec, sum.P50, sum.P99, sum.CPUPerReq = median(rps), median(p50), median(p99), median(cpu)
+	sum.ReqPerSec, sum.P50, sum.P99, sum.CPUPerReq = devserver.Median(rps), devserver.Median(p50), devserver.Median(p99), devserver.Median(cpu)
 	return sum
 }
 
@@ -77,19 +77,6 @@ func (r *row) ahead(base *row) (faster, tighter, n int) {
 		}
 	}
 	return faster, tighter, n
-}
-
-// median returns the middle value, or the mean of the two middle ones.
-func median[T float64 | time.Duration](v []T) T {
-	if len(v) == 0 {
-		return 0
-	}
-	s := slices.Clone(v)
-	slices.Sort(s)
-	if n := len(s); n%2 == 0 {
-		return (s[n/2-1] + s[n/2]) / 2
-	}
-	return s[len(s)/2]
 }
 
 // report is the Markdown written to stdout and results/latest.md.

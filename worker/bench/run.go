@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/authlab/authlab/worker/devserver"
 	"github.com/authlab/authlab/worker/procstat"
 )
 
@@ -80,7 +81,7 @@ func chosenVariants(cfg *config) ([]variant, error) {
 // target is a variant that is up, with its fixture and one wrk script per
 // endpoint.
 type target struct {
-	srv     *server
+	srv     *devserver.Server
 	fx      *fixture
 	scripts map[string]string // endpoint name → Lua script path
 	runtime int               // pid of the worker's own workerd, or 0
@@ -183,7 +184,7 @@ func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []
 	if cfg.warmup > 0 {
 		err := each(func(ei, vi int, e endpoint, t *target) error {
 			log.Printf("%s %s: warming up for %s", rep.variants[vi].name, e.name, cfg.warmup)
-			if _, err := runWrk(ctx, cfg, cfg.warmup, t.scripts[e.name], t.srv.base+e.path); err != nil {
+			if _, err := runWrk(ctx, cfg, cfg.warmup, t.scripts[e.name], t.srv.Base+e.path); err != nil {
 				rep.rows[ei][vi].err = fmt.Errorf("warm-up: %w", err)
 			}
 			return nil
@@ -201,7 +202,7 @@ func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []
 			name := rep.variants[vi].name + " " + e.name
 			log.Printf("%s: round %d/%d, %s with %d threads and %d connections", name, round+1, cfg.rounds, cfg.duration, cfg.threads, cfg.conns)
 			before := runtimeCPU(t)
-			res, err := runWrk(ctx, cfg, cfg.duration, t.scripts[e.name], t.srv.base+e.path)
+			res, err := runWrk(ctx, cfg, cfg.duration, t.scripts[e.name], t.srv.Base+e.path)
 			if err != nil {
 				row.err = err
 				return nil
@@ -211,7 +212,7 @@ func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []
 			}
 			log.Printf("%s: %s", name, res.summary())
 			if !res.valid() {
-				log.Printf("%s: invalid round\n%s", name, t.srv.logTail())
+				log.Printf("%s: invalid round\n%s", name, t.srv.LogTail())
 			}
 			row.rounds = append(row.rounds, res)
 			return nil
@@ -223,6 +224,13 @@ func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []
 	return nil
 }
 
+// startWrangler starts one variant's wrangler dev, logging to
+// <state>.log.
+func startWrangler(ctx context.Context, cfg *config, name, wranglerConfig, state, logLevel string) (*devserver.Server, error) {
+	return devserver.Start(ctx, devserver.Options{Name: name, WorkerDir: cfg.worker(), Config: wranglerConfig,
+		State: state, LogPath: state + ".log", LogLevel: logLevel})
+}
+
 // prepare starts the variant's wrangler dev on a fresh database, sets up
 // the benchmark user and keys, and writes the wrk scripts. The caller closes the target, also when an error is returned
 // with it.
@@ -231,7 +239,7 @@ func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, 
 	if err := os.RemoveAll(state); err != nil {
 		return nil, err
 	}
-	if err := migrate(ctx, cfg, st.configs[v.name], state); err != nil {
+	if err := devserver.Migrate(ctx, cfg.worker(), st.configs[v.name], state); err != nil {
 		return nil, err
 	}
 	srv, err := startWrangler(ctx, cfg, v.name, st.configs[v.name], state, cfg.logLevel)
@@ -239,14 +247,14 @@ func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, 
 		return nil, err
 	}
 	t := &target{srv: srv, scripts: map[string]string{}}
-	if err := srv.waitReady(ctx, cfg.startTimeout); err != nil {
+	if err := srv.WaitReady(ctx, cfg.startTimeout); err != nil {
 		return t, err
 	}
-	if _, pid, err := procstat.Workerd(srv.cmd.Process.Pid); err == nil {
+	if _, pid, err := procstat.Workerd(srv.Cmd.Process.Pid); err == nil {
 		t.runtime = pid
 	}
-	if t.fx, err = newClient(srv.base).setup(ctx); err != nil {
-		return t, fmt.Errorf("%w\n%s", err, srv.logTail())
+	if t.fx, err = newClient(srv.Base).setup(ctx); err != nil {
+		return t, fmt.Errorf("%w\n%s", err, srv.LogTail())
 	}
 	for _, name := range cfg.endpoints {
 		e, _ := lookupEndpoint(name)
@@ -270,7 +278,7 @@ func renewTokens(ctx context.Context, cfg *config, rep *report, targets []*targe
 		if t == nil || t.fx == nil || time.Since(t.fx.issued) < tokenRenewal {
 			continue
 		}
-		token, err := newClient(t.srv.base).login(ctx)
+		token, err := newClient(t.srv.Base).login(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("interrupted: %w", ctx.Err())
@@ -307,7 +315,7 @@ func runtimeCPU(t *target) time.Duration {
 
 // close stops the server and removes the scripts.
 func (t *target) close() {
-	t.srv.stop()
+	t.srv.Stop()
 	for _, path := range t.scripts {
 		os.Remove(path)
 	}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/authlab/authlab/worker/devserver"
 )
 
 // wrkResult is what one wrk run measured.
@@ -53,7 +55,7 @@ func runWrk(ctx context.Context, cfg *config, d time.Duration, script, url strin
 		"--latency", "-s", script, url,
 	}
 	cmd := exec.CommandContext(ctx, "wrk", args...)
-	ownGroup(cmd)
+	devserver.OwnGroup(cmd)
 	cmd.WaitDelay = 5 * time.Second
 	out, err := cmd.CombinedOutput()
 	if err != nil {

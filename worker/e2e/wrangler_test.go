@@ -8,15 +8,12 @@ package e2e_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/authlab/authlab/worker/devserver"
 )
 
 // baseURL is the origin of the wrangler dev started by TestMain.
@@ -58,86 +55,31 @@ func workerDir() string {
 	return filepath.Dir(wd)
 }
 
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-// wrangler runs a wrangler command from worker/, with node 22 from
-// node_modules first on PATH, in its own process group.
-func wrangler(ctx context.Context, logTo io.Writer, args ...string) *exec.Cmd {
-	dir := workerDir()
-	cmd := exec.CommandContext(ctx, filepath.Join(dir, "node_modules", ".bin", "wrangler"), args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(),
-		"PATH="+filepath.Join(dir, "node_modules", ".bin")+string(os.PathListSeparator)+os.Getenv("PATH"),
-		"WRANGLER_SEND_METRICS=false", "CI=true", "NO_COLOR=1")
-	cmd.Stdout, cmd.Stderr = logTo, logTo
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	return cmd
-}
-
 // startWrangler migrates a fresh local D1 in a temporary folder and starts
-// wrangler dev on a free loopback port. stop kills the whole process group
-// and removes the folder.
+// wrangler dev on a free loopback port. stop ends it and removes the
+// folder.
 func startWrangler() (stop func(), err error) {
 	state, err := os.MkdirTemp("", "authlab-e2e-")
 	if err != nil {
 		return nil, err
 	}
-	logFile, err := os.Create(filepath.Join(state, "wrangler.log"))
-	if err != nil {
-		return nil, err
-	}
 	ctx, cancel := context.WithCancel(context.Background())
-	cleanup := func() { cancel(); logFile.Close(); os.RemoveAll(state) }
-	migrate := wrangler(ctx, logFile, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state)
-	if err := migrate.Run(); err != nil {
+	cleanup := func() { cancel(); os.RemoveAll(state) }
+	if err := devserver.Migrate(ctx, workerDir(), "", state); err != nil {
 		cleanup()
-		return nil, fmt.Errorf("migrations: %w (log in %s)", err, logFile.Name())
+		return nil, err
 	}
-	port, err := freePort()
+	srv, err := devserver.Start(ctx, devserver.Options{Name: "e2e", WorkerDir: workerDir(), State: state,
+		LogPath: filepath.Join(state, "wrangler.log"), Vars: []string{"CORS_ORIGINS:" + allowedOrigin}})
 	if err != nil {
 		cleanup()
 		return nil, err
 	}
-	dev := wrangler(ctx, logFile, "dev", "--ip", "127.0.0.1", "--port", fmt.Sprint(port),
-		"--persist-to", state, "--show-interactive-dev-session=false", "--inspector-port", "0",
-		"--var", "CORS_ORIGINS:"+allowedOrigin)
-	if err := dev.Start(); err != nil {
-		cleanup()
+	stop = func() { srv.Stop(); cleanup() }
+	baseURL = srv.Base
+	if err := srv.WaitReady(ctx, 90*time.Second); err != nil {
+		stop()
 		return nil, err
 	}
-	stop = func() {
-		syscall.Kill(-dev.Process.Pid, syscall.SIGKILL)
-		dev.Wait()
-		cleanup()
-	}
-	baseURL = fmt.Sprintf("http://127.0.0.1:%d", port)
-	deadline := time.Now().Add(90 * time.Second)
-	for time.Now().Before(deadline) {
-		res, err := http.Get(baseURL + "/api/health")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return stop, nil
-			}
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-	log, _ := os.ReadFile(logFile.Name())
-	stop()
-	return nil, fmt.Errorf("wrangler dev did not become healthy in 90 s; log:\n%s", tail(string(log), 4000))
-}
-
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return "…" + s[len(s)-n:]
+	return stop, nil
 }

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package main
+package devserver
 
 import (
 	"os"
@@ -8,9 +8,9 @@ import (
 	"syscall"
 )
 
-// ownGroup is a no-op where process groups do not exist; exec's default
+// OwnGroup is a no-op where process groups do not exist; exec's default
 // cancellation kills the direct child only.
-func ownGroup(cmd *exec.Cmd) {}
+func OwnGroup(cmd *exec.Cmd) {}
 
 // signalGroup kills p itself.
 func signalGroup(p *os.Process, sig syscall.Signal) error { return p.Kill() }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package devserver
 
 import (
 	"os"
@@ -8,10 +8,10 @@ import (
 	"syscall"
 )
 
-// ownGroup makes cmd the leader of a new process group, so that stopGroup
+// OwnGroup makes cmd the leader of a new process group, so that stopGroup
 // reaches every process it starts (npm → wrangler → workerd), and so that a
 // Ctrl-C in the terminal reaches only this program, which then stops them.
-func ownGroup(cmd *exec.Cmd) {
+func OwnGroup(cmd *exec.Cmd) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return signalGroup(cmd.Process, syscall.SIGKILL) }
 }
