@@ -7,9 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/snippet"
 )
 
 // apiKey is a key as GET /api/keys lists it: never the secret.
@@ -71,8 +70,8 @@ func (t *apikeyTool) key() string {
 	return t.plainKey
 }
 
-func (t *apikeyTool) bearer() []snippet.Header {
-	return []snippet.Header{{Name: "Authorization", Value: "Bearer " + account.Access}}
+func (t *apikeyTool) bearer() []httpmsg.Field {
+	return []httpmsg.Field{{Name: "Authorization", Value: "Bearer " + account.Access}}
 }
 
 func (t *apikeyTool) onCreate(ctx app.Context, e app.Event) {
@@ -97,9 +96,9 @@ func (t *apikeyTool) onCreate(ctx app.Context, e app.Event) {
 
 func (t *apikeyTool) sendKey(inQuery bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		req := snippet.Request{URL: apiURL("/api/data"), Header: []snippet.Header{{Name: "X-API-Key", Value: t.key()}}}
+		req := httpmsg.Request{URL: apiURL("/api/data"), Header: []httpmsg.Field{{Name: "X-API-Key", Value: t.key()}}}
 		if inQuery {
-			req = snippet.Request{URL: apiURL("/api/data?api_key=" + url.QueryEscape(t.key()))}
+			req = httpmsg.Request{URL: apiURL("/api/data?api_key=" + url.QueryEscape(t.key()))}
 		}
 		t.busy = true
 		send(ctx, req, false, func(ctx app.Context, x *exchange) {
@@ -120,7 +119,7 @@ func (t *apikeyTool) sendKey(inQuery bool) app.EventHandler {
 func (t *apikeyTool) onList(ctx app.Context, e app.Event) { t.listKeys(ctx) }
 
 func (t *apikeyTool) listKeys(ctx app.Context) {
-	send(ctx, snippet.Request{URL: apiURL("/api/keys"), Header: t.bearer()}, false, func(ctx app.Context, x *exchange) {
+	send(ctx, httpmsg.Request{URL: apiURL("/api/keys"), Header: t.bearer()}, false, func(ctx app.Context, x *exchange) {
 		t.list = x
 		var body struct {
 			Keys []apiKey `json:"keys"`
@@ -133,7 +132,7 @@ func (t *apikeyTool) listKeys(ctx app.Context) {
 
 func (t *apikeyTool) onRevoke(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		req := snippet.Request{Method: "DELETE", URL: apiURL("/api/keys/" + url.PathEscape(id)), Header: t.bearer()}
+		req := httpmsg.Request{Method: "DELETE", URL: apiURL("/api/keys/" + url.PathEscape(id)), Header: t.bearer()}
 		send(ctx, req, false, func(ctx app.Context, x *exchange) {
 			t.revoke = x
 			t.listKeys(ctx)

@@ -11,7 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/basic"
-	"github.com/authlab/authlab/app/snippet"
+	"github.com/authlab/authlab/app/httpmsg"
 )
 
 // basicTool encodes and decodes HTTP Basic credentials (RFC 7617) as the
@@ -196,9 +196,9 @@ func (t *basicTool) onTry(ctx app.Context, e app.Event) {
 	}
 	target := t.demoTarget()
 	t.busy, t.tries = true, nil
-	send(ctx, snippet.Request{URL: target}, false, func(ctx app.Context, first *exchange) {
+	send(ctx, httpmsg.Request{URL: target}, false, func(ctx app.Context, first *exchange) {
 		t.tries = []*exchange{first}
-		req := snippet.Request{URL: target, Header: []snippet.Header{{Name: "Authorization", Value: header}}}
+		req := httpmsg.Request{URL: target, Header: []httpmsg.Field{{Name: "Authorization", Value: header}}}
 		send(ctx, req, false, func(ctx app.Context, second *exchange) {
 			t.tries = append(t.tries, second)
 			t.busy = false

@@ -6,8 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/jot"
-	"github.com/authlab/authlab/app/snippet"
 )
 
 // bearerResult is one variant sent.
@@ -65,9 +65,9 @@ func (t *bearerTool) send(id string) app.EventHandler {
 			return
 		}
 		t.problem = ""
-		req := snippet.Request{URL: apiURL("/api/protected")}
+		req := httpmsg.Request{URL: apiURL("/api/protected")}
 		if header != "" {
-			req.Header = []snippet.Header{{Name: "Authorization", Value: header}}
+			req.Header = []httpmsg.Field{{Name: "Authorization", Value: header}}
 		}
 		t.busy = true
 		send(ctx, req, false, func(ctx app.Context, x *exchange) {

@@ -110,7 +110,7 @@ func (p *jwtPage) setKey(text string, enc jot.SecretEncoding) {
 // its update of the whole page.
 func (p *jwtPage) onToken(ctx app.Context, e app.Event) {
 	before := p.view()
-	p.token = ctx.JSSrc().Get("value").String()
+	p.token = inputValue(ctx)
 	p.edited()
 	p.refresh()
 	if p.view() == before {
@@ -151,26 +151,26 @@ func (p *jwtPage) setToken(token string) {
 }
 
 func (p *jwtPage) onKey(ctx app.Context, e app.Event) {
-	p.setKey(ctx.JSSrc().Get("value").String(), p.enc)
+	p.setKey(inputValue(ctx), p.enc)
 	p.edited()
 	p.refresh()
 }
 
 func (p *jwtPage) onEncoding(ctx app.Context, e app.Event) {
-	p.setKey(p.key, jot.SecretEncoding(ctx.JSSrc().Get("value").String()))
+	p.setKey(p.key, jot.SecretEncoding(inputValue(ctx)))
 	p.edited()
 	p.refresh()
 }
 
 func (p *jwtPage) onExpect(field *string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		*field = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+		*field = strings.TrimSpace(inputValue(ctx))
 		p.refresh()
 	}
 }
 
 func (p *jwtPage) onSkew(ctx app.Context, e app.Event) {
-	n, err := strconv.Atoi(strings.TrimSpace(ctx.JSSrc().Get("value").String()))
+	n, err := strconv.Atoi(strings.TrimSpace(inputValue(ctx)))
 	if err != nil || n < 0 {
 		n = 0
 	}

@@ -18,7 +18,7 @@ type jwtJWKSState struct {
 }
 
 func (p *jwtPage) onJWKSURL(ctx app.Context, e app.Event) {
-	p.jwks.url = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+	p.jwks.url = strings.TrimSpace(inputValue(ctx))
 }
 
 // jwtDefaultJWKS guesses a JWK Set URL from the token's iss: the path the

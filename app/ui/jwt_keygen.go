@@ -3,7 +3,6 @@ package ui
 import (
 	"crypto/rand"
 	"encoding/base64"
-	"encoding/pem"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -37,7 +36,7 @@ type jwtGenState struct {
 }
 
 func (p *jwtPage) onGenKind(ctx app.Context, e app.Event) {
-	p.sign.gen.kind = ctx.JSSrc().Get("value").String()
+	p.sign.gen.kind = inputValue(ctx)
 }
 
 // onGenerate makes a key in the browser. RSA goes through WebCrypto when
@@ -63,14 +62,17 @@ func (p *jwtPage) onGenerate(ctx app.Context, e app.Event) {
 		if g.kind == "RSA3072" {
 			bits = 3072
 		}
-		if subtle := app.Window().Get("crypto").Get("subtle"); subtle.Truthy() {
+		if jwtHasSubtle() {
 			g.busy = true
-			jwtWebCryptoRSA(ctx, subtle, bits, func(ctx app.Context, k *keys.Key, err error) {
-				g.busy = false
-				if err == nil {
-					err = keys.Label(k, alg)
-				}
-				p.generated(k, alg, err)
+			ctx.Async(func() {
+				k, err := jwtSubtleRSA(bits)
+				ctx.Dispatch(func(ctx app.Context) {
+					g.busy = false
+					if err == nil {
+						err = keys.Label(k, alg)
+					}
+					p.generated(k, alg, err)
+				})
 			})
 			return
 		}
@@ -123,35 +125,6 @@ func (p *jwtPage) generated(k *keys.Key, alg string, err error) {
 	p.sign.alg = alg
 	p.sign.setMember(false, "alg", alg)
 	p.sign.setMember(false, "kid", k.Kid)
-}
-
-// jwtWebCryptoRSA generates an RSA key with crypto.subtle and reads it
-// back through its PKCS #8 export.
-func jwtWebCryptoRSA(ctx app.Context, subtle app.Value, bits int, done func(app.Context, *keys.Key, error)) {
-	algo := map[string]any{
-		"name":           "RSASSA-PKCS1-v1_5",
-		"modulusLength":  bits,
-		"publicExponent": app.Window().Get("Uint8Array").Call("of", 1, 0, 1),
-		"hash":           "SHA-256",
-	}
-	usages := []any{"sign", "verify"}
-	jwtAwait(ctx, subtle.Call("generateKey", algo, true, usages), func(ctx app.Context, pair app.Value, err error) {
-		if err != nil {
-			done(ctx, nil, err)
-			return
-		}
-		jwtAwait(ctx, subtle.Call("exportKey", "pkcs8", pair.Get("privateKey")), func(ctx app.Context, buf app.Value, err error) {
-			if err != nil {
-				done(ctx, nil, err)
-				return
-			}
-			bytes := app.Window().Get("Uint8Array").New(buf)
-			der := make([]byte, bytes.Length())
-			app.CopyBytesToGo(der, bytes)
-			k, err := keys.ParsePEM(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
-			done(ctx, k, err)
-		})
-	})
 }
 
 func (p *jwtPage) renderKeygen() app.UI {

@@ -66,12 +66,12 @@ func (s *jwtSignState) setMember(payload bool, name string, value any) {
 }
 
 func (p *jwtPage) onSignAlg(ctx app.Context, e app.Event) {
-	p.sign.alg = ctx.JSSrc().Get("value").String()
+	p.sign.alg = inputValue(ctx)
 	p.sign.setMember(false, "alg", p.sign.alg)
 }
 
 func (p *jwtPage) onSignHeader(ctx app.Context, e app.Event) {
-	p.sign.header = ctx.JSSrc().Get("value").String()
+	p.sign.header = inputValue(ctx)
 	p.sign.headerErr = jwtObjectError(p.sign.header)
 	var h struct {
 		Alg string `json:"alg"`
@@ -82,20 +82,20 @@ func (p *jwtPage) onSignHeader(ctx app.Context, e app.Event) {
 }
 
 func (p *jwtPage) onSignPayload(ctx app.Context, e app.Event) {
-	p.sign.payload = ctx.JSSrc().Get("value").String()
+	p.sign.payload = inputValue(ctx)
 	p.sign.payloadErr = jwtObjectError(p.sign.payload)
 }
 
 func (p *jwtPage) onSignKey(ctx app.Context, e app.Event) {
-	p.sign.key = ctx.JSSrc().Get("value").String()
+	p.sign.key = inputValue(ctx)
 }
 
 func (p *jwtPage) onSignEnc(ctx app.Context, e app.Event) {
-	p.sign.enc = jot.SecretEncoding(ctx.JSSrc().Get("value").String())
+	p.sign.enc = jot.SecretEncoding(inputValue(ctx))
 }
 
 func (p *jwtPage) onExpMinutes(ctx app.Context, e app.Event) {
-	if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && n > 0 {
+	if n, err := strconv.Atoi(inputValue(ctx)); err == nil && n > 0 {
 		p.sign.expMinutes = n
 	}
 }

@@ -3,12 +3,15 @@
 package ui
 
 import (
+	"context"
+	"encoding/pem"
 	"errors"
 	"sync"
 
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/app/websubtle"
 )
 
@@ -58,4 +61,17 @@ func (m *jwtSubtle) Verify(signingString string, sig []byte, key any) error {
 		return err
 	}
 	return m.fallback.Verify(signingString, sig, key)
+}
+
+// jwtHasSubtle reports whether the browser offers crypto.subtle.
+func jwtHasSubtle() bool { return websubtle.Available() }
+
+// jwtSubtleRSA generates an RSA key with crypto.subtle and reads it back
+// through its PKCS #8 export. It blocks: run it in ctx.Async.
+func jwtSubtleRSA(bits int) (*keys.Key, error) {
+	der, err := websubtle.GenerateRSA(context.Background(), bits)
+	if err != nil {
+		return nil, err
+	}
+	return keys.ParsePEM(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
 }

@@ -18,7 +18,7 @@ type oauthCC struct {
 	id, secret string
 	post       bool // client_secret_post instead of Basic
 
-	tokenX, apiX *oauthExchange
+	tokenX, apiX *exchange
 	token        *oauth.TokenResponse
 	got          time.Time
 	fetched      int // tokens obtained so far
@@ -113,9 +113,9 @@ func (c *oauthCC) onJump(ctx app.Context, e app.Event) {
 	c.tick(ctx)
 }
 
-func (c *oauthCC) onID(ctx app.Context, e app.Event) { c.id = ctx.JSSrc().Get("value").String() }
+func (c *oauthCC) onID(ctx app.Context, e app.Event) { c.id = inputValue(ctx) }
 func (c *oauthCC) onSecret(ctx app.Context, e app.Event) {
-	c.secret = ctx.JSSrc().Get("value").String()
+	c.secret = inputValue(ctx)
 }
 func (c *oauthCC) onPost(ctx app.Context, e app.Event) { c.post = ctx.JSSrc().Get("checked").Bool() }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/oauth"
 )
 
@@ -33,7 +34,7 @@ type oauthWalk struct {
 
 	pkce        *oauth.PKCETrace
 	state       string
-	metaX       *oauthExchange
+	metaX       *exchange
 	meta        oauthMeta
 	auth        *oauth.AuthRequest
 	authURL     string
@@ -47,20 +48,20 @@ type oauthWalk struct {
 	checkErr    error
 	noPending   bool
 
-	tokenX    *oauthExchange
+	tokenX    *exchange
 	tokens    *oauth.TokenResponse
 	firstRT   string
-	userinfoX *oauthExchange
-	apiX      *oauthExchange
-	refreshX  *oauthExchange
+	userinfoX *exchange
+	apiX      *exchange
+	refreshX  *exchange
 	oldRT     string
 
 	demoSecret               string
-	introPublicX, introX     *oauthExchange
-	introRefreshX            *oauthExchange
-	revokeRTX, revokeATX     *oauthExchange
-	afterIntroX, afterUserX  *oauthExchange
-	afterRefreshX, afterAPIX *oauthExchange
+	introPublicX, introX     *exchange
+	introRefreshX            *exchange
+	revokeRTX, revokeATX     *exchange
+	afterIntroX, afterUserX  *exchange
+	afterRefreshX, afterAPIX *exchange
 }
 
 func (w *oauthWalk) OnNav(ctx app.Context) {
@@ -81,7 +82,7 @@ func (w *oauthWalk) OnNav(ctx app.Context) {
 func (w *oauthWalk) receive(ctx app.Context) {
 	w.callbackURL = app.Window().Get("location").Get("href").String()
 	w.callback, w.parseErr = oauth.ParseCallback(w.callbackURL)
-	p := oauthTakePending(ctx)
+	p := oauthTakePending()
 	if p == nil {
 		w.noPending = true
 	} else {
@@ -124,8 +125,8 @@ func (w *oauthWalk) reset() {
 func (w *oauthWalk) build(ctx app.Context, e app.Event) {
 	w.busy = "build"
 	ctx.Async(func() {
-		x := oauthDo(&oauth.Request{Method: "GET", URL: apiURL("/.well-known/oauth-authorization-server"),
-			Header: []oauth.Field{{Name: "Accept", Value: "application/json"}}}, "follow")
+		x := oauthDo(&httpmsg.Request{Method: "GET", URL: apiURL("/.well-known/oauth-authorization-server"),
+			Header: []httpmsg.Field{{Name: "Accept", Value: "application/json"}}}, "follow")
 		ctx.Dispatch(func(ctx app.Context) {
 			w.busy, w.metaX = "", x
 			if x.Err != nil || x.Status != 200 || x.json(&w.meta) != nil || w.meta.Authorization == "" {
@@ -143,7 +144,7 @@ func (w *oauthWalk) build(ctx app.Context, e app.Event) {
 // redirect is step 3: keep the verifier and state for the callback page in
 // this tab's sessionStorage, then navigate to the consent page.
 func (w *oauthWalk) redirect(ctx app.Context, e app.Event) {
-	err := oauthSavePending(ctx, w.pending())
+	err := oauthSavePending(w.pending())
 	if err != nil {
 		return
 	}
@@ -159,10 +160,10 @@ func (w *oauthWalk) pending() *oauthPending {
 
 // send runs a request for a step and hands the exchange to done on the UI
 // goroutine.
-func (w *oauthWalk) send(ctx app.Context, step string, reqs []*oauth.Request, done func(xs []*oauthExchange)) {
+func (w *oauthWalk) send(ctx app.Context, step string, reqs []*httpmsg.Request, done func(xs []*exchange)) {
 	w.busy = step
 	ctx.Async(func() {
-		xs := make([]*oauthExchange, len(reqs))
+		xs := make([]*exchange, len(reqs))
 		for i, r := range reqs {
 			xs[i] = oauthDo(r, "manual")
 		}
@@ -180,7 +181,7 @@ func (w *oauthWalk) exchange(ctx app.Context, e app.Event) {
 	if err != nil {
 		return
 	}
-	w.send(ctx, "exchange", []*oauth.Request{r}, func(xs []*oauthExchange) {
+	w.send(ctx, "exchange", []*httpmsg.Request{r}, func(xs []*exchange) {
 		w.tokenX = xs[0]
 		if t, err := oauth.ParseTokenResponse(xs[0].Status, []byte(xs[0].Body)); err == nil {
 			w.tokens, w.firstRT = t, t.RefreshToken
@@ -192,10 +193,10 @@ func (w *oauthWalk) exchange(ctx app.Context, e app.Event) {
 // and at an API (RFC 6750 §2.1).
 func (w *oauthWalk) call(ctx app.Context, e app.Event) {
 	at := w.tokens.AccessToken
-	w.send(ctx, "call", []*oauth.Request{
+	w.send(ctx, "call", []*httpmsg.Request{
 		oauth.BearerRequest("GET", w.meta.Userinfo, at),
 		oauth.BearerRequest("GET", apiURL("/api/protected"), at),
-	}, func(xs []*oauthExchange) { w.userinfoX, w.apiX = xs[0], xs[1] })
+	}, func(xs []*exchange) { w.userinfoX, w.apiX = xs[0], xs[1] })
 }
 
 // refresh is step 7 (RFC 6749 §6): the old refresh token is spent and a
@@ -206,7 +207,7 @@ func (w *oauthWalk) refresh(ctx app.Context, e app.Event) {
 	if err != nil {
 		return
 	}
-	w.send(ctx, "refresh", []*oauth.Request{r}, func(xs []*oauthExchange) {
+	w.send(ctx, "refresh", []*httpmsg.Request{r}, func(xs []*exchange) {
 		w.refreshX = xs[0]
 		if t, err := oauth.ParseTokenResponse(xs[0].Status, []byte(xs[0].Body)); err == nil {
 			w.tokens, w.oldRT = t, old
@@ -229,7 +230,7 @@ func (w *oauthWalk) introspect(ctx app.Context, e app.Event) {
 	pub, _ := oauth.Client{ID: oauthWebClient}.Introspect(w.meta.Introspection, at, "access_token")
 	demoAT, _ := w.demo().Introspect(w.meta.Introspection, at, "access_token")
 	demoRT, _ := w.demo().Introspect(w.meta.Introspection, rt, "refresh_token")
-	w.send(ctx, "introspect", []*oauth.Request{pub, demoAT, demoRT}, func(xs []*oauthExchange) {
+	w.send(ctx, "introspect", []*httpmsg.Request{pub, demoAT, demoRT}, func(xs []*exchange) {
 		w.introPublicX, w.introX, w.introRefreshX = xs[0], xs[1], xs[2]
 	})
 }
@@ -240,7 +241,7 @@ func (w *oauthWalk) revoke(ctx app.Context, e app.Event) {
 	web := oauth.Client{ID: oauthWebClient}
 	rt, _ := web.Revoke(w.meta.Revocation, w.tokens.RefreshToken, "refresh_token")
 	at, _ := web.Revoke(w.meta.Revocation, w.tokens.AccessToken, "access_token")
-	w.send(ctx, "revoke", []*oauth.Request{rt, at}, func(xs []*oauthExchange) {
+	w.send(ctx, "revoke", []*httpmsg.Request{rt, at}, func(xs []*exchange) {
 		w.revokeRTX, w.revokeATX = xs[0], xs[1]
 	})
 }
@@ -252,15 +253,15 @@ func (w *oauthWalk) recheck(ctx app.Context, e app.Event) {
 	intro, _ := w.demo().Introspect(w.meta.Introspection, w.tokens.AccessToken, "access_token")
 	ref, _ := oauth.Client{ID: oauthWebClient}.Refresh(w.meta.Token, w.tokens.RefreshToken, "")
 	at := w.tokens.AccessToken
-	w.send(ctx, "recheck", []*oauth.Request{intro, oauth.BearerRequest("GET", w.meta.Userinfo, at), ref,
+	w.send(ctx, "recheck", []*httpmsg.Request{intro, oauth.BearerRequest("GET", w.meta.Userinfo, at), ref,
 		oauth.BearerRequest("GET", apiURL("/api/protected"), at)},
-		func(xs []*oauthExchange) {
+		func(xs []*exchange) {
 			w.afterIntroX, w.afterUserX, w.afterRefreshX, w.afterAPIX = xs[0], xs[1], xs[2], xs[3]
 		})
 }
 
 func (w *oauthWalk) onDemoSecret(ctx app.Context, e app.Event) {
-	w.demoSecret = ctx.JSSrc().Get("value").String()
+	w.demoSecret = inputValue(ctx)
 }
 
 // expiresIn describes when the current access token expires.

@@ -6,9 +6,8 @@ import (
 	"html"
 	"time"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/snippet"
 )
 
 // sessionCookie is the demo server's session cookie. The __Host- prefix
@@ -21,7 +20,7 @@ const sessionCookie = "__Host-authlab_session"
 type sessionTool struct {
 	app.Compo
 	user, pass string
-	login      *snippet.Request // the login the cookie came from, for snippets
+	login      *httpmsg.Request // the login the cookie came from, for snippets
 	steps      []*sessionStep   // newest first
 	docCookie  string
 	expires    int64
@@ -87,8 +86,8 @@ func (t *sessionTool) onLogin(ctx app.Context, e app.Event) {
 	})
 }
 
-func (t *sessionTool) withSession(method, path string) snippet.Request {
-	req := snippet.Request{Method: method, URL: apiURL(path), Login: t.login, Cookie: sessionCookie}
+func (t *sessionTool) withSession(method, path string) httpmsg.Request {
+	req := httpmsg.Request{Method: method, URL: apiURL(path), Login: t.login, Cookie: sessionCookie}
 	if t.login == nil {
 		req.Login = nil
 	}
