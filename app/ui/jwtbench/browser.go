@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"context"
@@ -10,10 +10,10 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// jwtFetch GETs url with the browser's fetch, without credentials, and
+// fetchText GETs url with the browser's fetch, without credentials, and
 // hands the body to done on the UI goroutine. It is the page's only
 // network call, made on an explicit click.
-func jwtFetch(ctx app.Context, url string, done func(ctx app.Context, body string, err error)) {
+func fetchText(ctx app.Context, url string, done func(ctx app.Context, body string, err error)) {
 	req := &httpmsg.Request{URL: url, Header: []httpmsg.Field{{Name: "Accept", Value: "application/json"}}}
 	ctx.Async(func() {
 		res, err := webio.Fetch(context.Background(), req, webio.FetchOptions{})
@@ -29,14 +29,14 @@ func jwtFetch(ctx app.Context, url string, done func(ctx app.Context, body strin
 	})
 }
 
-// jwtCopy puts text on the clipboard when the browser allows it.
-func jwtCopy(text string) {
+// copyText puts text on the clipboard when the browser allows it.
+func copyText(text string) {
 	go func() { _ = webio.Copy(context.Background(), text) }()
 }
 
-// jwtSetFragment replaces the URL's fragment without a navigation or a
+// setFragment replaces the URL's fragment without a navigation or a
 // history entry; "" removes it.
-func jwtSetFragment(fragment string) {
+func setFragment(fragment string) {
 	loc := app.Window().Get("location")
 	u := loc.Get("pathname").String() + loc.Get("search").String()
 	if fragment != "" {
@@ -45,5 +45,5 @@ func jwtSetFragment(fragment string) {
 	app.Window().Get("history").Call("replaceState", nil, "", u)
 }
 
-// jwtHref is the page's current URL.
-func jwtHref() string { return app.Window().Get("location").Get("href").String() }
+// pageHref is the page's current URL.
+func pageHref() string { return app.Window().Get("location").Get("href").String() }
