@@ -44,7 +44,7 @@ func (w *oauthWalk) step2() app.UI {
 		app.If(crossOriginAPI(), func() app.UI {
 			return oauthNote("These pages and the demo server are on different origins: the server must list this page's /oauth/callback in OAUTH_REDIRECT_URIS and its origin in CORS_ORIGINS.")
 		}),
-		oauthHTTP("x-metadata", w.metaX),
+		w.shown("build"),
 		app.If(w.authURL != "", func() app.UI {
 			return app.Div().Body(
 				oauthParamTable("auth-params", w.authURL),
