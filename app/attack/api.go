@@ -4,6 +4,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/snippet"
 )
 
@@ -53,8 +54,8 @@ func ForAPI(token, publicKeyText, url string, rand io.Reader, now time.Time) ([]
 	for _, a := range attacks {
 		probes = append(probes, Probe{
 			Attack: a,
-			Curl: snippet.Curl(&snippet.Request{Method: "GET", URL: url,
-				Header: []snippet.Header{{Name: "Authorization", Value: "Bearer " + a.Token}}}),
+			Curl: snippet.Curl(&httpmsg.Request{Method: "GET", URL: url,
+				Header: []httpmsg.Field{{Name: "Authorization", Value: "Bearer " + a.Token}}}),
 			Expect: refusal + expectations[a.Name],
 		})
 	}

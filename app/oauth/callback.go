@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/authlab/authlab/app/httpmsg"
 )
 
 // Errors of checking an authorization response.
@@ -26,7 +28,7 @@ type Callback struct {
 	// Err is the error response, when the server sent one.
 	Err *Error
 	// Params are all query parameters, in the order of the URL.
-	Params []Field
+	Params []httpmsg.Field
 }
 
 // ParseCallback reads the query of the URL the authorization server
@@ -53,8 +55,8 @@ func ParseCallback(rawURL string) (*Callback, error) {
 	return c, nil
 }
 
-func splitQuery(raw string) []Field {
-	var out []Field
+func splitQuery(raw string) []httpmsg.Field {
+	var out []httpmsg.Field
 	for raw != "" {
 		var part string
 		part, raw, _ = strings.Cut(raw, "&")
@@ -64,7 +66,7 @@ func splitQuery(raw string) []Field {
 		k, v, _ := strings.Cut(part, "=")
 		k, _ = url.QueryUnescape(k)
 		v, _ = url.QueryUnescape(v)
-		out = append(out, Field{k, v})
+		out = append(out, httpmsg.Field{Name: k, Value: v})
 	}
 	return out
 }

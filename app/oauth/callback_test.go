@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/oauth"
 )
 
@@ -53,7 +54,7 @@ func TestParseCallbackParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []oauth.Field{{"code", "a+b"}, {"state", "s"}, {"iss", "x"}, {"error_description", "d"}}
+	want := []httpmsg.Field{{Name: "code", Value: "a+b"}, {Name: "state", Value: "s"}, {Name: "iss", Value: "x"}, {Name: "error_description", Value: "d"}}
 	if len(cb.Params) != len(want) {
 		t.Fatalf("params %v", cb.Params)
 	}

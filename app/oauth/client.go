@@ -3,6 +3,8 @@ package oauth
 import (
 	"encoding/base64"
 	"errors"
+
+	"github.com/authlab/authlab/app/httpmsg"
 )
 
 // AuthMethod is how a client authenticates at the token endpoint: a
@@ -68,24 +70,24 @@ func TraceBasic(clientID, secret string) BasicTrace {
 // TokenRequest builds a POST to a token endpoint (RFC 6749 §3.2) with the
 // parameters in order and the client's authentication added: a Basic
 // header, client_id and client_secret in the body, or client_id alone.
-func (c Client) TokenRequest(endpoint string, params ...Field) (*Request, error) {
-	r := &Request{Method: "POST", URL: endpoint, Header: []Field{
-		{"Content-Type", "application/x-www-form-urlencoded"},
-		{"Accept", "application/json"},
+func (c Client) TokenRequest(endpoint string, params ...httpmsg.Field) (*httpmsg.Request, error) {
+	r := &httpmsg.Request{Method: "POST", URL: endpoint, Header: []httpmsg.Field{
+		{Name: "Content-Type", Value: "application/x-www-form-urlencoded"},
+		{Name: "Accept", Value: "application/json"},
 	}}
 	switch m := c.method(); m {
 	case AuthBasic:
 		if c.Secret == "" {
 			return nil, ErrNoSecret
 		}
-		r.Header = append(r.Header, Field{"Authorization", TraceBasic(c.ID, c.Secret).Header})
+		r.Header = append(r.Header, httpmsg.Field{Name: "Authorization", Value: TraceBasic(c.ID, c.Secret).Header})
 	case AuthPost:
 		if c.Secret == "" {
 			return nil, ErrNoSecret
 		}
-		params = append(params, Field{"client_id", c.ID}, Field{"client_secret", c.Secret})
+		params = append(params, httpmsg.Field{Name: "client_id", Value: c.ID}, httpmsg.Field{Name: "client_secret", Value: c.Secret})
 	case AuthNone:
-		params = append(params, Field{"client_id", c.ID})
+		params = append(params, httpmsg.Field{Name: "client_id", Value: c.ID})
 	default:
 		return nil, errors.New("unknown token endpoint auth method " + string(m))
 	}
@@ -95,47 +97,47 @@ func (c Client) TokenRequest(endpoint string, params ...Field) (*Request, error)
 
 // ExchangeCode redeems an authorization code (RFC 6749 §4.1.3) with its
 // PKCE code_verifier (RFC 7636 §4.5).
-func (c Client) ExchangeCode(endpoint, code, redirectURI, verifier string) (*Request, error) {
+func (c Client) ExchangeCode(endpoint, code, redirectURI, verifier string) (*httpmsg.Request, error) {
 	return c.TokenRequest(endpoint,
-		Field{"grant_type", "authorization_code"},
-		Field{"code", code},
-		Field{"redirect_uri", redirectURI},
-		Field{"code_verifier", verifier})
+		httpmsg.Field{Name: "grant_type", Value: "authorization_code"},
+		httpmsg.Field{Name: "code", Value: code},
+		httpmsg.Field{Name: "redirect_uri", Value: redirectURI},
+		httpmsg.Field{Name: "code_verifier", Value: verifier})
 }
 
 // Refresh asks for new tokens with a refresh token (RFC 6749 §6). An
 // empty scope keeps the original one.
-func (c Client) Refresh(endpoint, refreshToken, scope string) (*Request, error) {
+func (c Client) Refresh(endpoint, refreshToken, scope string) (*httpmsg.Request, error) {
 	return c.TokenRequest(endpoint,
-		Field{"grant_type", "refresh_token"},
-		Field{"refresh_token", refreshToken},
-		Field{"scope", scope})
+		httpmsg.Field{Name: "grant_type", Value: "refresh_token"},
+		httpmsg.Field{Name: "refresh_token", Value: refreshToken},
+		httpmsg.Field{Name: "scope", Value: scope})
 }
 
 // ClientCredentials asks for a token for the client itself (RFC 6749
 // §4.4.2).
-func (c Client) ClientCredentials(endpoint, scope string) (*Request, error) {
+func (c Client) ClientCredentials(endpoint, scope string) (*httpmsg.Request, error) {
 	return c.TokenRequest(endpoint,
-		Field{"grant_type", "client_credentials"},
-		Field{"scope", scope})
+		httpmsg.Field{Name: "grant_type", Value: "client_credentials"},
+		httpmsg.Field{Name: "scope", Value: scope})
 }
 
 // Introspect asks whether a token is active (RFC 7662 §2.1).
 // tokenTypeHint may be "access_token", "refresh_token" or empty.
-func (c Client) Introspect(endpoint, token, tokenTypeHint string) (*Request, error) {
-	return c.TokenRequest(endpoint, Field{"token", token}, Field{"token_type_hint", tokenTypeHint})
+func (c Client) Introspect(endpoint, token, tokenTypeHint string) (*httpmsg.Request, error) {
+	return c.TokenRequest(endpoint, httpmsg.Field{Name: "token", Value: token}, httpmsg.Field{Name: "token_type_hint", Value: tokenTypeHint})
 }
 
 // Revoke revokes a token (RFC 7009 §2.1).
-func (c Client) Revoke(endpoint, token, tokenTypeHint string) (*Request, error) {
-	return c.TokenRequest(endpoint, Field{"token", token}, Field{"token_type_hint", tokenTypeHint})
+func (c Client) Revoke(endpoint, token, tokenTypeHint string) (*httpmsg.Request, error) {
+	return c.TokenRequest(endpoint, httpmsg.Field{Name: "token", Value: token}, httpmsg.Field{Name: "token_type_hint", Value: tokenTypeHint})
 }
 
 // BearerRequest calls a protected resource with an access token in the
 // Authorization header (RFC 6750 §2.1).
-func BearerRequest(method, resource, accessToken string) *Request {
-	return &Request{Method: method, URL: resource, Header: []Field{
-		{"Authorization", "Bearer " + accessToken},
-		{"Accept", "application/json"},
+func BearerRequest(method, resource, accessToken string) *httpmsg.Request {
+	return &httpmsg.Request{Method: method, URL: resource, Header: []httpmsg.Field{
+		{Name: "Authorization", Value: "Bearer " + accessToken},
+		{Name: "Accept", Value: "application/json"},
 	}}
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/oauth"
 )
 
@@ -32,7 +33,7 @@ func TestTokenRequests(t *testing.T) {
 	public := oauth.Client{ID: "authlab-web"}
 	basic := oauth.Client{ID: "authlab-demo", Secret: "authlab-demo-secret"}
 	post := oauth.Client{ID: "c", Secret: "s+/", Method: oauth.AuthPost}
-	build := func(f func() (*oauth.Request, error)) *oauth.Request {
+	build := func(f func() (*httpmsg.Request, error)) *httpmsg.Request {
 		r, err := f()
 		if err != nil {
 			t.Fatal(err)
@@ -41,20 +42,20 @@ func TestTokenRequests(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name string
-		req  *oauth.Request
+		req  *httpmsg.Request
 		body string
 		auth string
 	}{
-		{"code, public", build(func() (*oauth.Request, error) {
+		{"code, public", build(func() (*httpmsg.Request, error) {
 			return public.ExchangeCode(ep, "c0de", "https://app.example/cb", "v")
 		}), "grant_type=authorization_code&code=c0de&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_verifier=v&client_id=authlab-web", ""},
-		{"refresh, basic", build(func() (*oauth.Request, error) { return basic.Refresh(ep, "rt", "") }),
+		{"refresh, basic", build(func() (*httpmsg.Request, error) { return basic.Refresh(ep, "rt", "") }),
 			"grant_type=refresh_token&refresh_token=rt", "Basic YXV0aGxhYi1kZW1vOmF1dGhsYWItZGVtby1zZWNyZXQ="},
-		{"client credentials, post", build(func() (*oauth.Request, error) { return post.ClientCredentials(ep, "api") }),
+		{"client credentials, post", build(func() (*httpmsg.Request, error) { return post.ClientCredentials(ep, "api") }),
 			"grant_type=client_credentials&scope=api&client_id=c&client_secret=s%2B%2F", ""},
-		{"introspect", build(func() (*oauth.Request, error) { return basic.Introspect(ep, "t", "access_token") }),
+		{"introspect", build(func() (*httpmsg.Request, error) { return basic.Introspect(ep, "t", "access_token") }),
 			"token=t&token_type_hint=access_token", "Basic YXV0aGxhYi1kZW1vOmF1dGhsYWItZGVtby1zZWNyZXQ="},
-		{"revoke, public", build(func() (*oauth.Request, error) { return public.Revoke(ep, "t", "") }),
+		{"revoke, public", build(func() (*httpmsg.Request, error) { return public.Revoke(ep, "t", "") }),
 			"token=t&client_id=authlab-web", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -99,7 +100,7 @@ func TestDumpAndBearer(t *testing.T) {
 	if f, _ := p.Form(); f.Get("client_id") != "a b" {
 		t.Errorf("form %v", f)
 	}
-	if got := oauth.EncodeForm(oauth.Field{"a", "1 2"}, oauth.Field{"empty", ""}, oauth.Field{"b", "&="}); got != "a=1+2&b=%26%3D" {
+	if got := oauth.EncodeForm(httpmsg.Field{Name: "a", Value: "1 2"}, httpmsg.Field{Name: "empty", Value: ""}, httpmsg.Field{Name: "b", Value: "&="}); got != "a=1+2&b=%26%3D" {
 		t.Errorf("EncodeForm = %q", got)
 	}
 	if _, err := url.ParseQuery(p.Body); err != nil {

@@ -3,6 +3,8 @@ package oauth
 import (
 	"fmt"
 	"strings"
+
+	"github.com/authlab/authlab/app/httpmsg"
 )
 
 // Provider describes a real authorization server: its endpoints and the
@@ -15,7 +17,7 @@ type Provider struct {
 	// Scopes is a sensible default for signing a user in.
 	Scopes []string
 	// AuthParams are provider-specific authorization parameters.
-	AuthParams []Field
+	AuthParams []httpmsg.Field
 	// SecretMethod is how a client that has a secret authenticates.
 	SecretMethod AuthMethod
 	// PublicPKCE reports whether a client without a secret may redeem a
@@ -50,7 +52,7 @@ var (
 		AuthURL:       "https://accounts.google.com/o/oauth2/v2/auth",
 		TokenURL:      "https://oauth2.googleapis.com/token",
 		Scopes:        []string{"openid", "email", "profile"},
-		AuthParams:    []Field{{"access_type", "offline"}},
+		AuthParams:    []httpmsg.Field{{Name: "access_type", Value: "offline"}},
 		SecretMethod:  AuthPost,
 		RefreshTokens: true,
 		Docs:          "https://developers.google.com/identity/protocols/oauth2/web-server",
@@ -124,7 +126,7 @@ func (p *Provider) Client(clientID, secret string) (Client, error) {
 
 // ExchangeCode is the provider's code exchange (RFC 6749 §4.1.3 with
 // RFC 7636 §4.5).
-func (p *Provider) ExchangeCode(clientID, secret, code, redirectURI, verifier string) (*Request, error) {
+func (p *Provider) ExchangeCode(clientID, secret, code, redirectURI, verifier string) (*httpmsg.Request, error) {
 	c, err := p.Client(clientID, secret)
 	if err != nil {
 		return nil, err
@@ -133,7 +135,7 @@ func (p *Provider) ExchangeCode(clientID, secret, code, redirectURI, verifier st
 }
 
 // Refresh is the provider's refresh request (RFC 6749 §6).
-func (p *Provider) Refresh(clientID, secret, refreshToken string) (*Request, error) {
+func (p *Provider) Refresh(clientID, secret, refreshToken string) (*httpmsg.Request, error) {
 	if !p.RefreshTokens {
 		return nil, fmt.Errorf("%s issues no refresh tokens to this kind of client", p.Name)
 	}

@@ -1,13 +1,17 @@
 package snippet
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/authlab/authlab/app/httpmsg"
+)
 
 // Curl writes a shell command line for curl. With -i it prints the status
 // line and the response headers before the body. A session request is two
 // commands that share a cookie file.
-func Curl(r *Request) string {
+func Curl(r *httpmsg.Request) string {
 	var b strings.Builder
-	if r.hasCredential() {
+	if hasCredential(r) {
 		b.WriteString("# " + credentialNote + "\n")
 	}
 	if r.Login != nil {
@@ -21,12 +25,12 @@ func Curl(r *Request) string {
 	return b.String()
 }
 
-func curlCommand(b *strings.Builder, r *Request, extra string) {
+func curlCommand(b *strings.Builder, r *httpmsg.Request, extra string) {
 	b.WriteString("curl -i")
 	if extra != "" {
 		b.WriteString(" " + extra)
 	}
-	if m := r.method(); m != "GET" || r.Body != "" {
+	if m := method(r); m != "GET" || r.Body != "" {
 		if !(m == "POST" && r.Body != "") {
 			b.WriteString(" -X " + m)
 		}

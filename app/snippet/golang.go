@@ -5,11 +5,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/authlab/authlab/app/httpmsg"
 )
 
 // Go writes a Go program that uses net/http. A session request uses a
 // cookie jar (net/http/cookiejar), which keeps the login's cookie.
-func Go(r *Request) string {
+func Go(r *httpmsg.Request) string {
 	var b strings.Builder
 	imports := []string{"fmt", "io", "net/http", "os"}
 	if r.Body != "" || (r.Login != nil && r.Login.Body != "") {
@@ -19,7 +21,7 @@ func Go(r *Request) string {
 		imports = append(imports, "net/http/cookiejar")
 	}
 	slices.Sort(imports)
-	if r.hasCredential() {
+	if hasCredential(r) {
 		b.WriteString("// " + credentialNote + "\n")
 	}
 	b.WriteString("package main\n\nimport (\n")
@@ -47,12 +49,12 @@ func Go(r *Request) string {
 	return b.String()
 }
 
-func goRequest(b *strings.Builder, v string, r *Request, assign string) {
+func goRequest(b *strings.Builder, v string, r *httpmsg.Request, assign string) {
 	body := "nil"
 	if r.Body != "" {
 		body = "strings.NewReader(" + goString(r.Body) + ")"
 	}
-	fmt.Fprintf(b, "\t%s, err %s http.NewRequest(%q, %s, %s)\n\tcheck(err)\n", v, assign, r.method(), goString(r.URL), body)
+	fmt.Fprintf(b, "\t%s, err %s http.NewRequest(%q, %s, %s)\n\tcheck(err)\n", v, assign, method(r), goString(r.URL), body)
 	for _, h := range r.Header {
 		fmt.Fprintf(b, "\t%s.Header.Set(%s, %s)\n", v, goString(h.Name), goString(h.Value))
 	}

@@ -4,15 +4,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/authlab/authlab/app/httpmsg"
 )
 
 // JavaScript writes code for a browser's fetch (or Node 18 and later), to
 // run where top-level await is allowed: a module or the browser console. A
 // session request sends credentials: "include", so that the browser keeps
 // and sends the cookie.
-func JavaScript(r *Request) string {
+func JavaScript(r *httpmsg.Request) string {
 	var b strings.Builder
-	if r.hasCredential() {
+	if hasCredential(r) {
 		b.WriteString("// " + credentialNote + "\n")
 	}
 	if r.Login != nil {
@@ -28,9 +30,9 @@ func JavaScript(r *Request) string {
 	return b.String()
 }
 
-func jsFetch(b *strings.Builder, v string, r *Request, cookies bool) {
+func jsFetch(b *strings.Builder, v string, r *httpmsg.Request, cookies bool) {
 	var opts []string
-	if m := r.method(); m != "GET" {
+	if m := method(r); m != "GET" {
 		opts = append(opts, "method: "+jsString(m))
 	}
 	if len(r.Header) > 0 {
@@ -41,7 +43,7 @@ func jsFetch(b *strings.Builder, v string, r *Request, cookies bool) {
 		opts = append(opts, "headers: {\n"+strings.Join(hs, "\n")+"\n  }")
 	}
 	if r.Body != "" {
-		if r.isJSON() && json.Valid([]byte(r.Body)) {
+		if isJSON(r) && json.Valid([]byte(r.Body)) {
 			opts = append(opts, "body: JSON.stringify("+r.Body+")")
 		} else {
 			opts = append(opts, "body: "+jsString(r.Body))

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/authlab/authlab/app/httpmsg"
 )
 
 // Python writes a Python 3 program that uses the requests library.
-func Python(r *Request) string {
+func Python(r *httpmsg.Request) string {
 	var b strings.Builder
-	if r.hasCredential() {
+	if hasCredential(r) {
 		b.WriteString("# " + credentialNote + "\n")
 	}
 	b.WriteString("import requests\n\n")
@@ -21,7 +23,7 @@ func Python(r *Request) string {
 		b.WriteString("session = requests.Session()\n")
 		pyCall(&b, "login", client, r.Login, "")
 		cookies := ""
-		if r.plainHTTP() {
+		if plainHTTP(r) {
 			b.WriteString("# Over plain http, Python's cookie jar keeps Secure cookies back: pass the session cookie on by hand.\n")
 			b.WriteString(fmt.Sprintf("cookie = {%s: login.cookies.get(%s)}\n", pyString(r.Cookie), pyString(r.Cookie)))
 			cookies = "cookie"
@@ -36,13 +38,13 @@ func Python(r *Request) string {
 	return b.String()
 }
 
-func pyCall(b *strings.Builder, v, client string, r *Request, cookies string) {
+func pyCall(b *strings.Builder, v, client string, r *httpmsg.Request, cookies string) {
 	args := []string{pyString(r.URL)}
 	headers := r.Header
 	body := ""
-	if r.isJSON() {
+	if isJSON(r) {
 		if lit, err := pyJSON(r.Body); err == nil {
-			headers = r.headersExcept("Content-Type")
+			headers = headersExcept(r, "Content-Type")
 			body = "json=" + lit
 		}
 	}
@@ -63,7 +65,7 @@ func pyCall(b *strings.Builder, v, client string, r *Request, cookies string) {
 		args = append(args, "cookies="+cookies)
 	}
 	args = append(args, "timeout=10")
-	fmt.Fprintf(b, "%s = %s.request(%s, %s)\n", v, client, pyString(r.method()), strings.Join(args, ", "))
+	fmt.Fprintf(b, "%s = %s.request(%s, %s)\n", v, client, pyString(method(r)), strings.Join(args, ", "))
 }
 
 // pyString writes s as a Python string literal. Go's quoting uses only

@@ -8,33 +8,14 @@ package snippet
 import (
 	"net/url"
 	"strings"
+
+	"github.com/authlab/authlab/app/httpmsg"
 )
-
-// Header is one request header field (RFC 9110 §5).
-type Header struct {
-	Name, Value string
-}
-
-// Request is an HTTP request as a client sent it.
-type Request struct {
-	Method string
-	// URL is absolute, with the query if there is one.
-	URL    string
-	Header []Header
-	// Body is sent as is. A body whose Content-Type is application/json is
-	// written as a JSON value in languages that have a JSON helper.
-	Body string
-	// Login, when set, is a request sent first by the same client. Its
-	// response sets the session cookie named Cookie, which this request
-	// carries (RFC 6265 §5.4).
-	Login  *Request
-	Cookie string
-}
 
 // Language is one snippet generator.
 type Language struct {
 	ID, Name string
-	Write    func(*Request) string
+	Write    func(*httpmsg.Request) string
 }
 
 // Languages lists the generators in the order the pages show them.
@@ -48,15 +29,10 @@ func Languages() []Language {
 }
 
 // method returns the request method, GET when empty.
-func (r *Request) method() string {
-	if r.Method == "" {
-		return "GET"
-	}
-	return strings.ToUpper(r.Method)
-}
+func method(r *httpmsg.Request) string { return strings.ToUpper(r.MethodOrGet()) }
 
 // contentType returns the media type of the body, without parameters.
-func (r *Request) contentType() string {
+func contentType(r *httpmsg.Request) string {
 	for _, h := range r.Header {
 		if strings.EqualFold(h.Name, "Content-Type") {
 			mt, _, _ := strings.Cut(h.Value, ";")
@@ -67,11 +43,11 @@ func (r *Request) contentType() string {
 }
 
 // isJSON reports whether the body is sent as application/json.
-func (r *Request) isJSON() bool { return r.Body != "" && r.contentType() == "application/json" }
+func isJSON(r *httpmsg.Request) bool { return r.Body != "" && contentType(r) == "application/json" }
 
 // headersExcept returns the headers without the named ones.
-func (r *Request) headersExcept(names ...string) []Header {
-	var out []Header
+func headersExcept(r *httpmsg.Request, names ...string) []httpmsg.Field {
+	var out []httpmsg.Field
 next:
 	for _, h := range r.Header {
 		for _, n := range names {
@@ -87,7 +63,7 @@ next:
 // hasCredential reports whether the request, or its login, carries a
 // credential: an Authorization or X-API-Key header, an api_key query
 // parameter, or a password in the body.
-func (r *Request) hasCredential() bool {
+func hasCredential(r *httpmsg.Request) bool {
 	if r == nil {
 		return false
 	}
@@ -99,11 +75,11 @@ func (r *Request) hasCredential() bool {
 	if u, err := url.Parse(r.URL); err == nil && u.Query().Has("api_key") {
 		return true
 	}
-	return strings.Contains(r.Body, `"password"`) || r.Login.hasCredential()
+	return strings.Contains(r.Body, `"password"`) || hasCredential(r.Login)
 }
 
 // plainHTTP reports whether the URL is http rather than https.
-func (r *Request) plainHTTP() bool { return strings.HasPrefix(strings.ToLower(r.URL), "http://") }
+func plainHTTP(r *httpmsg.Request) bool { return strings.HasPrefix(strings.ToLower(r.URL), "http://") }
 
 // credentialNote is the comment that snippets carrying a credential start
 // with: the demo inlines it, real code must not.

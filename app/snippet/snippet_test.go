@@ -14,27 +14,28 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/snippet"
 )
 
 // cases are requests like the ones the pages send. Each must reach the
 // recording server exactly as described.
-func cases(base string) map[string]*snippet.Request {
-	login := &snippet.Request{Method: "POST", URL: base + "/session/login",
-		Header: []snippet.Header{{"Content-Type", "application/json"}},
+func cases(base string) map[string]*httpmsg.Request {
+	login := &httpmsg.Request{Method: "POST", URL: base + "/session/login",
+		Header: []httpmsg.Field{{Name: "Content-Type", Value: "application/json"}},
 		Body:   `{"username":"ada","password":"correct horse"}`}
-	return map[string]*snippet.Request{
+	return map[string]*httpmsg.Request{
 		"get": {URL: base + "/api/health"},
 		"bearer": {URL: base + "/api/protected",
-			Header: []snippet.Header{{"Authorization", "Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln"}}},
+			Header: []httpmsg.Field{{Name: "Authorization", Value: "Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln"}}},
 		"query key": {URL: base + "/api/data?api_key=alk_abc_def&x=%C3%A9+%27q%27"},
 		"json": {Method: "POST", URL: base + "/api/keys",
-			Header: []snippet.Header{{"Authorization", "Bearer t"}, {"Content-Type", "application/json"}},
+			Header: []httpmsg.Field{{Name: "Authorization", Value: "Bearer t"}, {Name: "Content-Type", Value: "application/json"}},
 			Body:   `{"name":"it's \"mine\" \\ é","daily_quota":5,"on":true,"none":null,"list":[1,"a"]}`},
 		"delete": {Method: "DELETE", URL: base + "/api/keys/42",
-			Header: []snippet.Header{{"Authorization", "Bearer t"}}},
+			Header: []httpmsg.Field{{Name: "Authorization", Value: "Bearer t"}}},
 		"odd header": {URL: base + "/basic-auth/j%C3%BCrgen/pa:ss",
-			Header: []snippet.Header{{"Authorization", "Basic anVyZ2VuOnBhOnNz"}, {"X-Note", `it's "quoted" $HOME \n`}}},
+			Header: []httpmsg.Field{{Name: "Authorization", Value: "Basic anVyZ2VuOnBhOnNz"}, {Name: "X-Note", Value: `it's "quoted" $HOME \n`}}},
 		"session":      {URL: base + "/session/me", Login: login, Cookie: "__Host-s"},
 		"post no body": {Method: "POST", URL: base + "/session/logout", Login: login, Cookie: "__Host-s"},
 	}
@@ -82,7 +83,7 @@ func recorder(t *testing.T) (*httptest.Server, func() []seen) {
 }
 
 // expected is what the server must see for r.
-func expected(t *testing.T, r *snippet.Request) []seen {
+func expected(t *testing.T, r *httpmsg.Request) []seen {
 	var out []seen
 	if r.Login != nil {
 		out = append(out, expected(t, r.Login)...)
@@ -134,7 +135,7 @@ var runners = []runner{
 	{"js", "snippet.mjs", []string{"node"}, func(p string) *exec.Cmd { return exec.Command("node", p) }, false},
 }
 
-func generator(t *testing.T, id string) func(*snippet.Request) string {
+func generator(t *testing.T, id string) func(*httpmsg.Request) string {
 	for _, l := range snippet.Languages() {
 		if l.ID == id {
 			return l.Write
@@ -210,7 +211,7 @@ func TestGoSnippetsAreFormatted(t *testing.T) {
 
 func TestCredentialNote(t *testing.T) {
 	base := "https://authlab.example"
-	plain := &snippet.Request{URL: base + "/api/health"}
+	plain := &httpmsg.Request{URL: base + "/api/health"}
 	for _, l := range snippet.Languages() {
 		if strings.Contains(l.Write(plain), "secret store") {
 			t.Errorf("%s: a request without credentials got the credential note", l.ID)
@@ -238,7 +239,7 @@ func TestPythonSessionOverHTTPS(t *testing.T) {
 }
 
 func TestCurlQuoting(t *testing.T) {
-	got := snippet.Curl(&snippet.Request{URL: "https://a.example/x?q='1'"})
+	got := snippet.Curl(&httpmsg.Request{URL: "https://a.example/x?q='1'"})
 	want := "curl -i 'https://a.example/x?q='\\''1'\\'''\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)

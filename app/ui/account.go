@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/authlab/authlab/app/httpmsg"
+	"github.com/authlab/authlab/app/ui/input"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/snippet"
 )
 
 // demoAccount is the learner's account on the demo server and its latest
@@ -40,9 +40,9 @@ func credentialsBody(user, pass string) string {
 	return string(b)
 }
 
-func jsonPost(path, body string, header ...snippet.Header) snippet.Request {
-	return snippet.Request{Method: "POST", URL: apiURL(path),
-		Header: append(header, snippet.Header{Name: "Content-Type", Value: "application/json"}), Body: body}
+func jsonPost(path, body string, header ...httpmsg.Field) httpmsg.Request {
+	return httpmsg.Request{Method: "POST", URL: apiURL(path),
+		Header: append(header, httpmsg.Field{Name: "Content-Type", Value: "application/json"}), Body: body}
 }
 
 // loginForm signs the learner up if needed and logs in at /api/login. The
@@ -74,7 +74,7 @@ func (f *loginForm) onSubmit(ctx app.Context, e app.Event) {
 	body := credentialsBody(f.user, f.pass)
 	send(ctx, jsonPost("/api/register", body), false, func(ctx app.Context, reg *exchange) {
 		f.steps = append(f.steps, reg)
-		if reg.Err != "" || (reg.Status != 201 && reg.Status != 409) {
+		if reg.Err != nil || (reg.Status != 201 && reg.Status != 409) {
 			f.busy, f.problem = false, "The account could not be created: "+failureText(reg)
 			return
 		}
@@ -101,8 +101,8 @@ func (f *loginForm) onSubmit(ctx app.Context, e app.Event) {
 // describe summarizes a failed exchange: the server's error_description,
 // or the network failure.
 func failureText(x *exchange) string {
-	if x.Err != "" {
-		return x.Err
+	if x.Err != nil {
+		return x.problem()
 	}
 	var e struct {
 		Error       string `json:"error"`
@@ -131,7 +131,7 @@ func (f *loginForm) Render() app.UI {
 				app.Input().ID(f.ID+"-pass").Type("text").AutoComplete(false).Spellcheck(false).Value(f.pass).
 					OnInput(func(ctx app.Context, e app.Event) { f.pass = inputValue(ctx) }),
 			),
-			disabledIf(app.Button().ID(f.ID+"-submit").Type("submit"), f.busy).Text("Sign up or log in"),
+			input.DisabledIf(app.Button().ID(f.ID+"-submit").Type("submit"), f.busy).Text("Sign up or log in"),
 		),
 		app.P().ID(f.ID+"-status").Class("hint").Aria("live", "polite").Text(status),
 		app.If(f.problem != "", func() app.UI { return app.P().Class("problems").Role("alert").Text(f.problem) }),

@@ -7,9 +7,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/authlab/authlab/app/httpmsg"
+	"github.com/authlab/authlab/app/ui/input"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/snippet"
 )
 
 // apiKey is a key as GET /api/keys lists it: never the secret.
@@ -71,8 +71,8 @@ func (t *apikeyTool) key() string {
 	return t.plainKey
 }
 
-func (t *apikeyTool) bearer() []snippet.Header {
-	return []snippet.Header{{Name: "Authorization", Value: "Bearer " + account.Access}}
+func (t *apikeyTool) bearer() []httpmsg.Field {
+	return []httpmsg.Field{{Name: "Authorization", Value: "Bearer " + account.Access}}
 }
 
 func (t *apikeyTool) onCreate(ctx app.Context, e app.Event) {
@@ -97,9 +97,9 @@ func (t *apikeyTool) onCreate(ctx app.Context, e app.Event) {
 
 func (t *apikeyTool) sendKey(inQuery bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		req := snippet.Request{URL: apiURL("/api/data"), Header: []snippet.Header{{Name: "X-API-Key", Value: t.key()}}}
+		req := httpmsg.Request{URL: apiURL("/api/data"), Header: []httpmsg.Field{{Name: "X-API-Key", Value: t.key()}}}
 		if inQuery {
-			req = snippet.Request{URL: apiURL("/api/data?api_key=" + url.QueryEscape(t.key()))}
+			req = httpmsg.Request{URL: apiURL("/api/data?api_key=" + url.QueryEscape(t.key()))}
 		}
 		t.busy = true
 		send(ctx, req, false, func(ctx app.Context, x *exchange) {
@@ -120,7 +120,7 @@ func (t *apikeyTool) sendKey(inQuery bool) app.EventHandler {
 func (t *apikeyTool) onList(ctx app.Context, e app.Event) { t.listKeys(ctx) }
 
 func (t *apikeyTool) listKeys(ctx app.Context) {
-	send(ctx, snippet.Request{URL: apiURL("/api/keys"), Header: t.bearer()}, false, func(ctx app.Context, x *exchange) {
+	send(ctx, httpmsg.Request{URL: apiURL("/api/keys"), Header: t.bearer()}, false, func(ctx app.Context, x *exchange) {
 		t.list = x
 		var body struct {
 			Keys []apiKey `json:"keys"`
@@ -133,7 +133,7 @@ func (t *apikeyTool) listKeys(ctx app.Context) {
 
 func (t *apikeyTool) onRevoke(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		req := snippet.Request{Method: "DELETE", URL: apiURL("/api/keys/" + url.PathEscape(id)), Header: t.bearer()}
+		req := httpmsg.Request{Method: "DELETE", URL: apiURL("/api/keys/" + url.PathEscape(id)), Header: t.bearer()}
 		send(ctx, req, false, func(ctx app.Context, x *exchange) {
 			t.revoke = x
 			t.listKeys(ctx)
@@ -161,7 +161,7 @@ func (t *apikeyTool) Render() app.UI {
 					app.Input().ID("apikey-quota").Type("number").Min(1).Max(100000).Value(t.quota).
 						OnInput(func(ctx app.Context, e app.Event) { t.quota = inputValue(ctx) }),
 				),
-				disabledIf(app.Button().ID("apikey-create").Type("submit"), !loggedIn() || t.busy).Text("Create key"),
+				input.DisabledIf(app.Button().ID("apikey-create").Type("submit"), !loggedIn() || t.busy).Text("Create key"),
 			),
 			app.If(!loggedIn(), func() app.UI { return app.P().Class("hint").Text("Log in first.") }),
 			t.renderCreated(),
@@ -197,8 +197,8 @@ func (t *apikeyTool) renderSend() app.UI {
 		app.Input().ID("apikey-paste").Type("text").Spellcheck(false).AutoComplete(false).Placeholder(t.plainKey).Value(t.paste).
 			OnInput(func(ctx app.Context, e app.Event) { t.paste = inputValue(ctx) }),
 		app.Div().Class("buttons").Body(
-			disabledIf(app.Button().ID("apikey-send-header").Type("button"), !ready).Text("Send in X-API-Key").OnClick(t.sendKey(false)),
-			disabledIf(app.Button().ID("apikey-send-query").Type("button").Class("secondary"), !ready).Text("Send in ?api_key=").OnClick(t.sendKey(true)),
+			input.DisabledIf(app.Button().ID("apikey-send-header").Type("button"), !ready).Text("Send in X-API-Key").OnClick(t.sendKey(false)),
+			input.DisabledIf(app.Button().ID("apikey-send-query").Type("button").Class("secondary"), !ready).Text("Send in ?api_key=").OnClick(t.sendKey(true)),
 		),
 		app.Div().Class("note").Body(
 			app.Strong().Text("Why the header: "),
@@ -249,7 +249,7 @@ func (t *apikeyTool) renderQuota() app.UI {
 func (t *apikeyTool) renderList() app.UI {
 	return app.Section().Class("pane").Aria("labelledby", "apikey-list-title").Body(
 		app.H2().ID("apikey-list-title").Text("4. List and revoke"),
-		disabledIf(app.Button().ID("apikey-list").Type("button").Class("secondary"), !loggedIn()).Text("List my keys").OnClick(t.onList),
+		input.DisabledIf(app.Button().ID("apikey-list").Type("button").Class("secondary"), !loggedIn()).Text("List my keys").OnClick(t.onList),
 		app.If(len(t.keys) > 0, func() app.UI {
 			return app.Div().Class("table-wrap").Body(app.Table().ID("apikey-table").Body(
 				app.THead().Body(app.Tr().Body(

@@ -11,7 +11,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/basic"
-	"github.com/authlab/authlab/app/snippet"
+	"github.com/authlab/authlab/app/httpmsg"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
 // basicTool encodes and decodes HTTP Basic credentials (RFC 7617) as the
@@ -176,7 +177,7 @@ func (t *basicTool) tryIt() app.UI {
 			app.Text("Sends "), app.Code().Text("GET /basic-auth/{user}/{password}"),
 			app.Text(" twice: without credentials, to read the challenge, then with the header above. The endpoint accepts exactly the credentials in its path."),
 		),
-		disabledIf(app.Button().ID("basic-try").Type("button"), !ready || t.busy).Text("Send both requests").OnClick(t.onTry),
+		input.DisabledIf(app.Button().ID("basic-try").Type("button"), !ready || t.busy).Text("Send both requests").OnClick(t.onTry),
 		app.If(!ready, func() app.UI {
 			return app.P().Class("hint").Text("Enter a user-id without a colon and a password first.")
 		}),
@@ -196,9 +197,9 @@ func (t *basicTool) onTry(ctx app.Context, e app.Event) {
 	}
 	target := t.demoTarget()
 	t.busy, t.tries = true, nil
-	send(ctx, snippet.Request{URL: target}, false, func(ctx app.Context, first *exchange) {
+	send(ctx, httpmsg.Request{URL: target}, false, func(ctx app.Context, first *exchange) {
 		t.tries = []*exchange{first}
-		req := snippet.Request{URL: target, Header: []snippet.Header{{Name: "Authorization", Value: header}}}
+		req := httpmsg.Request{URL: target, Header: []httpmsg.Field{{Name: "Authorization", Value: header}}}
 		send(ctx, req, false, func(ctx app.Context, second *exchange) {
 			t.tries = append(t.tries, second)
 			t.busy = false

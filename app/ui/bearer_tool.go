@@ -6,8 +6,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/jot"
-	"github.com/authlab/authlab/app/snippet"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
 // bearerResult is one variant sent.
@@ -65,9 +66,9 @@ func (t *bearerTool) send(id string) app.EventHandler {
 			return
 		}
 		t.problem = ""
-		req := snippet.Request{URL: apiURL("/api/protected")}
+		req := httpmsg.Request{URL: apiURL("/api/protected")}
 		if header != "" {
-			req.Header = []snippet.Header{{Name: "Authorization", Value: header}}
+			req.Header = []httpmsg.Field{{Name: "Authorization", Value: header}}
 		}
 		t.busy = true
 		send(ctx, req, false, func(ctx app.Context, x *exchange) {
@@ -114,7 +115,7 @@ func (t *bearerTool) Render() app.UI {
 			app.Div().Class("buttons").Role("group").Aria("label", "Variants").Body(
 				app.Range(variants).Slice(func(i int) app.UI {
 					v := variants[i]
-					b := disabledIf(app.Button().ID("bearer-"+v.ID).Type("button").Text(v.Label),
+					b := input.DisabledIf(app.Button().ID("bearer-"+v.ID).Type("button").Text(v.Label),
 						t.busy || (!hasToken && v.ID != "missing")).OnClick(t.send(v.ID))
 					if v.ID != "valid" {
 						b = b.Class("secondary")

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"errors"
+	"context"
 	"time"
 
+	"github.com/authlab/authlab/app/webio"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
-
-var errNoClipboard = errors.New("this browser offers no clipboard to pages here")
 
 // copyButton copies Text to the clipboard, and says so in a live region.
 type copyButton struct {
@@ -20,7 +19,7 @@ func (c *copyButton) onClick(ctx app.Context, e app.Event) {
 	text := c.Text
 	ctx.Async(func() {
 		status := "Copied"
-		if err := writeClipboard(text); err != nil {
+		if err := webio.Copy(context.Background(), text); err != nil {
 			status = "Copy failed: select the text and copy it by hand"
 		}
 		ctx.Dispatch(func(ctx app.Context) {
@@ -28,17 +27,6 @@ func (c *copyButton) onClick(ctx app.Context, e app.Event) {
 			ctx.After(3*time.Second, func(ctx app.Context) { c.status = "" })
 		})
 	})
-}
-
-// writeClipboard writes text with the asynchronous Clipboard API, which
-// needs a secure context: https, or http on localhost.
-func writeClipboard(text string) error {
-	cb := app.Window().Get("navigator").Get("clipboard")
-	if !cb.Truthy() {
-		return errNoClipboard
-	}
-	_, err := awaitPromise(cb.Call("writeText", text))
-	return err
 }
 
 func (c *copyButton) Render() app.UI {

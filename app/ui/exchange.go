@@ -36,8 +36,8 @@ func (v *exchangeView) Render() app.UI {
 			),
 			app.Div().Body(
 				app.H4().Text("Response"),
-				app.If(x.Err != "", func() app.UI {
-					return app.P().Class("problems").Role("alert").Text(x.Err)
+				app.If(x.Err != nil, func() app.UI {
+					return app.P().Class("problems").Role("alert").Text(x.problem())
 				}).Else(func() app.UI {
 					return app.Pre().Class("http-res status-" + statusClass(x.Status)).Text(responseText(x))
 				}),
@@ -70,11 +70,11 @@ func requestText(x *exchange) string {
 	if err != nil {
 		return x.Req.URL
 	}
-	fmt.Fprintf(&b, "%s %s HTTP/1.1\nHost: %s\n", methodOf(x.Req), u.RequestURI(), u.Host)
+	fmt.Fprintf(&b, "%s %s HTTP/1.1\nHost: %s\n", x.Req.MethodOrGet(), u.RequestURI(), u.Host)
 	for _, h := range x.Req.Header {
 		fmt.Fprintf(&b, "%s: %s\n", h.Name, h.Value)
 	}
-	if m := methodOf(x.Req); m != "GET" && m != "HEAD" && app.IsClient {
+	if m := x.Req.MethodOrGet(); m != "GET" && m != "HEAD" && app.IsClient {
 		fmt.Fprintf(&b, "Origin: %s (added by the browser)\n", app.Window().Get("location").Get("origin").String())
 	}
 	if x.Req.Login != nil {

@@ -1,36 +1,72 @@
 package ui
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/authlab/authlab/app/snippet"
+	"github.com/authlab/authlab/app/httpmsg"
+	"github.com/authlab/authlab/app/oauth"
+	"github.com/authlab/authlab/app/webio"
 )
 
-// exchange is one request sent to the demo server and the answer, as far as
-// the browser lets a page read it: Set-Cookie never, and on another origin
+// exchange is one request a page sent and the answer, as far as the
+// browser lets a page read it: Set-Cookie never, and on another origin
 // only the headers the server exposes (Fetch standard, CORS).
 type exchange struct {
-	Req        snippet.Request
-	Status     int
-	StatusText string
-	Header     []snippet.Header
-	Body       string
-	Err        string // set when no answer could be read
-	Took       time.Duration
+	Req httpmsg.Request
+	httpmsg.Response
+	// Err is set when no answer, or no body, could be read.
+	Err  error
+	Took time.Duration
 }
 
 // header returns the first response header with the name, or "".
-func (x *exchange) header(name string) string {
-	for _, h := range x.Header {
-		if strings.EqualFold(h.Name, name) {
-			return h.Value
-		}
+func (x *exchange) header(name string) string { return x.Response.Get(name) }
+
+// problem explains Err for the reader: a rejected fetch says nothing more
+// than "failed", on purpose, so the likely causes are spelled out.
+func (x *exchange) problem() string {
+	if x.Err == nil {
+		return ""
 	}
-	return ""
+	if errors.Is(x.Err, webio.ErrBodyUnread) {
+		return x.Err.Error()
+	}
+	return fetchFailure(x.Req.URL, x.Err)
+}
+
+// oauthError is the RFC 6749 §5.2 error in the response body, if any.
+func (x *exchange) oauthError() *oauth.Error {
+	var e oauth.Error
+	if json.Unmarshal([]byte(x.Body), &e) != nil || e.Code == "" {
+		return nil
+	}
+	return &e
+}
+
+// json decodes the response body into v.
+func (x *exchange) json(v any) error { return json.Unmarshal([]byte(x.Body), v) }
+
+// do sends req with the browser's fetch and waits for the whole answer;
+// after a redirect that fetch followed, only where it ended is kept.
+// It blocks, so it runs in ctx.Async, never on the UI goroutine.
+func do(req httpmsg.Request, o webio.FetchOptions) *exchange {
+	x := &exchange{Req: req}
+	start := time.Now()
+	res, err := webio.Fetch(context.Background(), &req, o)
+	x.Took, x.Err = time.Since(start), err
+	if res != nil {
+		x.Response = *res
+	}
+	if x.Redirected {
+		x.Body = "" // the page fetch landed on, which the exchange does not show
+	}
+	return x
 }
 
 // send sends req with the browser's fetch and calls done on the UI
@@ -38,41 +74,11 @@ func (x *exchange) header(name string) string {
 // (credentials "include"), which only the session requests need; every
 // other request omits them, which also keeps the browser from prompting
 // for Basic credentials on a 401.
-func send(ctx app.Context, req snippet.Request, withCookies bool, done func(app.Context, *exchange)) {
+func send(ctx app.Context, req httpmsg.Request, withCookies bool, done func(app.Context, *exchange)) {
 	ctx.Async(func() {
-		x := fetch(req, withCookies)
+		x := do(req, webio.FetchOptions{Cookies: withCookies})
 		ctx.Dispatch(func(ctx app.Context) { done(ctx, x) })
 	})
-}
-
-func fetch(req snippet.Request, withCookies bool) *exchange {
-	x := &exchange{Req: req}
-	o := fetchOptions{Method: methodOf(req), Body: req.Body, Cookies: withCookies}
-	for _, h := range req.Header {
-		o.Header = append(o.Header, [2]string{h.Name, h.Value})
-	}
-	start := time.Now()
-	f, err := browserFetch(req.URL, o)
-	x.Took = time.Since(start)
-	if f == nil {
-		x.Err = fetchFailure(req.URL, err)
-		return x
-	}
-	x.Status, x.StatusText, x.Body = f.Status, f.StatusText, f.Body
-	for _, h := range f.Header {
-		x.Header = append(x.Header, snippet.Header{Name: h[0], Value: h[1]})
-	}
-	if err != nil {
-		x.Err = err.Error()
-	}
-	return x
-}
-
-func methodOf(r snippet.Request) string {
-	if r.Method == "" {
-		return "GET"
-	}
-	return r.Method
 }
 
 // fetchFailure explains a rejected fetch: the browser tells a page nothing

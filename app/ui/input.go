@@ -1,7 +1,7 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import "github.com/authlab/authlab/app/ui/input"
 
 // inputValue reads the value of the input, textarea or select whose event
-// is being handled.
-func inputValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
+// is being handled: input.Value, under the name the pages use.
+var inputValue = input.Value

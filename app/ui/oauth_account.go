@@ -1,49 +1,31 @@
 package ui
 
 import (
-	"crypto/rand"
-	"encoding/base64"
-	"encoding/json"
-	"strings"
-
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/oauth"
 )
 
-// oauthAccount is a demo account for the consent page, made by this page
-// and kept in its memory only.
-type oauthAccount struct {
-	Name, Password string
-}
+// hasAccount reports whether the page knows a demo account's name and
+// password, for the consent page.
+func hasAccount() bool { return account.Username != "" && account.Password != "" }
 
-// oauthAccountMem is the demo account of this page's lifetime, shared by
-// the walkthrough and the lab.
-var oauthAccountMem *oauthAccount
-
-// oauthCreateAccount registers a random demo account with POST
+// oauthCreateAccount registers a fresh demo account with POST
 // /api/register. It blocks: run it in ctx.Async.
-func oauthCreateAccount() (*oauthAccount, *oauthExchange) {
-	b := make([]byte, 21)
-	if _, err := rand.Read(b); err != nil {
-		return nil, &oauthExchange{Req: &oauth.Request{Method: "POST", URL: apiURL("/api/register")}, Err: err}
-	}
-	enc := base64.RawURLEncoding.EncodeToString(b)
-	a := &oauthAccount{Name: "learner-" + strings.ToLower(enc[:8]), Password: enc[8:]}
-	body, _ := json.Marshal(map[string]string{"username": a.Name, "password": a.Password})
-	x := oauthDo(&oauth.Request{Method: "POST", URL: apiURL("/api/register"), Header: []oauth.Field{
+func oauthCreateAccount() (*demoAccount, *exchange) {
+	user, pass := newDemoAccount()
+	x := oauthDo(&httpmsg.Request{Method: "POST", URL: apiURL("/api/register"), Header: []httpmsg.Field{
 		{Name: "Content-Type", Value: "application/json"}, {Name: "Accept", Value: "application/json"},
-	}, Body: string(body)}, "manual")
+	}, Body: credentialsBody(user, pass)}, "manual")
 	if x.Err != nil || x.Status != 201 {
 		return nil, x
 	}
-	return a, x
+	return &demoAccount{Username: user, Password: pass}, x
 }
 
 // oauthAccountPanel offers a demo account for the consent page.
 type oauthAccountPanel struct {
 	app.Compo
-	x    *oauthExchange
+	x    *exchange
 	busy bool
 }
 
@@ -54,22 +36,21 @@ func (p *oauthAccountPanel) create(ctx app.Context, e app.Event) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy, p.x = false, x
 			if a != nil {
-				oauthAccountMem = a
+				account = *a
 			}
 		})
 	})
 }
 
 func (p *oauthAccountPanel) Render() app.UI {
-	a := oauthAccountMem
 	return app.Div().ID("account").Class("account").Body(
 		app.P().Text("The consent page asks you to sign in. Use your Authlab account, or make a throw-away one here (POST /api/register)."),
-		app.If(a == nil, func() app.UI {
+		app.If(!hasAccount(), func() app.UI {
 			return oauthButton("create-account", "Create a demo account", true, p.busy, p.create)
 		}).Else(func() app.UI {
 			return app.Div().Body(
-				oauthValue("account-name", "Username", a.Name),
-				oauthValue("account-password", "Password", a.Password),
+				oauthValue("account-name", "Username", account.Username),
+				oauthValue("account-password", "Password", account.Password),
 				oauthNote("Write these down or copy them: this page forgets them when it leaves for the consent page."),
 			)
 		}),

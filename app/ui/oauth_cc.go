@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/oauth"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
 // oauthCC is the client credentials panel (RFC 6749 §4.4): a confidential
@@ -18,7 +19,7 @@ type oauthCC struct {
 	id, secret string
 	post       bool // client_secret_post instead of Basic
 
-	tokenX, apiX *oauthExchange
+	tokenX, apiX *exchange
 	token        *oauth.TokenResponse
 	got          time.Time
 	fetched      int // tokens obtained so far
@@ -113,9 +114,9 @@ func (c *oauthCC) onJump(ctx app.Context, e app.Event) {
 	c.tick(ctx)
 }
 
-func (c *oauthCC) onID(ctx app.Context, e app.Event) { c.id = ctx.JSSrc().Get("value").String() }
+func (c *oauthCC) onID(ctx app.Context, e app.Event) { c.id = inputValue(ctx) }
 func (c *oauthCC) onSecret(ctx app.Context, e app.Event) {
-	c.secret = ctx.JSSrc().Get("value").String()
+	c.secret = inputValue(ctx)
 }
 func (c *oauthCC) onPost(ctx app.Context, e app.Event) { c.post = ctx.JSSrc().Get("checked").Bool() }
 
@@ -130,7 +131,7 @@ func (c *oauthCC) Render() app.UI {
 		app.Label().For("cc-secret").Text("client_secret"),
 		app.Input().ID("cc-secret").Value(c.secret).Spellcheck(false).OnInput(c.onSecret),
 		app.Label().Class("inline").Body(
-			checkedIf(app.Input().Type("checkbox").ID("cc-post"), c.post).OnChange(c.onPost),
+			input.CheckedIf(app.Input().Type("checkbox").ID("cc-post"), c.post).OnChange(c.onPost),
 			app.Text(" send them in the body (client_secret_post) instead of a Basic header"),
 		),
 		app.If(!c.post, func() app.UI {
@@ -172,7 +173,7 @@ func (c *oauthCC) expiry() app.UI {
 		oauthValue("cc-renew-at", "A careful client renews it", oauthRenewText(untilRenew, exp.Sub(renew))),
 		oauthValue("cc-fetched", "Tokens fetched", strconv.Itoa(c.fetched)),
 		app.Label().Class("inline").Body(
-			checkedIf(app.Input().Type("checkbox").ID("cc-auto"), c.auto).OnChange(c.onAuto),
+			input.CheckedIf(app.Input().Type("checkbox").ID("cc-auto"), c.auto).OnChange(c.onAuto),
 			app.Text(" renew automatically (x/oauth2's TokenSource does the same, 10 s before expiry)"),
 		),
 		app.Button().ID("cc-jump").Class("secondary").Text("Jump to the renewal time (moves this page's clock only)").OnClick(c.onJump),

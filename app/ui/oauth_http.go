@@ -7,52 +7,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/authlab/authlab/app/httpmsg"
+	"github.com/authlab/authlab/app/webio"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/oauth"
 )
 
-// oauthExchange is one HTTP round trip of the OAuth page: the request as
-// built by app/oauth and sent by the browser's fetch, and the response as
-// fetch exposes it.
-type oauthExchange struct {
-	Req        *oauth.Request
-	Status     int
-	StatusText string
-	Header     []oauth.Field // lower-case names, as fetch's Headers gives them
-	Body       string
-	URL        string // the final URL, after any redirect fetch followed
-	Redirected bool
-	Err        error // the request never got an answer
-	Took       time.Duration
-}
-
-// header returns a response header's value.
-func (x *oauthExchange) header(name string) string {
-	for _, f := range x.Header {
-		if strings.EqualFold(f.Name, name) {
-			return f.Value
-		}
-	}
-	return ""
-}
-
-// oauthError is the RFC 6749 §5.2 error in the response body, if any.
-func (x *oauthExchange) oauthError() *oauth.Error {
-	var e oauth.Error
-	if json.Unmarshal([]byte(x.Body), &e) != nil || e.Code == "" {
-		return nil
-	}
-	return &e
-}
-
-// json decodes the response body into v.
-func (x *oauthExchange) json(v any) error { return json.Unmarshal([]byte(x.Body), v) }
-
-// responseText renders the response like an HTTP/1.1 message, JSON bodies
+// oauthResponseText renders the response like an HTTP/1.1 message, JSON bodies
 // indented. A redirect that fetch followed is shown as the 303 it was,
 // with the Location fetch reports.
-func (x *oauthExchange) responseText() string {
+func oauthResponseText(x *exchange) string {
 	if x.Err != nil {
 		return "(no response: " + x.Err.Error() + ")"
 	}
@@ -86,29 +49,13 @@ func (x *oauthExchange) responseText() string {
 // goroutine. redirect is fetch's redirect mode: "follow" or "manual".
 // No cookies are sent or stored: OAuth requests carry their credentials
 // explicitly.
-func oauthDo(req *oauth.Request, redirect string) *oauthExchange {
-	x := &oauthExchange{Req: req}
-	o := fetchOptions{Method: req.Method, Body: req.Body, Redirect: redirect}
-	for _, f := range req.Header {
-		o.Header = append(o.Header, [2]string{f.Name, f.Value})
-	}
-	start := time.Now()
-	f, err := browserFetch(req.URL, o)
-	x.Took, x.Err = time.Since(start), err
-	if f == nil {
-		return x
-	}
-	x.Status, x.StatusText, x.Body = f.Status, f.StatusText, f.Body
-	x.URL, x.Redirected = f.URL, f.Redirected
-	for _, h := range f.Header {
-		x.Header = append(x.Header, oauth.Field{Name: h[0], Value: h[1]})
-	}
-	return x
+func oauthDo(req *httpmsg.Request, redirect string) *exchange {
+	return do(*req, webio.FetchOptions{Redirect: redirect})
 }
 
-// oauthHTTP shows an exchange: the request exactly as sent, then the
-// response. id prefixes the elements' ids, for tests and links.
-func oauthHTTP(id string, x *oauthExchange) app.UI {
+// oauthHTTP shows an exchange: the request exactly as sent, the response,
+// and the client code that repeats the request. id prefixes the elements' ids, for tests and links.
+func oauthHTTP(id string, x *exchange) app.UI {
 	if x == nil {
 		return app.Text("")
 	}
@@ -123,7 +70,11 @@ func oauthHTTP(id string, x *oauthExchange) app.UI {
 		),
 		app.Div().Class("http-half").Body(
 			app.H4().Class("seg-title").Text("Response · "+x.Took.Round(time.Millisecond).String()),
-			app.Pre().ID(id+"-response").Class("json http-response").Text(x.responseText()),
+			app.Pre().ID(id+"-response").Class("json http-response").Text(oauthResponseText(x)),
+		),
+		app.Details().Class("snippet-box").Body(
+			app.Summary().Text("Code for this request"),
+			&snippetView{ID: id + "-code", Req: &x.Req},
 		),
 	)
 }

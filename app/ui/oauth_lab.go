@@ -10,6 +10,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/oauth"
 )
 
@@ -25,14 +26,14 @@ type oauthLabCase struct {
 // oauthLabRun is one run of a case: the requests made, in order, and the
 // error that caught the broken rule.
 type oauthLabRun struct {
-	Xs     []*oauthExchange
+	Xs     []*exchange
 	Notes  []string
 	Caught string // the error code, or the client-side check's name
 	Detail string // its description
 	Failed string // why the case could not run
 }
 
-func (r *oauthLabRun) do(req *oauth.Request, redirect string) *oauthExchange {
+func (r *oauthLabRun) do(req *httpmsg.Request, redirect string) *exchange {
 	x := oauthDo(req, redirect)
 	r.Xs = append(r.Xs, x)
 	return x
@@ -41,7 +42,7 @@ func (r *oauthLabRun) do(req *oauth.Request, redirect string) *oauthExchange {
 func (r *oauthLabRun) note(s string) { r.Notes = append(r.Notes, s) }
 
 // caught records the RFC 6749 §5.2 error of x as the result.
-func (r *oauthLabRun) caught(x *oauthExchange) {
+func (r *oauthLabRun) caught(x *exchange) {
 	if e := x.oauthError(); e != nil {
 		r.Caught, r.Detail = e.Code, e.Description
 		return
@@ -62,9 +63,10 @@ type oauthLabCode struct {
 func oauthLabRedirect() string { return oauthPageOrigin() + href("/oauth/callback") }
 
 // account makes sure the lab has a demo account to approve with.
-func (r *oauthLabRun) account() *oauthAccount {
-	if oauthAccountMem != nil {
-		return oauthAccountMem
+func (r *oauthLabRun) account() *demoAccount {
+	if hasAccount() {
+		a := account
+		return &a
 	}
 	a, x := oauthCreateAccount()
 	r.Xs = append(r.Xs, x)
@@ -72,8 +74,8 @@ func (r *oauthLabRun) account() *oauthAccount {
 		r.Failed = "could not create a demo account"
 		return nil
 	}
-	r.note("Created the demo account " + a.Name + " to approve with.")
-	oauthAccountMem = a
+	r.note("Created the demo account " + a.Username + " to approve with.")
+	account = *a
 	return a
 }
 
@@ -81,7 +83,7 @@ func (r *oauthLabRun) account() *oauthAccount {
 // page's form sends when Approve is clicked, with the username and
 // password. fetch follows the 303 to the callback, whose URL carries the
 // code. extra adds or overrides authorization parameters.
-func (r *oauthLabRun) code(extra ...oauth.Field) *oauthLabCode {
+func (r *oauthLabRun) code(extra ...httpmsg.Field) *oauthLabCode {
 	a := r.account()
 	if a == nil {
 		return nil
@@ -94,9 +96,9 @@ func (r *oauthLabRun) code(extra ...oauth.Field) *oauthLabCode {
 	}
 	c := &oauthLabCode{Verifier: pk.Verifier, State: st, Redirect: oauthLabRedirect()}
 	params := oauthLabAuthParams(c.Redirect, st, pk.Challenge, "S256", extra...)
-	params = append(params, oauth.Field{Name: "decision", Value: "approve"},
-		oauth.Field{Name: "username", Value: a.Name}, oauth.Field{Name: "password", Value: a.Password})
-	x := r.do(&oauth.Request{Method: "POST", URL: apiURL("/oauth/authorize"), Header: []oauth.Field{
+	params = append(params, httpmsg.Field{Name: "decision", Value: "approve"},
+		httpmsg.Field{Name: "username", Value: a.Username}, httpmsg.Field{Name: "password", Value: a.Password})
+	x := r.do(&httpmsg.Request{Method: "POST", URL: apiURL("/oauth/authorize"), Header: []httpmsg.Field{
 		{Name: "Content-Type", Value: "application/x-www-form-urlencoded"}, {Name: "Accept", Value: "text/html"},
 	}, Body: oauth.EncodeForm(params...)}, "follow")
 	cb, perr := oauth.ParseCallback(x.URL)
@@ -111,7 +113,7 @@ func (r *oauthLabRun) code(extra ...oauth.Field) *oauthLabCode {
 				r.Failed += ", " + html.UnescapeString(m[1])
 			}
 			if x.Status == 401 {
-				oauthAccountMem = nil // make a new account next time
+				account = demoAccount{} // make a new account next time
 			}
 		case cb.Err != nil:
 			r.Failed += ": " + cb.Err.Error()
@@ -122,8 +124,8 @@ func (r *oauthLabRun) code(extra ...oauth.Field) *oauthLabCode {
 	return c
 }
 
-func oauthLabAuthParams(redirect, state, challenge, method string, extra ...oauth.Field) []oauth.Field {
-	p := []oauth.Field{
+func oauthLabAuthParams(redirect, state, challenge, method string, extra ...httpmsg.Field) []httpmsg.Field {
+	p := []httpmsg.Field{
 		{Name: "response_type", Value: "code"}, {Name: "client_id", Value: oauthWebClient},
 		{Name: "redirect_uri", Value: redirect}, {Name: "scope", Value: oauthScope}, {Name: "state", Value: state},
 		{Name: "code_challenge", Value: challenge}, {Name: "code_challenge_method", Value: method},
@@ -144,7 +146,7 @@ func oauthLabAuthParams(redirect, state, challenge, method string, extra ...oaut
 
 // exchange redeems c as the public client, with the given verifier and
 // redirect URI.
-func (r *oauthLabRun) exchange(c *oauthLabCode, verifier, redirect string) *oauthExchange {
+func (r *oauthLabRun) exchange(c *oauthLabCode, verifier, redirect string) *exchange {
 	req, _ := oauth.Client{ID: oauthWebClient}.ExchangeCode(apiURL("/oauth/token"), c.Code, redirect, verifier)
 	return r.do(req, "manual")
 }
@@ -198,8 +200,8 @@ var oauthLabCases = []oauthLabCase{
 			pk, _ := oauth.NewPKCE(rand.Reader)
 			evil := "https://evil.example/oauth/callback"
 			q := oauth.EncodeForm(oauthLabAuthParams(evil, st, pk.Challenge, "S256")...)
-			x := r.do(&oauth.Request{Method: "GET", URL: apiURL("/oauth/authorize") + "?" + q,
-				Header: []oauth.Field{{Name: "Accept", Value: "text/html"}}}, "manual")
+			x := r.do(&httpmsg.Request{Method: "GET", URL: apiURL("/oauth/authorize") + "?" + q,
+				Header: []httpmsg.Field{{Name: "Accept", Value: "text/html"}}}, "manual")
 			if m := authzErrorText.FindStringSubmatch(x.Body); m != nil {
 				r.note("The authorization endpoint answered " + x.StatusText + " with a page, and no redirect: " + html.UnescapeString(m[1]))
 			}
@@ -236,8 +238,8 @@ var oauthLabCases = []oauthLabCase{
 			st, _ := oauth.NewState(rand.Reader)
 			pk, _ := oauth.NewPKCE(rand.Reader)
 			q := oauth.EncodeForm(oauthLabAuthParams(oauthLabRedirect(), st, pk.Verifier, "plain")...)
-			x := r.do(&oauth.Request{Method: "GET", URL: apiURL("/oauth/authorize") + "?" + q,
-				Header: []oauth.Field{{Name: "Accept", Value: "text/html"}}}, "follow")
+			x := r.do(&httpmsg.Request{Method: "GET", URL: apiURL("/oauth/authorize") + "?" + q,
+				Header: []httpmsg.Field{{Name: "Accept", Value: "text/html"}}}, "follow")
 			cb, err := oauth.ParseCallback(x.URL)
 			if err != nil || cb.Err == nil {
 				r.Failed = "the server did not redirect with an error"
@@ -249,7 +251,7 @@ var oauthLabCases = []oauthLabCase{
 	{"expired", "Redeem an expired code",
 		"Codes live 60 seconds on this server (RFC 6749 §4.1.2 allows 10 minutes at most). The lab asks for a 1-second code with the non-standard authlab_code_ttl=1, waits 2 seconds, then redeems it.",
 		func(r *oauthLabRun) {
-			c := r.code(oauth.Field{Name: "authlab_code_ttl", Value: "1"})
+			c := r.code(httpmsg.Field{Name: "authlab_code_ttl", Value: "1"})
 			if c == nil {
 				return
 			}

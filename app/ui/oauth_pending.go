@@ -1,7 +1,9 @@
 package ui
 
 import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"encoding/json"
+
+	"github.com/authlab/authlab/app/webio"
 )
 
 // oauthPendingKey names the one sessionStorage entry of the OAuth page.
@@ -38,20 +40,24 @@ type oauthMeta struct {
 }
 
 // oauthSavePending stores p for the callback page in this tab.
-func oauthSavePending(ctx app.Context, p *oauthPending) error {
-	return ctx.SessionStorage().Set(oauthPendingKey, p)
+func oauthSavePending(p *oauthPending) error {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	return webio.Session.Set(oauthPendingKey, string(b))
 }
 
 // oauthTakePending reads and removes the pending authorization, so that a
 // reload or a second callback cannot use the verifier again.
-func oauthTakePending(ctx app.Context) *oauthPending {
-	s := ctx.SessionStorage()
-	if !s.Contains(oauthPendingKey) {
+func oauthTakePending() *oauthPending {
+	v, ok := webio.Session.Get(oauthPendingKey)
+	if !ok {
 		return nil
 	}
 	var p oauthPending
-	err := s.Get(oauthPendingKey, &p)
-	s.Del(oauthPendingKey)
+	err := json.Unmarshal([]byte(v), &p)
+	webio.Session.Remove(oauthPendingKey)
 	if err != nil || p.Verifier == "" {
 		return nil
 	}

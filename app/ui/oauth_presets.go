@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/oauth"
 )
 
@@ -37,7 +38,7 @@ func (p *oauthPresets) pick(name string) app.EventHandler {
 }
 
 func (p *oauthPresets) onInput(field *string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { *field = ctx.JSSrc().Get("value").String() }
+	return func(ctx app.Context, e app.Event) { *field = inputValue(ctx) }
 }
 
 func (p *oauthPresets) Render() app.UI {
@@ -86,7 +87,7 @@ func (p *oauthPresets) requests(prov *oauth.Provider) app.UI {
 	)
 }
 
-func oauthRequestOrError(id string, r *oauth.Request, err error) app.UI {
+func oauthRequestOrError(id string, r *httpmsg.Request, err error) app.UI {
 	if err != nil {
 		return app.P().ID(id).Class("hint").Text(err.Error())
 	}

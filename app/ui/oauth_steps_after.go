@@ -15,15 +15,15 @@ func (w *oauthWalk) step5() app.UI {
 		oauthNote("The page POSTs the code and the verifier to the token endpoint, as a form. authlab-web is a public client: it sends its client_id and no secret, and the verifier is what proves the request comes from whoever started the flow. The server hashes the verifier, compares it with the stored challenge, and spends the code whether or not that succeeds."),
 		app.If(!ready, func() app.UI { return oauthWaiting("This needs a checked code from step 4.") }),
 		app.If(ready, func() app.UI {
-			return oauthButton("exchange", "POST /oauth/token", w.tokenX == nil, w.busy == "exchange", w.exchange)
+			return oauthButton("exchange", "POST /oauth/token", w.x("exchange", 0) == nil, w.busy == "exchange", w.exchange)
 		}),
-		oauthHTTP("x-token", w.tokenX),
-		app.If(w.tokenX != nil && w.tokens != nil, func() app.UI {
+		w.shown("exchange"),
+		app.If(w.x("exchange", 0) != nil && w.tokens != nil, func() app.UI {
 			return app.Ul().Class("checks").Body(
 				oauthCheck("token-bearer", w.tokens.Bearer(), "token_type "+w.tokens.TokenType),
 				oauthCheck("token-expiry", w.tokens.ExpiresIn > 0, "the access token expires in "+w.expiresIn()),
 				oauthCheck("token-refresh", w.tokens.RefreshToken != "", "a refresh token came too"),
-				oauthCheck("token-nostore", w.tokenX.header("cache-control") == "no-store", "Cache-Control: no-store (RFC 6749 §5.1)"),
+				oauthCheck("token-nostore", w.x("exchange", 0).header("cache-control") == "no-store", "Cache-Control: no-store (RFC 6749 §5.1)"),
 			)
 		}),
 	)
@@ -48,8 +48,7 @@ func (w *oauthWalk) step6() app.UI {
 			app.Text(" (a new tab; the token travels in the URL fragment, which is never sent to a server)."),
 		),
 		oauthButton("call", "GET /oauth/userinfo and /api/protected", true, w.busy == "call", w.call),
-		oauthHTTP("x-userinfo", w.userinfoX),
-		oauthHTTP("x-api", w.apiX),
+		w.shown("call"),
 	)
 }
 
@@ -61,7 +60,7 @@ func (w *oauthWalk) step7() app.UI {
 	return oauthStep("7", "Refresh",
 		oauthNote("When the access token expires, the client trades its refresh token for new tokens, with no user in the loop. This server rotates refresh tokens: each works once and the answer brings the next. Presenting a spent one again means it was stolen, and the whole family is revoked (RFC 9700 §4.14.2)."),
 		oauthButton("refresh", "POST /oauth/token (grant_type=refresh_token)", w.tokens.RefreshToken != "", w.busy == "refresh", w.refresh),
-		oauthHTTP("x-refresh", w.refreshX),
+		w.shown("refresh"),
 		app.If(w.oldRT != "", func() app.UI {
 			return app.Ul().Class("checks").Body(
 				oauthCheck("refresh-rotated", w.oldRT != w.tokens.RefreshToken, "the refresh token changed: "+oauthShort(w.oldRT)+" is spent, "+oauthShort(w.tokens.RefreshToken)+" is current"),
@@ -84,21 +83,15 @@ func (w *oauthWalk) step8() app.UI {
 		app.Label().For("demo-secret").Text("authlab-demo's client_secret"),
 		app.Input().ID("demo-secret").Value(secret).Spellcheck(false).OnInput(w.onDemoSecret),
 		oauthButton("introspect", "POST /oauth/introspect", true, w.busy == "introspect", w.introspect),
-		oauthHTTP("x-intro-public", w.introPublicX),
-		oauthHTTP("x-intro", w.introX),
-		oauthHTTP("x-intro-refresh", w.introRefreshX),
+		w.shown("introspect"),
 		oauthNote("Revocation (RFC 7009) is open to public clients: they identify themselves by client_id. Revoking the refresh token ends its whole family; revoking the access token puts its jti on a deny list until it would expire. An unknown or spent token is answered 200 too, so revocation reveals nothing; a valid token of another client is refused with unauthorized_client and stays valid (§2.1)."),
 		oauthButton("revoke", "POST /oauth/revoke (refresh token, then access token)", true, w.busy == "revoke", w.revoke),
-		oauthHTTP("x-revoke-rt", w.revokeRTX),
-		oauthHTTP("x-revoke-at", w.revokeATX),
-		app.If(w.revokeATX != nil, func() app.UI {
+		w.shown("revoke"),
+		app.If(w.x("revoke", 1) != nil, func() app.UI {
 			return app.Div().Body(
 				oauthNote("Now ask again: introspection says inactive, userinfo refuses the token (as /api/profile and /api/keys would), and the refresh token is dead. /api/protected only checks the JWT's signature and expiry, so it still accepts the access token until it expires: the price of self-contained tokens, and the reason they are short-lived."),
 				oauthButton("recheck", "Try the revoked tokens", true, w.busy == "recheck", w.recheck),
-				oauthHTTP("x-after-intro", w.afterIntroX),
-				oauthHTTP("x-after-userinfo", w.afterUserX),
-				oauthHTTP("x-after-refresh", w.afterRefreshX),
-				oauthHTTP("x-after-api", w.afterAPIX),
+				w.shown("recheck"),
 			)
 		}),
 	)

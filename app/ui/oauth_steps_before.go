@@ -3,9 +3,8 @@ package ui
 import (
 	"encoding/json"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/oauth"
 )
 
 // step1 shows the PKCE pair and state being made (RFC 7636 §4.1, §4.2).
@@ -45,7 +44,7 @@ func (w *oauthWalk) step2() app.UI {
 		app.If(crossOriginAPI(), func() app.UI {
 			return oauthNote("These pages and the demo server are on different origins: the server must list this page's /oauth/callback in OAUTH_REDIRECT_URIS and its origin in CORS_ORIGINS.")
 		}),
-		oauthHTTP("x-metadata", w.metaX),
+		w.shown("build"),
 		app.If(w.authURL != "", func() app.UI {
 			return app.Div().Body(
 				oauthParamTable("auth-params", w.authURL),
@@ -65,7 +64,7 @@ func (w *oauthWalk) step3() app.UI {
 	}
 	var req string
 	if w.authURL != "" {
-		req = (&oauth.Request{Method: "GET", URL: w.authURL, Header: []oauth.Field{{Name: "Accept", Value: "text/html"}}}).Dump()
+		req = (&httpmsg.Request{Method: "GET", URL: w.authURL, Header: []httpmsg.Field{{Name: "Accept", Value: "text/html"}}}).Dump()
 	}
 	return oauthStep("3", "Send the browser to the consent page",
 		oauthNote("The browser itself goes to the authorization server: the user signs in and approves there, on the server's own page, so this client never sees the password. After Approve, the server answers 303 See Other with the code and your state in the Location, and the browser follows it to this site's /oauth/callback."),

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/authlab/authlab/app/ui/input"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -25,7 +26,7 @@ func oauthButton(id, label string, enabled, busy bool, h app.EventHandler) app.U
 	if busy {
 		label = "Sending…"
 	}
-	return disabledIf(app.Button().ID(id).Text(label), !enabled || busy).OnClick(h)
+	return input.DisabledIf(app.Button().ID(id).Text(label), !enabled || busy).OnClick(h)
 }
 
 // oauthCheck is one verdict in a list of checks.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/oauth"
 )
 
@@ -29,16 +30,23 @@ type oauthWalk struct {
 	app.Compo
 
 	callbackPage bool
-	busy         string // the step whose request is in flight
+	busy         string // the action whose requests are in flight
+	leaving      bool
+	demoSecret   string
 
+	walkFlow
+}
+
+// walkFlow is what one flow has made and learnt, step by step; starting a
+// new flow forgets it.
+type walkFlow struct {
+	// Steps 1 to 3.
 	pkce        *oauth.PKCETrace
 	state       string
-	metaX       *oauthExchange
 	meta        oauthMeta
 	auth        *oauth.AuthRequest
 	authURL     string
 	redirectURI string
-	leaving     bool
 
 	// Step 4, on the callback page.
 	callbackURL string
@@ -47,20 +55,60 @@ type oauthWalk struct {
 	checkErr    error
 	noPending   bool
 
-	tokenX    *oauthExchange
-	tokens    *oauth.TokenResponse
-	firstRT   string
-	userinfoX *oauthExchange
-	apiX      *oauthExchange
-	refreshX  *oauthExchange
-	oldRT     string
+	// Steps 5 to 8.
+	tokens  *oauth.TokenResponse
+	firstRT string
+	oldRT   string
 
-	demoSecret               string
-	introPublicX, introX     *oauthExchange
-	introRefreshX            *oauthExchange
-	revokeRTX, revokeATX     *oauthExchange
-	afterIntroX, afterUserX  *oauthExchange
-	afterRefreshX, afterAPIX *oauthExchange
+	// sent holds each action's exchanges, by the action's id.
+	sent map[string][]*exchange
+}
+
+// walkAction is one button of the walkthrough that sends requests: its id,
+// which also names it while in flight, and the ids under which its
+// exchanges are shown, in the order its requests are sent.
+type walkAction struct {
+	id    string
+	shown []string
+}
+
+// walkActions lists the walkthrough's requests, step by step.
+var walkActions = []walkAction{
+	{"build", []string{"x-metadata"}},                                                            // step 2
+	{"exchange", []string{"x-token"}},                                                            // step 5
+	{"call", []string{"x-userinfo", "x-api"}},                                                    // step 6
+	{"refresh", []string{"x-refresh"}},                                                           // step 7
+	{"introspect", []string{"x-intro-public", "x-intro", "x-intro-refresh"}},                     // step 8
+	{"revoke", []string{"x-revoke-rt", "x-revoke-at"}},                                           // step 8
+	{"recheck", []string{"x-after-intro", "x-after-userinfo", "x-after-refresh", "x-after-api"}}, // step 8
+
+}
+
+// x returns the i-th exchange of an action, or nil before it is sent.
+func (w *oauthWalk) x(action string, i int) *exchange {
+	if xs := w.sent[action]; i < len(xs) {
+		return xs[i]
+	}
+	return nil
+}
+
+// shown shows an action's exchanges, each under its id.
+func (w *oauthWalk) shown(action string) app.UI {
+	var ids []string
+	for _, a := range walkActions {
+		if a.id == action {
+			ids = a.shown
+		}
+	}
+	return app.Range(ids).Slice(func(i int) app.UI { return oauthHTTP(ids[i], w.x(action, i)) })
+}
+
+// record keeps an action's exchanges.
+func (w *oauthWalk) record(action string, xs ...*exchange) {
+	if w.sent == nil {
+		w.sent = map[string][]*exchange{}
+	}
+	w.sent[action] = xs
 }
 
 func (w *oauthWalk) OnNav(ctx app.Context) {
@@ -81,7 +129,7 @@ func (w *oauthWalk) OnNav(ctx app.Context) {
 func (w *oauthWalk) receive(ctx app.Context) {
 	w.callbackURL = app.Window().Get("location").Get("href").String()
 	w.callback, w.parseErr = oauth.ParseCallback(w.callbackURL)
-	p := oauthTakePending(ctx)
+	p := oauthTakePending()
 	if p == nil {
 		w.noPending = true
 	} else {
@@ -111,23 +159,18 @@ func (w *oauthWalk) generate(ctx app.Context, e app.Event) {
 }
 
 // reset forgets every step's values.
-func (w *oauthWalk) reset() {
-	w.pkce, w.state, w.metaX, w.meta, w.auth, w.authURL, w.redirectURI = nil, "", nil, oauthMeta{}, nil, "", ""
-	w.callbackURL, w.callback, w.parseErr, w.checkErr, w.noPending = "", nil, nil, nil, false
-	w.tokenX, w.tokens, w.firstRT, w.userinfoX, w.apiX, w.refreshX, w.oldRT = nil, nil, "", nil, nil, nil, ""
-	w.introPublicX, w.introX, w.introRefreshX, w.revokeRTX, w.revokeATX = nil, nil, nil, nil, nil
-	w.afterIntroX, w.afterUserX, w.afterRefreshX, w.afterAPIX = nil, nil, nil, nil
-}
+func (w *oauthWalk) reset() { w.walkFlow = walkFlow{} }
 
 // build is step 2: discover the endpoints (RFC 8414 §3), then build the
 // authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3).
 func (w *oauthWalk) build(ctx app.Context, e app.Event) {
 	w.busy = "build"
 	ctx.Async(func() {
-		x := oauthDo(&oauth.Request{Method: "GET", URL: apiURL("/.well-known/oauth-authorization-server"),
-			Header: []oauth.Field{{Name: "Accept", Value: "application/json"}}}, "follow")
+		x := oauthDo(&httpmsg.Request{Method: "GET", URL: apiURL("/.well-known/oauth-authorization-server"),
+			Header: []httpmsg.Field{{Name: "Accept", Value: "application/json"}}}, "follow")
 		ctx.Dispatch(func(ctx app.Context) {
-			w.busy, w.metaX = "", x
+			w.busy = ""
+			w.record("build", x)
 			if x.Err != nil || x.Status != 200 || x.json(&w.meta) != nil || w.meta.Authorization == "" {
 				return
 			}
@@ -143,7 +186,7 @@ func (w *oauthWalk) build(ctx app.Context, e app.Event) {
 // redirect is step 3: keep the verifier and state for the callback page in
 // this tab's sessionStorage, then navigate to the consent page.
 func (w *oauthWalk) redirect(ctx app.Context, e app.Event) {
-	err := oauthSavePending(ctx, w.pending())
+	err := oauthSavePending(w.pending())
 	if err != nil {
 		return
 	}
@@ -157,17 +200,18 @@ func (w *oauthWalk) pending() *oauthPending {
 		AuthURL: w.authURL, Scope: oauthScope, Meta: w.meta, Created: time.Now().Unix()}
 }
 
-// send runs a request for a step and hands the exchange to done on the UI
-// goroutine.
-func (w *oauthWalk) send(ctx app.Context, step string, reqs []*oauth.Request, done func(xs []*oauthExchange)) {
+// send runs an action's requests, keeps their exchanges, and hands them to
+// done on the UI goroutine.
+func (w *oauthWalk) send(ctx app.Context, step string, reqs []*httpmsg.Request, done func(xs []*exchange)) {
 	w.busy = step
 	ctx.Async(func() {
-		xs := make([]*oauthExchange, len(reqs))
+		xs := make([]*exchange, len(reqs))
 		for i, r := range reqs {
 			xs[i] = oauthDo(r, "manual")
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			w.busy = ""
+			w.record(step, xs...)
 			done(xs)
 		})
 	})
@@ -180,8 +224,7 @@ func (w *oauthWalk) exchange(ctx app.Context, e app.Event) {
 	if err != nil {
 		return
 	}
-	w.send(ctx, "exchange", []*oauth.Request{r}, func(xs []*oauthExchange) {
-		w.tokenX = xs[0]
+	w.send(ctx, "exchange", []*httpmsg.Request{r}, func(xs []*exchange) {
 		if t, err := oauth.ParseTokenResponse(xs[0].Status, []byte(xs[0].Body)); err == nil {
 			w.tokens, w.firstRT = t, t.RefreshToken
 		}
@@ -192,10 +235,10 @@ func (w *oauthWalk) exchange(ctx app.Context, e app.Event) {
 // and at an API (RFC 6750 §2.1).
 func (w *oauthWalk) call(ctx app.Context, e app.Event) {
 	at := w.tokens.AccessToken
-	w.send(ctx, "call", []*oauth.Request{
+	w.send(ctx, "call", []*httpmsg.Request{
 		oauth.BearerRequest("GET", w.meta.Userinfo, at),
 		oauth.BearerRequest("GET", apiURL("/api/protected"), at),
-	}, func(xs []*oauthExchange) { w.userinfoX, w.apiX = xs[0], xs[1] })
+	}, func([]*exchange) {})
 }
 
 // refresh is step 7 (RFC 6749 §6): the old refresh token is spent and a
@@ -206,8 +249,7 @@ func (w *oauthWalk) refresh(ctx app.Context, e app.Event) {
 	if err != nil {
 		return
 	}
-	w.send(ctx, "refresh", []*oauth.Request{r}, func(xs []*oauthExchange) {
-		w.refreshX = xs[0]
+	w.send(ctx, "refresh", []*httpmsg.Request{r}, func(xs []*exchange) {
 		if t, err := oauth.ParseTokenResponse(xs[0].Status, []byte(xs[0].Body)); err == nil {
 			w.tokens, w.oldRT = t, old
 		}
@@ -229,9 +271,7 @@ func (w *oauthWalk) introspect(ctx app.Context, e app.Event) {
 	pub, _ := oauth.Client{ID: oauthWebClient}.Introspect(w.meta.Introspection, at, "access_token")
 	demoAT, _ := w.demo().Introspect(w.meta.Introspection, at, "access_token")
 	demoRT, _ := w.demo().Introspect(w.meta.Introspection, rt, "refresh_token")
-	w.send(ctx, "introspect", []*oauth.Request{pub, demoAT, demoRT}, func(xs []*oauthExchange) {
-		w.introPublicX, w.introX, w.introRefreshX = xs[0], xs[1], xs[2]
-	})
+	w.send(ctx, "introspect", []*httpmsg.Request{pub, demoAT, demoRT}, func([]*exchange) {})
 }
 
 // revoke is step 8b (RFC 7009 §2.1): the public client revokes its refresh
@@ -240,9 +280,7 @@ func (w *oauthWalk) revoke(ctx app.Context, e app.Event) {
 	web := oauth.Client{ID: oauthWebClient}
 	rt, _ := web.Revoke(w.meta.Revocation, w.tokens.RefreshToken, "refresh_token")
 	at, _ := web.Revoke(w.meta.Revocation, w.tokens.AccessToken, "access_token")
-	w.send(ctx, "revoke", []*oauth.Request{rt, at}, func(xs []*oauthExchange) {
-		w.revokeRTX, w.revokeATX = xs[0], xs[1]
-	})
+	w.send(ctx, "revoke", []*httpmsg.Request{rt, at}, func([]*exchange) {})
 }
 
 // recheck is step 8c: the revoked tokens are refused everywhere that
@@ -252,15 +290,12 @@ func (w *oauthWalk) recheck(ctx app.Context, e app.Event) {
 	intro, _ := w.demo().Introspect(w.meta.Introspection, w.tokens.AccessToken, "access_token")
 	ref, _ := oauth.Client{ID: oauthWebClient}.Refresh(w.meta.Token, w.tokens.RefreshToken, "")
 	at := w.tokens.AccessToken
-	w.send(ctx, "recheck", []*oauth.Request{intro, oauth.BearerRequest("GET", w.meta.Userinfo, at), ref,
-		oauth.BearerRequest("GET", apiURL("/api/protected"), at)},
-		func(xs []*oauthExchange) {
-			w.afterIntroX, w.afterUserX, w.afterRefreshX, w.afterAPIX = xs[0], xs[1], xs[2], xs[3]
-		})
+	w.send(ctx, "recheck", []*httpmsg.Request{intro, oauth.BearerRequest("GET", w.meta.Userinfo, at), ref,
+		oauth.BearerRequest("GET", apiURL("/api/protected"), at)}, func([]*exchange) {})
 }
 
 func (w *oauthWalk) onDemoSecret(ctx app.Context, e app.Event) {
-	w.demoSecret = ctx.JSSrc().Get("value").String()
+	w.demoSecret = inputValue(ctx)
 }
 
 // expiresIn describes when the current access token expires.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/authlab/authlab/app/ui/jwtbench"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -29,7 +30,7 @@ var sections = []section{
 func pages() map[string]func() app.Composer {
 	m := map[string]func() app.Composer{
 		"/":             func() app.Composer { return &homePage{} },
-		"/jwt":          func() app.Composer { return &jwtPage{} },
+		"/jwt":          func() app.Composer { return jwtbench.New(func(c ...app.UI) app.UI { return shell("/jwt", c...) }) },
 		"/basic":        func() app.Composer { return &basicPage{} },
 		"/apikey":       func() app.Composer { return &apikeyPage{} },
 		"/bearer-token": func() app.Composer { return &bearerPage{} },

@@ -6,9 +6,9 @@ import (
 	"html"
 	"time"
 
+	"github.com/authlab/authlab/app/httpmsg"
+	"github.com/authlab/authlab/app/ui/input"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/snippet"
 )
 
 // sessionCookie is the demo server's session cookie. The __Host- prefix
@@ -21,7 +21,7 @@ const sessionCookie = "__Host-authlab_session"
 type sessionTool struct {
 	app.Compo
 	user, pass string
-	login      *snippet.Request // the login the cookie came from, for snippets
+	login      *httpmsg.Request // the login the cookie came from, for snippets
 	steps      []*sessionStep   // newest first
 	docCookie  string
 	expires    int64
@@ -87,8 +87,8 @@ func (t *sessionTool) onLogin(ctx app.Context, e app.Event) {
 	})
 }
 
-func (t *sessionTool) withSession(method, path string) snippet.Request {
-	req := snippet.Request{Method: method, URL: apiURL(path), Login: t.login, Cookie: sessionCookie}
+func (t *sessionTool) withSession(method, path string) httpmsg.Request {
+	req := httpmsg.Request{Method: method, URL: apiURL(path), Login: t.login, Cookie: sessionCookie}
 	if t.login == nil {
 		req.Login = nil
 	}
@@ -139,7 +139,7 @@ func (t *sessionTool) Render() app.UI {
 					app.Input().ID("session-pass").Type("text").AutoComplete(false).Spellcheck(false).Value(t.pass).
 						OnInput(func(ctx app.Context, e app.Event) { t.pass = inputValue(ctx) }),
 				),
-				disabledIf(app.Button().ID("session-login").Type("submit"), t.busy).Text("Sign up or log in"),
+				input.DisabledIf(app.Button().ID("session-login").Type("submit"), t.busy).Text("Sign up or log in"),
 			),
 		),
 		t.renderCookie(),

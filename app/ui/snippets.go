@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/snippet"
 )
 
@@ -15,7 +16,7 @@ var snippetLang = "curl"
 type snippetView struct {
 	app.Compo
 	ID  string
-	Req *snippet.Request
+	Req *httpmsg.Request
 }
 
 func (s *snippetView) pick(id string) app.EventHandler {

@@ -1,6 +1,9 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/authlab/authlab/app/webio"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // themeKey is the localStorage entry holding an explicit theme choice. It
 // holds "light" or "dark" and nothing else; web/loader.js applies it before
@@ -35,10 +38,7 @@ func (t *themeToggle) onClick(ctx app.Context, e app.Event) {
 		next = "dark"
 	}
 	app.Window().Get("document").Get("documentElement").Get("dataset").Set("theme", next)
-	func() {
-		defer func() { recover() }() // storage can be disabled; the choice then lasts for the page
-		app.Window().Get("localStorage").Call("setItem", themeKey, next)
-	}()
+	_ = webio.Local.Set(themeKey, next) // storage can be disabled; the choice then lasts for the page
 	t.theme = next
 }
 

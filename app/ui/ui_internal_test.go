@@ -9,8 +9,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/jot"
-	"github.com/authlab/authlab/app/snippet"
 )
 
 func TestBasePathResolve(t *testing.T) {
@@ -85,15 +85,15 @@ func TestLessons(t *testing.T) {
 }
 
 func TestReadQuota(t *testing.T) {
-	x := &exchange{Status: 429, Header: []snippet.Header{
+	x := &exchange{Response: httpmsg.Response{Status: 429, Header: []httpmsg.Field{
 		{Name: "ratelimit-limit", Value: "5"}, {Name: "ratelimit-remaining", Value: "0"},
 		{Name: "ratelimit-reset", Value: "60"}, {Name: "retry-after", Value: "60"},
-	}}
+	}}}
 	q := readQuota(x)
 	if !q.Known || !q.Over || q.Limit != 5 || q.Remaining != 0 || q.Reset != 60 || q.RetryAfter != "60" {
 		t.Errorf("quota = %+v", q)
 	}
-	if readQuota(&exchange{Status: 401}).Known {
+	if readQuota(&exchange{Response: httpmsg.Response{Status: 401}}).Known {
 		t.Error("a 401 has no quota")
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+
+	"github.com/authlab/authlab/app/webio"
 )
 
 // ErrWebCrypto wraps failures reported by crypto.subtle.
@@ -31,36 +33,12 @@ func Subtle() js.Value { return js.Global().Get("crypto").Get("subtle") }
 // goroutines and the JavaScript event loop run meanwhile. A rejection is
 // returned wrapped in ErrWebCrypto.
 func Await(ctx context.Context, promise js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
+	v, err := webio.Await(ctx, promise)
+	var r *webio.Rejection
+	if errors.As(err, &r) {
+		return v, fmt.Errorf("%w: %s", ErrWebCrypto, r.Reason)
 	}
-	ch := make(chan result, 1)
-	onOK := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		v := js.Undefined()
-		if len(args) > 0 {
-			v = args[0]
-		}
-		ch <- result{v: v}
-		return nil
-	})
-	onErr := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		msg := "rejected"
-		if len(args) > 0 && args[0].Truthy() {
-			msg = args[0].Call("toString").String()
-		}
-		ch <- result{err: fmt.Errorf("%w: %s", ErrWebCrypto, msg)}
-		return nil
-	})
-	defer onOK.Release()
-	defer onErr.Release()
-	promise.Call("then", onOK, onErr)
-	select {
-	case r := <-ch:
-		return r.v, r.err
-	case <-ctx.Done():
-		return js.Value{}, ctx.Err()
-	}
+	return v, err
 }
 
 // Bytes copies b into a new Uint8Array.

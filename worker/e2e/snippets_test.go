@@ -135,4 +135,12 @@ func TestPageSnippetsRunForReal(t *testing.T) {
 	b.click("#session-me")
 	b.waitText("#session-step-0", "GET /session/me → 200")
 	check(shown{"session me", "session-step-0", "200"})
+
+	b.open("/oauth")
+	b.click("#cc-token")
+	b.waitText("#x-cc-token-response", "HTTP/1.1 200")
+	check(shown{"oauth client credentials", "x-cc-token", "200"})
+	b.click("#cc-call")
+	b.waitText("#x-cc-api-response", "HTTP/1.1 200")
+	check(shown{"oauth bearer call", "x-cc-api", "200"})
 }

@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"html"
@@ -10,28 +10,28 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
-// JWTTimeline draws iat, nbf and exp against now as an SVG line, with the
+// timelineView draws iat, nbf and exp against now as an SVG line, with the
 // valid stretch and the clock-skew allowance shaded. SVG attributes place
 // the marks, since the page's CSP allows no inline styles.
-type JWTTimeline struct {
+type timelineView struct {
 	app.Compo
 	Timeline *jot.Timeline
 }
 
 // Render shows the timeline, or a note when the token has no times.
-func (v *JWTTimeline) Render() app.UI {
+func (v *timelineView) Render() app.UI {
 	n := v.node()
 	return n.ui()
 }
 
-func (v *JWTTimeline) node() jnode {
+func (v *timelineView) node() jnode {
 	tl := v.Timeline
 	if tl == nil || tl.State == "no times" {
 		return jel("p", "id", "timeline", "class", "hint", "data-state", "no times").
 			with("No iat, nbf or exp: the token carries no times.")
 	}
 	return jel("figure", "id", "timeline", "class", "timeline "+strings.ReplaceAll(tl.State, " ", "-"), "data-state", tl.State).body(
-		jnode{tag: jRaw, text: jwtTimelineSVG(tl)},
+		jnode{tag: jRaw, text: timelineSVG(tl)},
 		jel("figcaption").body(
 			jel("strong").with("Now the token is "+tl.State+"."),
 			jel("span", "class", "muted").with(" Shaded: when it is accepted; hatched: the clock-skew allowance."),
@@ -39,9 +39,9 @@ func (v *JWTTimeline) node() jnode {
 	)
 }
 
-// jwtTimelineSVG writes the timeline. Only fixed names and numbers go into
+// timelineSVG writes the timeline. Only fixed names and numbers go into
 // it, never token text.
-func jwtTimelineSVG(tl *jot.Timeline) string {
+func timelineSVG(tl *jot.Timeline) string {
 	const w = 1000.0
 	x := func(p float64) string { return strconv.FormatFloat(p*w, 'f', 1, 64) }
 	var b strings.Builder

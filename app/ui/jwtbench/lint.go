@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -6,21 +6,21 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
-// JWTLint lists the lint findings (RFC 8725), most serious first: each
+// lintView lists the lint findings (RFC 8725), most serious first: each
 // item of #lint carries data-rule and data-severity.
-type JWTLint struct {
+type lintView struct {
 	app.Compo
 	Findings []jot.Finding
 	Decoded  bool // whether there was a token to lint
 }
 
 // Render shows the findings.
-func (v *JWTLint) Render() app.UI {
+func (v *lintView) Render() app.UI {
 	n := v.node()
 	return n.ui()
 }
 
-func (v *JWTLint) node() jnode {
+func (v *lintView) node() jnode {
 	var note jnode
 	switch {
 	case !v.Decoded:

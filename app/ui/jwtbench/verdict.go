@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -6,17 +6,17 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
-// JWTVerdict shows the outcome of checking the token: #verdict carries
+// verdictView shows the outcome of checking the token: #verdict carries
 // data-state valid, invalid, unverified, malformed or weak-key, a headline and the
 // reason in words.
-type JWTVerdict struct {
+type verdictView struct {
 	app.Compo
 	State  string // one of the jot.State constants
 	Reason string
 	Hint   string
 }
 
-var jwtVerdictTitles = map[string]string{
+var verdictTitles = map[string]string{
 	jot.StateValid:      "Signature verified",
 	jot.StateInvalid:    "Invalid",
 	jot.StateUnverified: "Not verified",
@@ -25,18 +25,18 @@ var jwtVerdictTitles = map[string]string{
 }
 
 // Render shows the verdict.
-func (v *JWTVerdict) Render() app.UI {
+func (v *verdictView) Render() app.UI {
 	n := v.node()
 	return n.ui()
 }
 
-func (v *JWTVerdict) node() jnode {
+func (v *verdictView) node() jnode {
 	var hint jnode
 	if v.Hint != "" {
 		hint = jel("p", "id", "verdict-hint", "class", "verdict-hint").with(v.Hint)
 	}
 	return jel("div", "id", "verdict", "class", "verdict "+v.State, "data-state", v.State, "aria-live", "polite").body(
-		jel("strong", "class", "verdict-title").with(jwtVerdictTitles[v.State]),
+		jel("strong", "class", "verdict-title").with(verdictTitles[v.State]),
 		jel("p", "class", "verdict-reason").with(v.Reason),
 		hint,
 	)

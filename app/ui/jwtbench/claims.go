@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"encoding/json"
@@ -11,27 +11,27 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
-// JWTClaims explains every claim of a payload: what it means, where it is
+// claimsView explains every claim of a payload: what it means, where it is
 // defined and, for NumericDates (RFC 7519 §2), the time in UTC, in local
 // time and relative to now.
-type JWTClaims struct {
+type claimsView struct {
 	app.Compo
 	Claims map[string]any
 	Now    time.Time
 	Skew   time.Duration
 }
 
-// jwtMaxValue is how much of a claim's JSON value the table shows.
-const jwtMaxValue = 160
+// maxValue is how much of a claim's JSON value the table shows.
+const maxValue = 160
 
 // Render shows the claims table.
-func (v *JWTClaims) Render() app.UI {
+func (v *claimsView) Render() app.UI {
 	n := v.node()
 	return n.ui()
 }
 
-func (v *JWTClaims) node() jnode {
-	names := jwtClaimOrder(v.Claims)
+func (v *claimsView) node() jnode {
+	names := claimOrder(v.Claims)
 	rows := make([]jnode, len(names))
 	for i, name := range names {
 		rows[i] = v.row(name)
@@ -46,19 +46,19 @@ func (v *JWTClaims) node() jnode {
 	)
 }
 
-func (v *JWTClaims) row(name string) jnode {
+func (v *claimsView) row(name string) jnode {
 	value, _ := json.Marshal(v.Claims[name])
 	text := string(value)
-	if len(text) > jwtMaxValue {
-		text = text[:jwtMaxValue] + "…"
+	if len(text) > maxValue {
+		text = text[:maxValue] + "…"
 	}
 	doc, documented := jot.ClaimInfo(name)
 	var when jnode
 	if documented && doc.Time {
 		if t, ok, err := jot.NumericDate(v.Claims, name); ok && err == nil {
 			when = jel("ul", "class", "times").body(
-				jel("li").body(jel("span", "class", "muted").with("UTC "), jtext(t.UTC().Format(jwtUTCLayout))),
-				jel("li").body(jel("span", "class", "muted").with("Local "), jtext(t.Local().Format(jwtLocalLayout))),
+				jel("li").body(jel("span", "class", "muted").with("UTC "), jtext(t.UTC().Format(utcLayout))),
+				jel("li").body(jel("span", "class", "muted").with("Local "), jtext(t.Local().Format(localLayout))),
 				jel("li", "class", "relative", "data-claim", name).with(jot.DescribeTime(name, t, v.Now, v.Skew)),
 			)
 		} else {
@@ -79,10 +79,10 @@ func (v *JWTClaims) row(name string) jnode {
 	)
 }
 
-// jwtClaimOrder lists documented claims in their documentation order, then
+// claimOrder lists documented claims in their documentation order, then
 // the others by name.
-func jwtClaimOrder(claims map[string]any) []string {
-	rank := jwtClaimRank()
+func claimOrder(claims map[string]any) []string {
+	rank := claimRank()
 	names := make([]string, 0, len(claims))
 	for n := range claims {
 		names = append(names, n)
@@ -100,9 +100,9 @@ func jwtClaimOrder(claims map[string]any) []string {
 	return names
 }
 
-// jwtClaimRank is each documented claim's place in the documentation,
+// claimRank is each documented claim's place in the documentation,
 // from 1.
-var jwtClaimRank = sync.OnceValue(func() map[string]int {
+var claimRank = sync.OnceValue(func() map[string]int {
 	rank := map[string]int{}
 	for i, d := range jot.ClaimDocs() {
 		rank[d.Name] = i + 1

@@ -1,4 +1,4 @@
-package ui_test
+package jwtbench
 
 import (
 	"strings"
@@ -8,7 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/jot"
-	"github.com/authlab/authlab/app/ui"
 )
 
 // mount renders a component the way the browser does, natively.
@@ -24,7 +23,7 @@ func mount(t *testing.T, c app.Composer) {
 func TestJWTVerdict(t *testing.T) {
 	for _, state := range []string{jot.StateValid, jot.StateInvalid, jot.StateUnverified, jot.StateMalformed, jot.StateWeakKey} {
 		t.Run(state, func(t *testing.T) {
-			v := &ui.JWTVerdict{State: state, Reason: "because", Hint: "try base64url"}
+			v := &verdictView{State: state, Reason: "because", Hint: "try base64url"}
 			mount(t, v)
 			root := app.Div().ID("verdict").Class("verdict "+state).DataSet("state", state).Aria("live", "polite")
 			if err := app.Match(root, v, 0); err != nil {
@@ -43,7 +42,7 @@ func TestJWTVerdict(t *testing.T) {
 func TestJWTLint(t *testing.T) {
 	e := "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0."
 	findings := jot.Lint(jot.Inspect(e), jot.LintConfig{})
-	v := &ui.JWTLint{Findings: findings, Decoded: true}
+	v := &lintView{Findings: findings, Decoded: true}
 	mount(t, v)
 	for i, f := range findings {
 		li := app.Li().Class("finding "+string(f.Severity)).DataSet("rule", f.Rule).DataSet("severity", string(f.Severity))
@@ -54,7 +53,7 @@ func TestJWTLint(t *testing.T) {
 	if err := app.Match(app.Ul().ID("lint").Class("findings"), v, 0, 1); err != nil {
 		t.Error(err)
 	}
-	clean := &ui.JWTLint{Decoded: true}
+	clean := &lintView{Decoded: true}
 	mount(t, clean)
 	if err := app.Match(app.P().ID("lint-clean").Class("hint"), clean, 0, 1); err != nil {
 		t.Error(err)
@@ -65,7 +64,7 @@ func TestJWTLint(t *testing.T) {
 // names and dates carry explanations.
 func TestJWTJSON(t *testing.T) {
 	pretty := "{\n  \"exp\": 1300819380,\n  \"name\": \"Zoë \\\"Z\\\"\",\n  \"ok\": true,\n  \"n\": [-1.5e3, null]\n}"
-	v := &ui.JWTJSON{ID: "payload", JSON: []byte(pretty), Valid: true}
+	v := &jsonView{ID: "payload", JSON: []byte(pretty), Valid: true}
 	mount(t, v)
 	if err := app.Match(app.Pre().ID("payload").Class("json seg-payload"), v, 0); err != nil {
 		t.Fatal(err)
@@ -92,7 +91,7 @@ func TestJWTJSON(t *testing.T) {
 		t.Error(err)
 	}
 
-	broken := &ui.JWTJSON{ID: "header", JSON: []byte(strings.Repeat("x", 5000))}
+	broken := &jsonView{ID: "header", JSON: []byte(strings.Repeat("x", 5000))}
 	mount(t, broken)
 	if err := app.Match(app.Text(strings.Repeat("x", 4096)+"… (904 more bytes)"), broken, 0, 0); err != nil {
 		t.Error(err)
@@ -102,7 +101,7 @@ func TestJWTJSON(t *testing.T) {
 func TestJWTClaims(t *testing.T) {
 	now := time.Unix(1300819320, 0)
 	in := jot.Inspect("eyJhbGciOiJIUzI1NiJ9.eyJ6IjoxLCJleHAiOjEzMDA4MTkzODAsImlzcyI6ImpvZSJ9.")
-	v := &ui.JWTClaims{Claims: in.Payload, Now: now}
+	v := &claimsView{Claims: in.Payload, Now: now}
 	mount(t, v)
 	// Registered claims first, in RFC order, then the others.
 	for i, name := range []string{"iss", "exp", "z"} {
@@ -128,11 +127,11 @@ func TestJWTFragment(t *testing.T) {
 		{"a.b.c", "line 1\nline 2", jot.SecretUTF8, true, "token=a.b.c&key=line+1%0Aline+2"},
 	}
 	for _, tt := range tests {
-		got := ui.JWTFragment(tt.token, tt.key, tt.enc, tt.withKey)
+		got := fragment(tt.token, tt.key, tt.enc, tt.withKey)
 		if got != tt.want {
-			t.Errorf("JWTFragment = %q, want %q", got, tt.want)
+			t.Errorf("fragment = %q, want %q", got, tt.want)
 		}
-		token, key, enc, ok := ui.ParseJWTFragment("#" + got)
+		token, key, enc, ok := parseFragment("#" + got)
 		wantKey, wantEnc := "", jot.SecretUTF8
 		if tt.withKey {
 			wantKey = tt.key
@@ -141,15 +140,15 @@ func TestJWTFragment(t *testing.T) {
 			}
 		}
 		if !ok || token != jot.Clean(tt.token) || key != wantKey || enc != wantEnc {
-			t.Errorf("ParseJWTFragment(%q) = %q, %q, %q, %v", got, token, key, enc, ok)
+			t.Errorf("parseFragment(%q) = %q, %q, %q, %v", got, token, key, enc, ok)
 		}
 	}
 	for _, f := range []string{"", "#", "key=abc", "token=", "%zz"} {
-		if _, _, _, ok := ui.ParseJWTFragment(f); ok {
-			t.Errorf("ParseJWTFragment(%q) found a token", f)
+		if _, _, _, ok := parseFragment(f); ok {
+			t.Errorf("parseFragment(%q) found a token", f)
 		}
 	}
-	if _, _, enc, _ := ui.ParseJWTFragment("token=a&enc=rot13"); enc != jot.SecretUTF8 {
+	if _, _, enc, _ := parseFragment("token=a&enc=rot13"); enc != jot.SecretUTF8 {
 		t.Errorf("an unknown encoding became %q", enc)
 	}
 }

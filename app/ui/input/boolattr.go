@@ -1,4 +1,4 @@
-package ui
+package input
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -10,24 +10,24 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // undo an earlier true. These setters leave a false attribute out of the
 // prerendered HTML only.
 
-// selectedIf sets o's selected state.
-func selectedIf(o app.HTMLOption, selected bool) app.HTMLOption {
+// SelectedIf sets o's selected state.
+func SelectedIf(o app.HTMLOption, selected bool) app.HTMLOption {
 	if selected || !app.IsServer {
 		return o.Selected(selected)
 	}
 	return o
 }
 
-// disabledIf sets b's disabled state.
-func disabledIf(b app.HTMLButton, disabled bool) app.HTMLButton {
+// DisabledIf sets b's disabled state.
+func DisabledIf(b app.HTMLButton, disabled bool) app.HTMLButton {
 	if disabled || !app.IsServer {
 		return b.Disabled(disabled)
 	}
 	return b
 }
 
-// checkedIf sets in's checked state.
-func checkedIf(in app.HTMLInput, checked bool) app.HTMLInput {
+// CheckedIf sets in's checked state.
+func CheckedIf(in app.HTMLInput, checked bool) app.HTMLInput {
 	if checked || !app.IsServer {
 		return in.Checked(checked)
 	}

@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"slices"
@@ -9,7 +9,7 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
-// jwtOutput is what the workbench shows of the token: the verdict, the
+// output is what the workbench shows of the token: the verdict, the
 // coloured token under the input, and the right-hand pane with the decoded
 // header, payload and signature, the claims, the timeline and the lint
 // findings. refresh builds it as HTML text once per edit and paint writes
@@ -21,38 +21,38 @@ import (
 // an id only, which never change, so it never compares, diffs or mounts
 // their children again: only paint writes them. Prerendered, they are
 // whole. Within the pane, paint replaces only the segments that changed
-// (see jwtSeg), so that the browser parses, styles and lays out only
+// (see seg), so that the browser parses, styles and lays out only
 // those. The coloured token comes and goes with the token, so go-app
 // mounts it whole, from the same text that paint writes into it.
 //
 // Every string that comes from the token goes through html.EscapeString
 // in jnode.html; only the timeline's own SVG is written as markup.
-type jwtOutput struct {
-	verdict, pane, encoded jwtPart
+type output struct {
+	verdict, pane, encoded part
 }
 
-// jwtPart is one element of the output.
-type jwtPart struct {
+// part is one element of the output.
+type part struct {
 	id    string
 	node  jnode    // the element; its tag is "" when it is not shown
 	attrs []string // its attributes, the same names from edit to edit
 	inner string   // its children as HTML text
-	segs  []jwtSeg // pieces of inner that paint can replace on their own
+	segs  []seg    // pieces of inner that paint can replace on their own
 
 	// What the DOM shows, as far as paint knows.
 	shownAttrs []string
 	shownInner string
-	shownSegs  []jwtSeg
+	shownSegs  []seg
 }
 
-// jwtSeg is an element inside a part, at path: the indexes of the
+// seg is an element inside a part, at path: the indexes of the
 // elements leading to it from the part's element.
-type jwtSeg struct {
+type seg struct {
 	path []int
 	html string
 }
 
-func (t *jwtPart) set(n jnode, segs []jwtSeg) {
+func (t *part) set(n jnode, segs []seg) {
 	t.node, t.attrs, t.segs = n, n.attrs, segs
 	t.inner = ""
 	if n.tag != "" {
@@ -61,11 +61,11 @@ func (t *jwtPart) set(n jnode, segs []jwtSeg) {
 }
 
 // markup is the element with its children.
-func (t *jwtPart) markup() string { return t.node.html() }
+func (t *part) markup() string { return t.node.html() }
 
 // shell is the element as go-app renders it in the browser: its id only,
 // the rest being paint's.
-func (t *jwtPart) shell() app.UI {
+func (t *part) shell() app.UI {
 	if !app.IsClient {
 		return app.Raw(t.markup())
 	}
@@ -74,7 +74,7 @@ func (t *jwtPart) shell() app.UI {
 
 // paint writes the part into its element, when the element is there and
 // does not show it yet.
-func (t *jwtPart) paint() {
+func (t *part) paint() {
 	if t.node.tag == "" || t.inner == t.shownInner && slices.Equal(t.attrs, t.shownAttrs) {
 		return
 	}
@@ -92,7 +92,7 @@ func (t *jwtPart) paint() {
 	}
 	switch {
 	case t.inner == t.shownInner:
-	case jwtSameShape(t.segs, t.shownSegs):
+	case sameShape(t.segs, t.shownSegs):
 		// Only what changed is parsed, styled and laid out again.
 		for i, seg := range t.segs {
 			if seg.html == t.shownSegs[i].html {
@@ -110,33 +110,33 @@ func (t *jwtPart) paint() {
 	t.shownAttrs, t.shownInner, t.shownSegs = t.attrs, t.inner, t.segs
 }
 
-// jwtSameShape reports whether two lists of pieces lie at the same paths.
-func jwtSameShape(a, b []jwtSeg) bool {
-	return len(a) > 0 && slices.EqualFunc(a, b, func(x, y jwtSeg) bool { return slices.Equal(x.path, y.path) })
+// sameShape reports whether two lists of pieces lie at the same paths.
+func sameShape(a, b []seg) bool {
+	return len(a) > 0 && slices.EqualFunc(a, b, func(x, y seg) bool { return slices.Equal(x.path, y.path) })
 }
 
 // forget records that the DOM shows nothing of the part: go-app has just
 // mounted its element.
-func (t *jwtPart) forget() { t.shownAttrs, t.shownInner, t.shownSegs = nil, "\x00", nil }
+func (t *part) forget() { t.shownAttrs, t.shownInner, t.shownSegs = nil, "\x00", nil }
 
-// jwtPaneID is the right-hand pane's element id.
-const jwtPaneID = "decoded-pane"
+// paneID is the right-hand pane's element id.
+const paneID = "decoded-pane"
 
 // build makes the output from the page's state.
-func (o *jwtOutput) build(p *jwtPage) {
-	o.verdict.id, o.pane.id, o.encoded.id = "verdict", jwtPaneID, "encoded"
+func (o *output) build(p *page) {
+	o.verdict.id, o.pane.id, o.encoded.id = "verdict", paneID, "encoded"
 	v := p.verdictView()
 	o.verdict.set(v.node(), nil)
 	o.pane.set(p.paneNode())
 	var enc jnode
-	if p.in.Size > 0 && p.in.Size <= jwtMaxColored {
-		enc = jwtColoredToken(p.in, p.token)
+	if p.in.Size > 0 && p.in.Size <= maxColored {
+		enc = coloredToken(p.in, p.token)
 	}
 	o.encoded.set(enc, nil)
 }
 
 // paint writes every part whose element is there.
-func (o *jwtOutput) paint() {
+func (o *output) paint() {
 	if !app.IsClient {
 		return
 	}
@@ -148,23 +148,23 @@ func (o *jwtOutput) paint() {
 // rendered is called as go-app renders the page: what paint has not
 // written yet is written now, and the coloured token will show what
 // go-app mounts, if it mounts it.
-func (o *jwtOutput) rendered() {
+func (o *output) rendered() {
 	o.paint()
 	o.encoded.shownAttrs, o.encoded.shownInner = o.encoded.attrs, o.encoded.inner
 }
 
 // mounted is called once go-app has mounted the page, and with it the
 // verdict's and the pane's bare elements.
-func (o *jwtOutput) mounted() {
+func (o *output) mounted() {
 	o.verdict.forget()
 	o.pane.forget()
 	o.paint()
 }
 
 // verdictView is the verdict as shown.
-func (p *jwtPage) verdictView() *JWTVerdict {
+func (p *page) verdictView() *verdictView {
 	if strings.TrimSpace(p.token) == "" {
-		return &JWTVerdict{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
+		return &verdictView{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
 	}
-	return &JWTVerdict{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
+	return &verdictView{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
 }

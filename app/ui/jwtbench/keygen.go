@@ -1,19 +1,19 @@
-package ui
+package jwtbench
 
 import (
 	"crypto/rand"
 	"encoding/base64"
-	"encoding/pem"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/keys"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
-// jwtKeyKinds are the keys the page generates, and the alg each signs.
-var jwtKeyKinds = []struct{ ID, Label, Alg string }{
+// keyKinds are the keys the page generates, and the alg each signs.
+var keyKinds = []struct{ ID, Label, Alg string }{
 	{"HS256", "HMAC secret, 256 bits", "HS256"},
 	{"HS384", "HMAC secret, 384 bits", "HS384"},
 	{"HS512", "HMAC secret, 512 bits", "HS512"},
@@ -25,9 +25,9 @@ var jwtKeyKinds = []struct{ ID, Label, Alg string }{
 	{"Ed25519", "Ed25519", "EdDSA"},
 }
 
-// jwtGenState is the key generator: the kind chosen and the last key made,
+// genState is the key generator: the kind chosen and the last key made,
 // exported as PEM and JWK.
-type jwtGenState struct {
+type genState struct {
 	kind, err       string
 	busy            bool
 	key             *keys.Key
@@ -36,17 +36,17 @@ type jwtGenState struct {
 	secret          string // base64url, for HMAC secrets
 }
 
-func (p *jwtPage) onGenKind(ctx app.Context, e app.Event) {
-	p.sign.gen.kind = ctx.JSSrc().Get("value").String()
+func (p *page) onGenKind(ctx app.Context, e app.Event) {
+	p.sign.gen.kind = input.Value(ctx)
 }
 
 // onGenerate makes a key in the browser. RSA goes through WebCrypto when
 // the browser has it, since pure Go takes seconds for RSA 3072 in wasm;
 // everything else, and RSA without WebCrypto, is app/keys.
-func (p *jwtPage) onGenerate(ctx app.Context, e app.Event) {
+func (p *page) onGenerate(ctx app.Context, e app.Event) {
 	g := &p.sign.gen
 	g.err = ""
-	alg := jwtAlgFor(g.kind, p.sign.alg)
+	alg := algFor(g.kind, p.sign.alg)
 	var (
 		k   *keys.Key
 		err error
@@ -63,14 +63,17 @@ func (p *jwtPage) onGenerate(ctx app.Context, e app.Event) {
 		if g.kind == "RSA3072" {
 			bits = 3072
 		}
-		if subtle := app.Window().Get("crypto").Get("subtle"); subtle.Truthy() {
+		if hasSubtle() {
 			g.busy = true
-			jwtWebCryptoRSA(ctx, subtle, bits, func(ctx app.Context, k *keys.Key, err error) {
-				g.busy = false
-				if err == nil {
-					err = keys.Label(k, alg)
-				}
-				p.generated(k, alg, err)
+			ctx.Async(func() {
+				k, err := subtleRSA(bits)
+				ctx.Dispatch(func(ctx app.Context) {
+					g.busy = false
+					if err == nil {
+						err = keys.Label(k, alg)
+					}
+					p.generated(k, alg, err)
+				})
 			})
 			return
 		}
@@ -83,13 +86,13 @@ func (p *jwtPage) onGenerate(ctx app.Context, e app.Event) {
 	p.generated(k, alg, err)
 }
 
-// jwtAlgFor keeps the chosen alg when it fits the new key (RS256 or PS384
+// algFor keeps the chosen alg when it fits the new key (RS256 or PS384
 // for an RSA key), or takes the kind's own.
-func jwtAlgFor(kind, current string) string {
+func algFor(kind, current string) string {
 	if strings.HasPrefix(kind, "RSA") && (strings.HasPrefix(current, "RS") || strings.HasPrefix(current, "PS")) {
 		return current
 	}
-	for _, k := range jwtKeyKinds {
+	for _, k := range keyKinds {
 		if k.ID == kind {
 			return k.Alg
 		}
@@ -99,14 +102,14 @@ func jwtAlgFor(kind, current string) string {
 
 // generated exports a new key, puts its private half into the signing
 // form, and sets alg and kid in the header.
-func (p *jwtPage) generated(k *keys.Key, alg string, err error) {
+func (p *page) generated(k *keys.Key, alg string, err error) {
 	g := &p.sign.gen
 	if err != nil {
 		g.err = "Could not generate the key: " + err.Error()
 		return
 	}
 	k.Alg = alg
-	*g = jwtGenState{kind: g.kind, key: k}
+	*g = genState{kind: g.kind, key: k}
 	if secret, ok := k.Private.([]byte); ok {
 		g.secret = base64.RawURLEncoding.EncodeToString(secret)
 		j, _ := keys.MarshalJWK(k, true)
@@ -125,50 +128,21 @@ func (p *jwtPage) generated(k *keys.Key, alg string, err error) {
 	p.sign.setMember(false, "kid", k.Kid)
 }
 
-// jwtWebCryptoRSA generates an RSA key with crypto.subtle and reads it
-// back through its PKCS #8 export.
-func jwtWebCryptoRSA(ctx app.Context, subtle app.Value, bits int, done func(app.Context, *keys.Key, error)) {
-	algo := map[string]any{
-		"name":           "RSASSA-PKCS1-v1_5",
-		"modulusLength":  bits,
-		"publicExponent": app.Window().Get("Uint8Array").Call("of", 1, 0, 1),
-		"hash":           "SHA-256",
-	}
-	usages := []any{"sign", "verify"}
-	jwtAwait(ctx, subtle.Call("generateKey", algo, true, usages), func(ctx app.Context, pair app.Value, err error) {
-		if err != nil {
-			done(ctx, nil, err)
-			return
-		}
-		jwtAwait(ctx, subtle.Call("exportKey", "pkcs8", pair.Get("privateKey")), func(ctx app.Context, buf app.Value, err error) {
-			if err != nil {
-				done(ctx, nil, err)
-				return
-			}
-			bytes := app.Window().Get("Uint8Array").New(buf)
-			der := make([]byte, bytes.Length())
-			app.CopyBytesToGo(der, bytes)
-			k, err := keys.ParsePEM(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
-			done(ctx, k, err)
-		})
-	})
-}
-
-func (p *jwtPage) renderKeygen() app.UI {
+func (p *page) renderKeygen() app.UI {
 	g := &p.sign.gen
 	return app.Div().ID("keygen").Class("keygen").Body(
 		app.H3().Text("Generate a key"),
 		app.Div().Class("row").Body(
 			app.Select().ID("gen-kind").OnChange(p.onGenKind).Aria("label", "Key type").Body(
-				app.Range(jwtKeyKinds).Slice(func(i int) app.UI {
-					k := jwtKeyKinds[i]
-					return selectedIf(app.Option().Value(k.ID), k.ID == g.kind).Text(k.Label)
+				app.Range(keyKinds).Slice(func(i int) app.UI {
+					k := keyKinds[i]
+					return input.SelectedIf(app.Option().Value(k.ID), k.ID == g.kind).Text(k.Label)
 				}),
 			),
-			disabledIf(app.Button().ID("generate").Class("secondary").Type("button"), g.busy).Text("Generate").OnClick(p.onGenerate),
+			input.DisabledIf(app.Button().ID("generate").Class("secondary").Type("button"), g.busy).Text("Generate").OnClick(p.onGenerate),
 			app.If(g.busy, func() app.UI { return app.Span().Class("hint").Text("Generating…") }),
 		),
-		jwtFieldError("gen-error", g.err),
+		fieldError("gen-error", g.err),
 		app.If(g.key != nil, func() app.UI {
 			return app.Div().ID("generated").Class("generated").DataSet("alg", g.key.Alg).Body(
 				app.P().Class("hint").Body(
@@ -176,17 +150,17 @@ func (p *jwtPage) renderKeygen() app.UI {
 					app.Code().ID("gen-kid").Text(g.key.Kid),
 					app.Text(". It is in the signing form; the verifier needs the public half."),
 				),
-				jwtExport("gen-secret", "Secret (base64url)", g.secret),
-				jwtExport("gen-public-pem", "Public key (PEM)", g.pubPEM),
-				jwtExport("gen-public-jwk", "Public JWK", g.pubJWK),
-				jwtExport("gen-private-pem", "Private key (PEM, PKCS #8)", g.privPEM),
-				jwtExport("gen-private-jwk", "Private JWK", g.privJWK),
+				exportField("gen-secret", "Secret (base64url)", g.secret),
+				exportField("gen-public-pem", "Public key (PEM)", g.pubPEM),
+				exportField("gen-public-jwk", "Public JWK", g.pubJWK),
+				exportField("gen-private-pem", "Private key (PEM, PKCS #8)", g.privPEM),
+				exportField("gen-private-jwk", "Private JWK", g.privJWK),
 			)
 		}),
 	)
 }
 
-func jwtExport(id, label, text string) app.UI {
+func exportField(id, label, text string) app.UI {
 	if text == "" {
 		return nil
 	}

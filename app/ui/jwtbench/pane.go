@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"strings"
@@ -12,11 +12,11 @@ import (
 // paneNode is the right-hand pane, and its pieces that paint replaces one
 // by one when only some of them change: the hint, or the problems, the
 // header, payload, signature and claims segments; and the lint findings.
-func (p *jwtPage) paneNode() (jnode, []jwtSeg) {
-	var segs []jwtSeg
+func (p *page) paneNode() (jnode, []seg) {
+	var segs []seg
 	seg := func(n jnode, path ...int) jnode {
 		h := n.html()
-		segs = append(segs, jwtSeg{path: path, html: h})
+		segs = append(segs, seg{path: path, html: h})
 		return jnode{tag: jRaw, text: h}
 	}
 	empty := strings.TrimSpace(p.token) == ""
@@ -26,12 +26,12 @@ func (p *jwtPage) paneNode() (jnode, []jwtSeg) {
 	} else {
 		decoded = p.decodedNode(seg)
 	}
-	lint := seg((&JWTLint{Findings: p.lint, Decoded: !empty}).node(), 1)
-	return jel("section", "id", jwtPaneID, "class", "pane").body(decoded, lint), segs
+	lint := seg((&lintView{Findings: p.lint, Decoded: !empty}).node(), 1)
+	return jel("section", "id", paneID, "class", "pane").body(decoded, lint), segs
 }
 
 // decodedNode is the decoded token; seg records each piece at its path.
-func (p *jwtPage) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
+func (p *page) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
 	in := p.in
 	var problems jnode
 	at := 0
@@ -43,29 +43,29 @@ func (p *jwtPage) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
 		list := jel("ul")
 		list.kids = items
 		problems = seg(jel("div", "id", "problems", "class", "problems", "role", "alert").body(
-			jel("strong").with(jwtProblemTitle(in)),
+			jel("strong").with(problemTitle(in)),
 			list,
 		), 0, at)
 		at++
 	}
 	header := seg(jel("div", "class", "segment").body(
-		jel("h2", "class", "seg-title seg-header").with(jwtHeaderTitle(in)),
-		(&JWTJSON{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil}).node(),
+		jel("h2", "class", "seg-title seg-header").with(headerTitle(in)),
+		(&jsonView{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil}).node(),
 	), 0, at)
 	var rest jnode
 	if !in.JWE {
 		payload := seg(jel("div", "class", "segment").body(
 			jel("h2", "class", "seg-title seg-payload").with("Payload"),
-			(&JWTJSON{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil}).node(),
+			(&jsonView{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil}).node(),
 		), 0, at+1, 0)
-		signature := seg(jwtSignatureView(in), 0, at+1, 1)
+		signature := seg(signatureView(in), 0, at+1, 1)
 		var claims jnode
 		if in.Payload != nil {
 			skew := time.Duration(p.skew) * time.Second
 			claims = seg(jel("div", "class", "segment").body(
 				jel("h2", "class", "seg-title").with("Claims"),
-				(&JWTClaims{Claims: in.Payload, Now: p.now, Skew: skew}).node(),
-				(&JWTTimeline{Timeline: jot.NewTimeline(in.Payload, p.now, skew)}).node(),
+				(&claimsView{Claims: in.Payload, Now: p.now, Skew: skew}).node(),
+				(&timelineView{Timeline: jot.NewTimeline(in.Payload, p.now, skew)}).node(),
 			), 0, at+1, 2)
 		}
 		rest = jel("div").body(payload, signature, claims)
@@ -73,24 +73,24 @@ func (p *jwtPage) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
 	return jel("div").body(problems, header, rest)
 }
 
-func jwtProblemTitle(in *jot.Inspection) string {
+func problemTitle(in *jot.Inspection) string {
 	if in.JWE {
 		return "This is a JWE: an encrypted token"
 	}
 	return "This token is malformed"
 }
 
-func jwtHeaderTitle(in *jot.Inspection) string {
+func headerTitle(in *jot.Inspection) string {
 	if in.JWE {
 		return "JWE protected header"
 	}
 	return "Header"
 }
 
-// jwtMaxColored is the largest token repeated in colour under the input.
-const jwtMaxColored = 16 << 10
+// maxColored is the largest token repeated in colour under the input.
+const maxColored = 16 << 10
 
-func jwtColoredToken(in *jot.Inspection, token string) jnode {
+func coloredToken(in *jot.Inspection, token string) jnode {
 	p := jel("p", "id", "encoded", "class", "encoded")
 	if in.JWE {
 		parts := strings.Split(jot.Clean(token), ".")
@@ -110,7 +110,7 @@ func jwtColoredToken(in *jot.Inspection, token string) jnode {
 	)
 }
 
-func jwtSignatureView(in *jot.Inspection) jnode {
+func signatureView(in *jot.Inspection) jnode {
 	text := "(no signature)"
 	if len(in.Signature) > 0 {
 		text = app.FormatString("%d bytes: %x", len(in.Signature), in.Signature)

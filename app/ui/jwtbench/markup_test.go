@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"encoding/base64"
@@ -13,7 +13,7 @@ func TestJWTOutputEscapes(t *testing.T) {
 	hostile := `<img src=x onerror=alert(1)>"'&`
 	token := e.EncodeToString([]byte(`{"alg":"HS256","kid":"`+strings.ReplaceAll(hostile, `"`, `\"`)+`"}`)) + "." +
 		e.EncodeToString([]byte(`{"`+strings.ReplaceAll(hostile, `"`, `\"`)+`":1,"exp":"`+strings.ReplaceAll(hostile, `"`, `\"`)+`"}`)) + ".c2ln"
-	p := &jwtPage{token: token}
+	p := &page{token: token}
 	p.refresh()
 	for name, markup := range map[string]string{"verdict": p.out.verdict.markup(), "pane": p.out.pane.markup(), "encoded": p.out.encoded.markup()} {
 		if strings.Contains(markup, "<img") || strings.Contains(markup, "onerror=alert(1)>") {
@@ -28,7 +28,7 @@ func TestJWTOutputEscapes(t *testing.T) {
 // TestJWTOutputInner checks that a part's children are its element's
 // markup without the element's own tags.
 func TestJWTOutputInner(t *testing.T) {
-	var part jwtPart
+	var part part
 	part.set(jel("pre", "id", "payload", "title", "a > b").body(jtext("x < y"), jel("span").with("z")), nil)
 	if got, want := part.inner, "x &lt; y<span>z</span>"; got != want {
 		t.Errorf("inner = %q, want %q", got, want)
@@ -49,11 +49,11 @@ func TestJWTOutputMatchesComponents(t *testing.T) {
 		"eyJhbGciOiJIUzI1NiJ9.eyJ6IjoxLCJleHAiOjEzMDA4MTkzODAsImlzcyI6ImpvZSJ9.c2ln",
 		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi!.sig",
 	} {
-		p := &jwtPage{token: token}
+		p := &page{token: token}
 		p.refresh()
-		parts := []jnode{(&JWTLint{Findings: p.lint, Decoded: true}).node(), (&JWTJSON{ID: "header", JSON: p.in.HeaderJSON, Valid: p.in.Header != nil}).node()}
+		parts := []jnode{(&lintView{Findings: p.lint, Decoded: true}).node(), (&jsonView{ID: "header", JSON: p.in.HeaderJSON, Valid: p.in.Header != nil}).node()}
 		if p.in.Payload != nil {
-			parts = append(parts, (&JWTClaims{Claims: p.in.Payload, Now: p.now}).node())
+			parts = append(parts, (&claimsView{Claims: p.in.Payload, Now: p.now}).node())
 		}
 		for _, part := range parts {
 			if html := part.html(); !strings.Contains(p.out.pane.inner, html) {
@@ -72,7 +72,7 @@ func TestJWTPaneSegments(t *testing.T) {
 		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi!.sig",
 		"eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d",
 	} {
-		p := &jwtPage{token: token}
+		p := &page{token: token}
 		p.refresh()
 		n, segs := p.paneNode()
 		if len(segs) < 2 {

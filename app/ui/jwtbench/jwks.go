@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"bytes"
@@ -9,22 +9,23 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/keys"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
-// jwtJWKSState is the JWK Set URL and the outcome of fetching it.
-type jwtJWKSState struct {
+// jwksState is the JWK Set URL and the outcome of fetching it.
+type jwksState struct {
 	url, status string
 	busy        bool
 }
 
-func (p *jwtPage) onJWKSURL(ctx app.Context, e app.Event) {
-	p.jwks.url = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+func (p *page) onJWKSURL(ctx app.Context, e app.Event) {
+	p.jwks.url = strings.TrimSpace(input.Value(ctx))
 }
 
-// jwtDefaultJWKS guesses a JWK Set URL from the token's iss: the path the
+// defaultJWKS guesses a JWK Set URL from the token's iss: the path the
 // demo server, and many others, publish at (RFC 8414 §3 names it in the
 // metadata as jwks_uri).
-func jwtDefaultJWKS(claims map[string]any) string {
+func defaultJWKS(claims map[string]any) string {
 	iss, _ := claims["iss"].(string)
 	u, err := url.Parse(iss)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
@@ -35,10 +36,10 @@ func jwtDefaultJWKS(claims map[string]any) string {
 
 // onFetchJWKS fetches the JWK Set, on this explicit click only, and puts
 // it into the key field. The page's CSP allows only its own origin.
-func (p *jwtPage) onFetchJWKS(ctx app.Context, e app.Event) {
+func (p *page) onFetchJWKS(ctx app.Context, e app.Event) {
 	target := p.jwks.url
 	if target == "" && p.in != nil {
-		target = jwtDefaultJWKS(p.in.Payload)
+		target = defaultJWKS(p.in.Payload)
 		p.jwks.url = target
 	}
 	u, err := url.Parse(target)
@@ -47,7 +48,7 @@ func (p *jwtPage) onFetchJWKS(ctx app.Context, e app.Event) {
 		return
 	}
 	p.jwks.status, p.jwks.busy = "Fetching "+target+"…", true
-	jwtFetch(ctx, target, func(ctx app.Context, body string, err error) {
+	fetchText(ctx, target, func(ctx app.Context, body string, err error) {
 		p.jwks.busy = false
 		if err != nil {
 			p.jwks.status = "Could not fetch " + target + ": " + err.Error() + ". This page may only contact its own origin (its Content Security Policy); paste the JWK Set instead."
@@ -71,10 +72,10 @@ func (p *jwtPage) onFetchJWKS(ctx app.Context, e app.Event) {
 	})
 }
 
-func (p *jwtPage) renderJWKS() app.UI {
+func (p *page) renderJWKS() app.UI {
 	placeholder := "https://issuer.example/.well-known/jwks.json"
 	if p.in != nil {
-		if guess := jwtDefaultJWKS(p.in.Payload); guess != "" {
+		if guess := defaultJWKS(p.in.Payload); guess != "" {
 			placeholder = guess
 		}
 	}
@@ -83,7 +84,7 @@ func (p *jwtPage) renderJWKS() app.UI {
 		app.P().Class("hint").Text("The only thing on this page that uses the network, and only when you click."),
 		app.Div().Class("row").Body(
 			app.Input().ID("jwks-url").Type("url").Aria("label", "JWK Set URL").Placeholder(placeholder).Value(p.jwks.url).OnInput(p.onJWKSURL),
-			disabledIf(app.Button().ID("fetch-jwks").Class("secondary").Type("button").Text("Fetch JWKS"),
+			input.DisabledIf(app.Button().ID("fetch-jwks").Class("secondary").Type("button").Text("Fetch JWKS"),
 				p.jwks.busy).OnClick(p.onFetchJWKS),
 		),
 		app.If(p.jwks.status != "", func() app.UI {

@@ -1,4 +1,9 @@
-package ui
+// Package jwtbench is the JWT workbench page: it decodes, verifies, lints
+// and signs JSON Web Tokens (RFC 7519) and generates keys in the browser,
+// through app/jot and app/keys. Its decoded output is one tree (jnode, in
+// markup.go) shown two ways: written into the DOM as escaped HTML in one
+// call on each keystroke, which keeps typing fast, and as go-app elements.
+package jwtbench
 
 import (
 	"strconv"
@@ -9,14 +14,17 @@ import (
 
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/keys"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
-// jwtPage is the JWT workbench. It decodes, verifies, lints and signs
+// page is the JWT workbench. It decodes, verifies, lints and signs
 // tokens and generates keys in the browser, through app/jot and app/keys.
 // Tokens and keys live in its fields only: never in storage, and never in
 // a request. The one network call is the explicit "Fetch JWKS" button.
-type jwtPage struct {
+type page struct {
 	app.Compo
+	// layout puts the page's content into the site's frame.
+	layout func(content ...app.UI) app.UI
 
 	token, key string
 	tokenView  string // the textarea's value as last set by the page (see setToken)
@@ -30,27 +38,31 @@ type jwtPage struct {
 	km      *jot.KeyMaterial
 	verdict *jot.Verdict
 	lint    []jot.Finding
-	out     jwtOutput
+	out     output
 
-	jwks  jwtJWKSState
-	share jwtShareState
-	sign  jwtSignState
+	jwks  jwksState
+	share shareState
+	sign  signState
 }
 
-// jwtTick is how often the page re-checks the token, so that "expires in"
+// New returns the workbench, its content laid out by layout, which puts
+// it into the site's frame.
+func New(layout func(content ...app.UI) app.UI) app.Composer { return &page{layout: layout} }
+
+// tick is how often the page re-checks the token, so that "expires in"
 // and the verdict follow the clock while nobody types.
-const jwtTick = 15 * time.Second
+const tick = 15 * time.Second
 
 // OnMount starts the clock, hands ECDSA verification to WebCrypto and
 // fills the decoded pane.
-func (p *jwtPage) OnMount(ctx app.Context) {
-	jwtUseSubtle()
+func (p *page) OnMount(ctx app.Context) {
+	useSubtle()
 	p.out.mounted()
 	p.tick(ctx)
 }
 
-func (p *jwtPage) tick(ctx app.Context) {
-	ctx.After(jwtTick, func(ctx app.Context) {
+func (p *page) tick(ctx app.Context) {
+	ctx.After(tick, func(ctx app.Context) {
 		if !p.Mounted() {
 			return
 		}
@@ -62,14 +74,14 @@ func (p *jwtPage) tick(ctx app.Context) {
 }
 
 // OnNav restores the state a share link carries in its fragment.
-func (p *jwtPage) OnNav(ctx app.Context) {
+func (p *page) OnNav(ctx app.Context) {
 	p.restore(ctx.Page().URL().EscapedFragment())
 }
 
 // refresh recomputes everything shown from the inputs: decode, verify and
-// lint, and paints the output at once (see jwtOutput). It runs on every
+// lint, and paints the output at once (see output). It runs on every
 // keystroke, so it does no key parsing (see setKey).
-func (p *jwtPage) refresh() {
+func (p *page) refresh() {
 	if p.km == nil {
 		p.km = jot.ReadKey(p.key, p.enc)
 	}
@@ -100,7 +112,7 @@ func (p *jwtPage) refresh() {
 
 // setKey reads new key text once, so that typing in the token does not
 // parse the key again.
-func (p *jwtPage) setKey(text string, enc jot.SecretEncoding) {
+func (p *page) setKey(text string, enc jot.SecretEncoding) {
 	p.key, p.enc = text, enc
 	p.km = jot.ReadKey(text, enc)
 }
@@ -108,9 +120,9 @@ func (p *jwtPage) setKey(text string, enc jot.SecretEncoding) {
 // onToken decodes the token on every keystroke; refresh paints what it
 // shows. When nothing else on the page changes with it, go-app is spared
 // its update of the whole page.
-func (p *jwtPage) onToken(ctx app.Context, e app.Event) {
+func (p *page) onToken(ctx app.Context, e app.Event) {
 	before := p.view()
-	p.token = ctx.JSSrc().Get("value").String()
+	p.token = input.Value(ctx)
 	p.edited()
 	p.refresh()
 	if p.view() == before {
@@ -118,22 +130,22 @@ func (p *jwtPage) onToken(ctx app.Context, e app.Event) {
 	}
 }
 
-// jwtView is what go-app renders from the token, besides the painted
+// viewState is what go-app renders from the token, besides the painted
 // output: whether there is a token at all (the share buttons), the share
 // link, the JWK Set URL guessed from iss, and whether the coloured token
 // is there.
-type jwtView struct {
+type viewState struct {
 	empty     bool
 	tokenView string
-	share     jwtShareState
+	share     shareState
 	jwksGuess string
 	encoded   bool
 }
 
-func (p *jwtPage) view() jwtView {
-	v := jwtView{empty: p.token == "", tokenView: p.tokenView, share: p.share, encoded: p.out.encoded.node.tag != ""}
+func (p *page) view() viewState {
+	v := viewState{empty: p.token == "", tokenView: p.tokenView, share: p.share, encoded: p.out.encoded.node.tag != ""}
 	if p.in != nil {
-		v.jwksGuess = jwtDefaultJWKS(p.in.Payload)
+		v.jwksGuess = defaultJWKS(p.in.Payload)
 	}
 	return v
 }
@@ -141,7 +153,7 @@ func (p *jwtPage) view() jwtView {
 // setToken puts a token into the textarea, for the examples, share links
 // and the signer. What a person types is read by onToken and not written
 // back: a megabyte paste would otherwise be copied into the DOM again.
-func (p *jwtPage) setToken(token string) {
+func (p *page) setToken(token string) {
 	p.token, p.tokenView = token, token
 	if app.IsClient {
 		if el := app.Window().GetElementByID("token"); el.Truthy() {
@@ -150,27 +162,27 @@ func (p *jwtPage) setToken(token string) {
 	}
 }
 
-func (p *jwtPage) onKey(ctx app.Context, e app.Event) {
-	p.setKey(ctx.JSSrc().Get("value").String(), p.enc)
+func (p *page) onKey(ctx app.Context, e app.Event) {
+	p.setKey(input.Value(ctx), p.enc)
 	p.edited()
 	p.refresh()
 }
 
-func (p *jwtPage) onEncoding(ctx app.Context, e app.Event) {
-	p.setKey(p.key, jot.SecretEncoding(ctx.JSSrc().Get("value").String()))
+func (p *page) onEncoding(ctx app.Context, e app.Event) {
+	p.setKey(p.key, jot.SecretEncoding(input.Value(ctx)))
 	p.edited()
 	p.refresh()
 }
 
-func (p *jwtPage) onExpect(field *string) app.EventHandler {
+func (p *page) onExpect(field *string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		*field = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+		*field = strings.TrimSpace(input.Value(ctx))
 		p.refresh()
 	}
 }
 
-func (p *jwtPage) onSkew(ctx app.Context, e app.Event) {
-	n, err := strconv.Atoi(strings.TrimSpace(ctx.JSSrc().Get("value").String()))
+func (p *page) onSkew(ctx app.Context, e app.Event) {
+	n, err := strconv.Atoi(strings.TrimSpace(input.Value(ctx)))
 	if err != nil || n < 0 {
 		n = 0
 	}
@@ -180,12 +192,12 @@ func (p *jwtPage) onSkew(ctx app.Context, e app.Event) {
 
 // Render lays the workbench out: the token, key and verdict on the left,
 // the decoded token, claims and lint on the right, signing below.
-func (p *jwtPage) Render() app.UI {
+func (p *page) Render() app.UI {
 	if p.in == nil {
 		p.refresh()
 	}
 	p.out.rendered()
-	return shell("/jwt",
+	return p.layout(
 		app.H1().Text("JWT workbench"),
 		app.P().Class("lead").Text("Decode, verify, lint and sign JSON Web Tokens, and generate keys. All of it runs in this page: tokens and keys are never sent anywhere, and never stored."),
 		app.Div().Class("workbench").Body(
@@ -201,7 +213,7 @@ func (p *jwtPage) Render() app.UI {
 	)
 }
 
-func (p *jwtPage) renderTokenInput() app.UI {
+func (p *page) renderTokenInput() app.UI {
 	return app.Div().Class("field").Body(
 		app.Label().For("token").Text("Encoded token"),
 		app.Textarea().ID("token").Class("token-input").
@@ -216,7 +228,7 @@ func (p *jwtPage) renderTokenInput() app.UI {
 	)
 }
 
-func (p *jwtPage) renderKeyInput() app.UI {
+func (p *page) renderKeyInput() app.UI {
 	info := "Empty: the token is decoded but not verified."
 	switch {
 	case p.km.Err != nil:
@@ -224,9 +236,9 @@ func (p *jwtPage) renderKeyInput() app.UI {
 	case p.km.Format == jot.FormatSecret:
 		info = "HMAC secret, read as " + p.enc.Label() + ": " + strconv.Itoa(len(p.km.Secret())) + " bytes."
 	case p.km.Format == jot.FormatJWKS:
-		info = "JWK Set with " + strconv.Itoa(len(p.km.Set.Keys)) + " keys" + jwtKids(p.km.Set) + "."
+		info = "JWK Set with " + strconv.Itoa(len(p.km.Set.Keys)) + " keys" + kids(p.km.Set) + "."
 	case p.km.Format != "":
-		info = keys.Describe(p.km.Set.Keys[0]) + " (" + p.km.Format + ")" + jwtKids(p.km.Set) + "."
+		info = keys.Describe(p.km.Set.Keys[0]) + " (" + p.km.Format + ")" + kids(p.km.Set) + "."
 	}
 	return app.Div().Class("field").Body(
 		app.Label().For("key").Text("Secret or public key"),
@@ -238,7 +250,7 @@ func (p *jwtPage) renderKeyInput() app.UI {
 			app.Select().ID("key-encoding").OnChange(p.onEncoding).OnInput(p.onEncoding).Body(
 				app.Range(jot.SecretEncodings()).Slice(func(i int) app.UI {
 					e := jot.SecretEncodings()[i]
-					return selectedIf(app.Option().Value(string(e)), e == p.enc || p.enc == "" && i == 0).Text(e.Label())
+					return input.SelectedIf(app.Option().Value(string(e)), e == p.enc || p.enc == "" && i == 0).Text(e.Label())
 				}),
 			),
 		),
@@ -258,7 +270,7 @@ func (p *jwtPage) renderKeyInput() app.UI {
 	)
 }
 
-func jwtKids(s *keys.Set) string {
+func kids(s *keys.Set) string {
 	var kids []string
 	for _, k := range s.Keys {
 		if k.Kid != "" && len(kids) < 4 {

@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"html"
@@ -9,7 +9,7 @@ import (
 
 // jnode is a piece of the workbench's decoded output, built once per edit
 // and shown two ways: as HTML text, which the page writes into the DOM in
-// one call as soon as a keystroke is decoded (see jwtOutput), and as
+// one call as soon as a keystroke is decoded (see output), and as
 // go-app elements, which the output's components render. Both come from
 // the same tree, so both show the same thing.
 type jnode struct {

@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"strconv"
@@ -9,18 +9,18 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
-// jwtMaxHighlight is the largest JSON text coloured token by token; larger
+// maxHighlight is the largest JSON text coloured token by token; larger
 // text is shown plain, so that a huge claim set does not stall the page.
-const jwtMaxHighlight = 16 << 10
+const maxHighlight = 16 << 10
 
-// jwtMaxRaw is how much of a segment that is not JSON is shown.
-const jwtMaxRaw = 4 << 10
+// maxRaw is how much of a segment that is not JSON is shown.
+const maxRaw = 4 << 10
 
-// JWTJSON shows a token's decoded header or payload as pretty JSON, with
+// jsonView shows a token's decoded header or payload as pretty JSON, with
 // names, strings, numbers and literals coloured. Top-level names carry a
 // tooltip explaining the claim or header parameter, and NumericDates one
 // with the date.
-type JWTJSON struct {
+type jsonView struct {
 	app.Compo
 	ID      string // "header" or "payload": the element id and the kind of object
 	JSON    []byte // pretty-printed JSON, or the raw bytes when it is not JSON
@@ -29,29 +29,29 @@ type JWTJSON struct {
 }
 
 // Render shows the segment.
-func (v *JWTJSON) Render() app.UI {
+func (v *jsonView) Render() app.UI {
 	n := v.node()
 	return n.ui()
 }
 
-func (v *JWTJSON) node() jnode {
+func (v *jsonView) node() jnode {
 	class := "json seg-" + v.ID
 	switch {
 	case v.JSON == nil:
 		return jel("pre", "id", v.ID, "class", class+" empty").with("(could not be decoded)")
-	case !v.Valid && len(v.JSON) > jwtMaxRaw:
-		return jel("pre", "id", v.ID, "class", class).with(string(v.JSON[:jwtMaxRaw]) + "… (" + strconv.Itoa(len(v.JSON)-jwtMaxRaw) + " more bytes)")
-	case !v.Valid || len(v.JSON) > jwtMaxHighlight:
+	case !v.Valid && len(v.JSON) > maxRaw:
+		return jel("pre", "id", v.ID, "class", class).with(string(v.JSON[:maxRaw]) + "… (" + strconv.Itoa(len(v.JSON)-maxRaw) + " more bytes)")
+	case !v.Valid || len(v.JSON) > maxHighlight:
 		return jel("pre", "id", v.ID, "class", class).with(string(v.JSON))
 	}
 	n := jel("pre", "id", v.ID, "class", class)
-	n.kids = jwtHighlight(v.JSON, v.ID == "payload")
+	n.kids = highlight(v.JSON, v.ID == "payload")
 	return n
 }
 
-// jwtHighlight splits pretty JSON into text and coloured spans. Plain runs
+// highlight splits pretty JSON into text and coloured spans. Plain runs
 // are merged, so the element's text is the JSON unchanged.
-func jwtHighlight(b []byte, claims bool) []jnode {
+func highlight(b []byte, claims bool) []jnode {
 	var (
 		out   []jnode
 		plain []byte
@@ -81,11 +81,11 @@ func jwtHighlight(b []byte, claims bool) []jnode {
 			}
 			end = min(end+1, len(b))
 			text := string(b[i:end])
-			if j := jwtSkipSpace(b, end); j < len(b) && b[j] == ':' {
+			if j := skipSpace(b, end); j < len(b) && b[j] == ':' {
 				title := ""
 				if depth == 1 {
 					name, _ = strconv.Unquote(text)
-					title = jwtDocTitle(name, claims)
+					title = docTitle(name, claims)
 				}
 				span("j-key", text, title)
 			} else {
@@ -99,7 +99,7 @@ func jwtHighlight(b []byte, claims bool) []jnode {
 			}
 			title := ""
 			if depth == 1 && claims {
-				title = jwtDateTitle(name, string(b[i:end]))
+				title = dateTitle(name, string(b[i:end]))
 			}
 			span("j-num", string(b[i:end]), title)
 			i = end
@@ -125,14 +125,14 @@ func jwtHighlight(b []byte, claims bool) []jnode {
 	return out
 }
 
-func jwtSkipSpace(b []byte, i int) int {
+func skipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
 		i++
 	}
 	return i
 }
 
-func jwtDocTitle(name string, claims bool) string {
+func docTitle(name string, claims bool) string {
 	lookup := jot.HeaderInfo
 	if claims {
 		lookup = jot.ClaimInfo
@@ -143,7 +143,7 @@ func jwtDocTitle(name string, claims bool) string {
 	return ""
 }
 
-func jwtDateTitle(name, number string) string {
+func dateTitle(name, number string) string {
 	if d, ok := jot.ClaimInfo(name); !ok || !d.Time {
 		return ""
 	}
@@ -152,11 +152,11 @@ func jwtDateTitle(name, number string) string {
 		return ""
 	}
 	t := time.Unix(int64(f), 0)
-	return t.UTC().Format(jwtUTCLayout) + " · " + t.Local().Format(jwtLocalLayout) + " · " + jot.Relative(t, time.Now())
+	return t.UTC().Format(utcLayout) + " · " + t.Local().Format(localLayout) + " · " + jot.Relative(t, time.Now())
 }
 
 // Time layouts of the workbench.
 const (
-	jwtUTCLayout   = "2006-01-02 15:04:05 UTC"
-	jwtLocalLayout = "Mon 2 Jan 2006 15:04:05 MST"
+	utcLayout   = "2006-01-02 15:04:05 UTC"
+	localLayout = "Mon 2 Jan 2006 15:04:05 MST"
 )

@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"crypto/rand"
@@ -12,27 +12,27 @@ import (
 	"github.com/authlab/authlab/app/keys"
 )
 
-// jwtExampleSecret signs the HS256 example. It is public, so it is only
+// exampleSecret signs the HS256 example. It is public, so it is only
 // good for the example.
-const jwtExampleSecret = "Zx8v2Qm9LkP4rT7wN1cB6yH3sD0fJ5gA-authlab-example"
+const exampleSecret = "Zx8v2Qm9LkP4rT7wN1cB6yH3sD0fJ5gA-authlab-example"
 
-// jwtExampleClaims is a claims set that is valid for an hour from now.
-func jwtExampleClaims(now time.Time) string {
+// exampleClaims is a claims set that is valid for an hour from now.
+func exampleClaims(now time.Time) string {
 	n := now.Unix()
 	return `{"iss":"https://authlab.example","sub":"user-42","aud":"authlab-demo","name":"Ada Lovelace","iat":` +
 		strconv.FormatInt(n-60, 10) + `,"exp":` + strconv.FormatInt(n+3600, 10) + `}`
 }
 
 // onExample loads an example token and the key that verifies it.
-func (p *jwtPage) onExample(kind string) app.EventHandler {
+func (p *page) onExample(kind string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		claims := []byte(jwtExampleClaims(time.Now()))
+		claims := []byte(exampleClaims(time.Now()))
 		switch kind {
 		case "HS256":
-			k := &keys.Key{Public: []byte(jwtExampleSecret), Private: []byte(jwtExampleSecret)}
+			k := &keys.Key{Public: []byte(exampleSecret), Private: []byte(exampleSecret)}
 			tok, _ := jot.SignJSON([]byte(`{"alg":"HS256","typ":"JWT"}`), claims, k)
 			p.setToken(tok)
-			p.setKey(jwtExampleSecret, jot.SecretUTF8)
+			p.setKey(exampleSecret, jot.SecretUTF8)
 		case "ES256":
 			k, err := keys.GenerateFor("ES256", rand.Reader)
 			if err != nil {

@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"crypto/rand"
@@ -12,11 +12,12 @@ import (
 
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/keys"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
-// jwtSignState is the signing form: header and payload as JSON text, the
+// signState is the signing form: header and payload as JSON text, the
 // key, and the last token signed.
-type jwtSignState struct {
+type signState struct {
 	alg                   string
 	header, payload       string
 	headerErr, payloadErr string
@@ -24,11 +25,11 @@ type jwtSignState struct {
 	enc                   jot.SecretEncoding
 	expMinutes            int
 	token, err            string
-	gen                   jwtGenState
+	gen                   genState
 }
 
 // init fills the form the first time it is shown.
-func (s *jwtSignState) init() {
+func (s *signState) init() {
 	if s.alg != "" {
 		return
 	}
@@ -38,8 +39,8 @@ func (s *jwtSignState) init() {
 	s.gen.kind = "HS256"
 }
 
-// jwtObjectError says why text is not a JSON object, or "".
-func jwtObjectError(text string) string {
+// objectError says why text is not a JSON object, or "".
+func objectError(text string) string {
 	var v map[string]any
 	if err := json.Unmarshal([]byte(text), &v); err != nil {
 		return err.Error()
@@ -52,7 +53,7 @@ func jwtObjectError(text string) string {
 
 // setMember edits one member of the header or the payload text, keeping
 // the order of the others.
-func (s *jwtSignState) setMember(payload bool, name string, value any) {
+func (s *signState) setMember(payload bool, name string, value any) {
 	text, problem := &s.header, &s.headerErr
 	if payload {
 		text, problem = &s.payload, &s.payloadErr
@@ -65,14 +66,14 @@ func (s *jwtSignState) setMember(payload bool, name string, value any) {
 	*text, *problem = string(b), ""
 }
 
-func (p *jwtPage) onSignAlg(ctx app.Context, e app.Event) {
-	p.sign.alg = ctx.JSSrc().Get("value").String()
+func (p *page) onSignAlg(ctx app.Context, e app.Event) {
+	p.sign.alg = input.Value(ctx)
 	p.sign.setMember(false, "alg", p.sign.alg)
 }
 
-func (p *jwtPage) onSignHeader(ctx app.Context, e app.Event) {
-	p.sign.header = ctx.JSSrc().Get("value").String()
-	p.sign.headerErr = jwtObjectError(p.sign.header)
+func (p *page) onSignHeader(ctx app.Context, e app.Event) {
+	p.sign.header = input.Value(ctx)
+	p.sign.headerErr = objectError(p.sign.header)
 	var h struct {
 		Alg string `json:"alg"`
 	}
@@ -81,42 +82,42 @@ func (p *jwtPage) onSignHeader(ctx app.Context, e app.Event) {
 	}
 }
 
-func (p *jwtPage) onSignPayload(ctx app.Context, e app.Event) {
-	p.sign.payload = ctx.JSSrc().Get("value").String()
-	p.sign.payloadErr = jwtObjectError(p.sign.payload)
+func (p *page) onSignPayload(ctx app.Context, e app.Event) {
+	p.sign.payload = input.Value(ctx)
+	p.sign.payloadErr = objectError(p.sign.payload)
 }
 
-func (p *jwtPage) onSignKey(ctx app.Context, e app.Event) {
-	p.sign.key = ctx.JSSrc().Get("value").String()
+func (p *page) onSignKey(ctx app.Context, e app.Event) {
+	p.sign.key = input.Value(ctx)
 }
 
-func (p *jwtPage) onSignEnc(ctx app.Context, e app.Event) {
-	p.sign.enc = jot.SecretEncoding(ctx.JSSrc().Get("value").String())
+func (p *page) onSignEnc(ctx app.Context, e app.Event) {
+	p.sign.enc = jot.SecretEncoding(input.Value(ctx))
 }
 
-func (p *jwtPage) onExpMinutes(ctx app.Context, e app.Event) {
-	if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && n > 0 {
+func (p *page) onExpMinutes(ctx app.Context, e app.Event) {
+	if n, err := strconv.Atoi(input.Value(ctx)); err == nil && n > 0 {
 		p.sign.expMinutes = n
 	}
 }
 
-func (p *jwtPage) onSetIat(ctx app.Context, e app.Event) {
+func (p *page) onSetIat(ctx app.Context, e app.Event) {
 	p.sign.setMember(true, "iat", time.Now().Unix())
 }
 
-func (p *jwtPage) onSetExp(ctx app.Context, e app.Event) {
+func (p *page) onSetExp(ctx app.Context, e app.Event) {
 	p.sign.setMember(true, "exp", time.Now().Add(time.Duration(p.sign.expMinutes)*time.Minute).Unix())
 }
 
 // onSetJti sets a random jti (RFC 7519 §4.1.7): 128 bits, base64url.
-func (p *jwtPage) onSetJti(ctx app.Context, e app.Event) {
+func (p *page) onSetJti(ctx app.Context, e app.Event) {
 	b := make([]byte, 16)
 	rand.Read(b)
 	p.sign.setMember(true, "jti", base64.RawURLEncoding.EncodeToString(b))
 }
 
 // signingKey reads the key text and returns its private half.
-func (s *jwtSignState) signingKey() (*keys.Key, string) {
+func (s *signState) signingKey() (*keys.Key, string) {
 	km := jot.ReadKey(s.key, s.enc)
 	switch {
 	case km.Format == "":
@@ -132,7 +133,7 @@ func (s *jwtSignState) signingKey() (*keys.Key, string) {
 	return nil, "This is a public key: signing needs the private key."
 }
 
-func (p *jwtPage) onSign(ctx app.Context, e app.Event) {
+func (p *page) onSign(ctx app.Context, e app.Event) {
 	p.sign.token, p.sign.err = "", ""
 	k, problem := p.sign.signingKey()
 	if problem != "" {
@@ -149,7 +150,7 @@ func (p *jwtPage) onSign(ctx app.Context, e app.Event) {
 
 // onUseSigned opens the signed token in the decoder with the key that
 // verifies it: the secret, or the public half of the private key.
-func (p *jwtPage) onUseSigned(ctx app.Context, e app.Event) {
+func (p *page) onUseSigned(ctx app.Context, e app.Event) {
 	k, _ := p.sign.signingKey()
 	text, enc := p.sign.key, p.sign.enc
 	if k != nil {
@@ -166,7 +167,7 @@ func (p *jwtPage) onUseSigned(ctx app.Context, e app.Event) {
 	app.Window().ScrollToID("token")
 }
 
-func (p *jwtPage) renderSign() app.UI {
+func (p *page) renderSign() app.UI {
 	s := &p.sign
 	s.init()
 	return app.Section().ID("sign-section").Class("sign").Body(
@@ -178,16 +179,16 @@ func (p *jwtPage) renderSign() app.UI {
 					app.Select().ID("sign-alg").OnChange(p.onSignAlg).Body(
 						app.Range(jot.Algorithms()).Slice(func(i int) app.UI {
 							a := jot.Algorithms()[i]
-							return selectedIf(app.Option().Value(a), a == s.alg).Text(a)
+							return input.SelectedIf(app.Option().Value(a), a == s.alg).Text(a)
 						}),
 					),
 				),
 				app.Label().For("sign-header").Text("Header"),
 				app.Textarea().ID("sign-header").Class("json-input").Spellcheck(false).Text(s.header).OnInput(p.onSignHeader),
-				jwtFieldError("sign-header-error", s.headerErr),
+				fieldError("sign-header-error", s.headerErr),
 				app.Label().For("sign-payload").Text("Payload"),
 				app.Textarea().ID("sign-payload").Class("json-input tall").Spellcheck(false).Text(s.payload).OnInput(p.onSignPayload),
-				jwtFieldError("sign-payload-error", s.payloadErr),
+				fieldError("sign-payload-error", s.payloadErr),
 				app.Div().Class("row").Body(
 					app.Button().ID("set-iat").Class("secondary").Type("button").Text("iat = now").OnClick(p.onSetIat),
 					app.Button().ID("set-exp").Class("secondary").Type("button").Text("exp = now +").OnClick(p.onSetExp),
@@ -205,13 +206,13 @@ func (p *jwtPage) renderSign() app.UI {
 					app.Select().ID("sign-key-encoding").OnChange(p.onSignEnc).Body(
 						app.Range(jot.SecretEncodings()).Slice(func(i int) app.UI {
 							e := jot.SecretEncodings()[i]
-							return selectedIf(app.Option().Value(string(e)), e == s.enc).Text(e.Label())
+							return input.SelectedIf(app.Option().Value(string(e)), e == s.enc).Text(e.Label())
 						}),
 					),
 				),
 				p.renderKeygen(),
 				app.Button().ID("sign").Type("button").Text("Sign").OnClick(p.onSign),
-				jwtFieldError("sign-error", s.err),
+				fieldError("sign-error", s.err),
 				app.If(s.token != "", func() app.UI {
 					return app.Div().Class("field").Body(
 						app.Label().For("signed").Text("Signed token"),
@@ -224,7 +225,7 @@ func (p *jwtPage) renderSign() app.UI {
 	)
 }
 
-func jwtFieldError(id, msg string) app.UI {
+func fieldError(id, msg string) app.UI {
 	if strings.TrimSpace(msg) == "" {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package ui
+package jwtbench
 
 import (
 	"net/url"
@@ -8,21 +8,22 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
-// jwtShareState is the share link and the warning that guards putting the
+// shareState is the share link and the warning that guards putting the
 // key into it.
-type jwtShareState struct {
+type shareState struct {
 	link     string
 	withKey  bool // the link carries the key
 	warning  bool // the key warning is showing
 	restored bool // the state came from a link, whose fragment is still in the URL
 }
 
-// JWTFragment writes the workbench state as a URL fragment: token, and
+// fragment writes the workbench state as a URL fragment: token, and
 // the key with its encoding only when withKey is set. The fragment never
 // reaches a server (RFC 3986 §3.5).
-func JWTFragment(token, key string, enc jot.SecretEncoding, withKey bool) string {
+func fragment(token, key string, enc jot.SecretEncoding, withKey bool) string {
 	f := "token=" + url.QueryEscape(jot.Clean(token))
 	if withKey && key != "" {
 		f += "&key=" + url.QueryEscape(key)
@@ -33,9 +34,9 @@ func JWTFragment(token, key string, enc jot.SecretEncoding, withKey bool) string
 	return f
 }
 
-// ParseJWTFragment reads a fragment written by JWTFragment, as escaped in
+// parseFragment reads a fragment written by fragment, as escaped in
 // the URL. ok is false when it holds no token.
-func ParseJWTFragment(fragment string) (token, key string, enc jot.SecretEncoding, ok bool) {
+func parseFragment(fragment string) (token, key string, enc jot.SecretEncoding, ok bool) {
 	v, err := url.ParseQuery(strings.TrimPrefix(fragment, "#"))
 	if err != nil || v.Get("token") == "" {
 		return "", "", "", false
@@ -51,58 +52,58 @@ func ParseJWTFragment(fragment string) (token, key string, enc jot.SecretEncodin
 
 // restore sets the inputs from a share link's fragment, as typing them
 // would.
-func (p *jwtPage) restore(fragment string) {
-	token, key, enc, ok := ParseJWTFragment(fragment)
+func (p *page) restore(fragment string) {
+	token, key, enc, ok := parseFragment(fragment)
 	if !ok {
 		return
 	}
 	p.setToken(token)
 	p.setKey(key, enc)
-	p.share = jwtShareState{restored: true}
+	p.share = shareState{restored: true}
 	p.refresh()
 }
 
 // edited drops a share link's fragment from the address bar once the state
 // no longer matches it, so that a key does not linger there.
-func (p *jwtPage) edited() {
+func (p *page) edited() {
 	if p.share.restored {
-		jwtSetFragment("")
+		setFragment("")
 	}
-	p.share = jwtShareState{}
+	p.share = shareState{}
 }
 
-func (p *jwtPage) onShare(ctx app.Context, e app.Event) {
+func (p *page) onShare(ctx app.Context, e app.Event) {
 	p.makeLink(false)
 }
 
 // onShareKey shows the warning first; the link with the key is only made
 // by onShareKeyConfirm.
-func (p *jwtPage) onShareKey(ctx app.Context, e app.Event) {
+func (p *page) onShareKey(ctx app.Context, e app.Event) {
 	p.share.warning = true
 }
 
-func (p *jwtPage) onShareKeyConfirm(ctx app.Context, e app.Event) {
+func (p *page) onShareKeyConfirm(ctx app.Context, e app.Event) {
 	p.share.warning = false
 	p.makeLink(true)
 }
 
-func (p *jwtPage) onShareCancel(ctx app.Context, e app.Event) {
+func (p *page) onShareCancel(ctx app.Context, e app.Event) {
 	p.share.warning = false
 }
 
-func (p *jwtPage) makeLink(withKey bool) {
-	jwtSetFragment(JWTFragment(p.token, p.key, p.enc, withKey))
-	p.share.link, p.share.withKey, p.share.restored = jwtHref(), withKey, true
-	jwtCopy(p.share.link)
+func (p *page) makeLink(withKey bool) {
+	setFragment(fragment(p.token, p.key, p.enc, withKey))
+	p.share.link, p.share.withKey, p.share.restored = pageHref(), withKey, true
+	copyText(p.share.link)
 }
 
-func (p *jwtPage) renderShare() app.UI {
+func (p *page) renderShare() app.UI {
 	s := p.share
 	return app.Div().Class("share").Body(
 		app.Div().Class("row").Body(
-			disabledIf(app.Button().ID("share").Class("secondary").Type("button").Text("Share link"),
+			input.DisabledIf(app.Button().ID("share").Class("secondary").Type("button").Text("Share link"),
 				p.token == "").OnClick(p.onShare),
-			disabledIf(app.Button().ID("share-key").Class("secondary").Type("button").Text("Share with the key…"),
+			input.DisabledIf(app.Button().ID("share-key").Class("secondary").Type("button").Text("Share with the key…"),
 				p.token == "" || p.key == "").OnClick(p.onShareKey),
 		),
 		app.If(s.warning, func() app.UI {
