@@ -23,6 +23,7 @@ var sections = []section{
 	{"/bearer-token", "Bearer", "Send Bearer tokens (RFC 6750), and read the server's answer to every way they fail."},
 	{"/oauth", "OAuth 2.0", "Walk through the authorization code flow with PKCE, step by step."},
 	{"/session", "Sessions", "Cookie sessions: __Host- cookies, HttpOnly, Secure, SameSite."},
+	{"/attacks", "Attacks", "Build the classic attacks on JWT verifiers and see which mistake each one needs."},
 	{"/learn", "Learn", "Short lessons on every way to authenticate an API, each with its tool."},
 }
 
@@ -36,6 +37,7 @@ func pages() map[string]func() app.Composer {
 		"/bearer-token": func() app.Composer { return &bearerPage{} },
 		"/oauth":        func() app.Composer { return &oauthPage{} },
 		"/session":      func() app.Composer { return &sessionPage{} },
+		"/attacks":      func() app.Composer { return &attacksPage{} },
 		"/learn":        func() app.Composer { return &learnIndex{} },
 	}
 	// The redirect URI of the pages' OAuth client: the same page, at step 4.

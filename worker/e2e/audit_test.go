@@ -42,6 +42,13 @@ var auditStates = []struct {
 		b.setValue("#key", jwk)
 		b.waitJS(`document.querySelector("#verdict").dataset.state === "valid" && document.querySelector("#key-info").innerText.includes("kid")`)
 	}},
+	{"attacks-used", "/attacks", func(b *uiTab) {
+		b.click("#lab-load")
+		b.waitJS(`!!document.querySelector("#lab-loaded")`)
+		b.click("#attack-none-build")
+		b.click("#attack-none-send")
+		b.waitJS(`!!document.querySelector("#attack-none-strict")`)
+	}},
 	{"oauth-google-preset", "/oauth", func(b *uiTab) {
 		b.click("#preset-google")
 		b.waitJS(`(document.querySelector("#preset-output")||{dataset:{}}).dataset.provider === "Google"`)

@@ -19,7 +19,7 @@ import (
 // pageTitles are the pages and their h1.
 var pageTitles = map[string]string{
 	"/": "Authlab", "/jwt": "JWT workbench", "/basic": "HTTP Basic", "/apikey": "API keys", "/bearer-token": "Bearer tokens",
-	"/oauth": "OAuth 2.0", "/session": "Cookie sessions", "/learn": "Learn", "/learn/sessions": "Cookie sessions",
+	"/oauth": "OAuth 2.0", "/session": "Cookie sessions", "/attacks": "JWT attack lab", "/learn": "Learn", "/learn/sessions": "Cookie sessions",
 	"/learn/best-practices": "Best practices",
 }
 

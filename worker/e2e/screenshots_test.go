@@ -15,7 +15,7 @@ import (
 // sitePages are the pages of the site and the names of their screenshots.
 var sitePages = []struct{ path, name string }{
 	{"/", "home"}, {"/jwt", "jwt"}, {"/basic", "basic"}, {"/apikey", "apikey"}, {"/bearer-token", "bearer"},
-	{"/oauth", "oauth"}, {"/session", "session-page"}, {"/learn", "learn"},
+	{"/oauth", "oauth"}, {"/session", "session-page"}, {"/attacks", "attacks"}, {"/learn", "learn"},
 	{"/learn/api-keys", "learn-api-keys"}, {"/learn/basic", "learn-basic"}, {"/learn/bearer", "learn-bearer"},
 	{"/learn/jwt", "learn-jwt"}, {"/learn/oauth", "learn-oauth"}, {"/learn/sessions", "learn-sessions"},
 	{"/learn/best-practices", "learn-best-practices"},

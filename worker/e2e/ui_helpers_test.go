@@ -341,3 +341,15 @@ func jsQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// setSelect picks a select's option by value and fires change, as a
+// person's choice does.
+func (b *uiTab) setSelect(sel, value string) {
+	b.t.Helper()
+	var ok bool
+	b.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (!e) return false;
+		e.value = %s; e.dispatchEvent(new Event("change", {bubbles: true})); return e.value === %s; })()`, jsQuote(sel), jsQuote(value), jsQuote(value)), &ok)
+	if !ok {
+		b.t.Fatalf("no option %q in %s", value, sel)
+	}
+}
