@@ -23,12 +23,12 @@ var (
 // and two looks at the context.
 const progressEvery = 512
 
-// Words returns the cracker's word list: the well-known demo secrets,
-// then each non-empty line of extra, without repeats.
+// Words returns the cracker's word list: each non-empty line of extra,
+// then the well-known demo secrets, without repeats.
 func Words(extra string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, w := range append(jot.KnownWeakSecrets(), strings.Split(extra, "\n")...) {
+	for _, w := range append(strings.Split(extra, "\n"), jot.KnownWeakSecrets()...) {
 		w = strings.TrimRight(w, "\r")
 		if w != "" && !seen[w] {
 			seen[w] = true

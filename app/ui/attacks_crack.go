@@ -37,8 +37,9 @@ func (l *attackLab) onCrack(ctx app.Context, e app.Event) {
 	c, cancel := context.WithCancel(context.Background())
 	l.crack = crackState{words: l.crack.words, running: true, cancel: cancel, total: len(words)}
 	ctx.Async(func() {
-		start, slice := time.Now(), time.Now()
+		start, slice, last := time.Now(), time.Now(), 0
 		secret, err := attack.Crack(c, token, words, func(tried int) {
+			last = tried
 			if time.Since(slice) < crackYield {
 				return
 			}
@@ -50,10 +51,7 @@ func (l *attackLab) onCrack(ctx app.Context, e app.Event) {
 		took := time.Since(start)
 		ctx.Dispatch(func(ctx app.Context) {
 			s := &l.crack
-			s.running, s.secret = false, secret
-			if s.tried < s.total && err == nil {
-				s.tried = s.total
-			}
+			s.running, s.secret, s.tried = false, secret, last
 			switch {
 			case err == nil:
 				s.outcome = fmt.Sprintf("Found %q in %s. Build the attack: the token is signed again with it, sub changed to admin.", secret, took.Round(time.Millisecond))
@@ -78,7 +76,7 @@ func (l *attackLab) onCancelCrack(ctx app.Context, e app.Event) {
 func (l *attackLab) crackView() app.UI {
 	s := l.crack
 	return app.Div().Class("crack").Body(
-		app.P().Class("hint").Text("The lab's weak-secret token is HS256. The secret is tried offline, word by word, over the well-known demo secrets and your own list: no request is sent."),
+		app.P().Class("hint").Text("The lab's weak-secret token is HS256. The secret is tried offline, word by word, over your own list and then the well-known demo secrets: no request is sent."),
 		app.Label().For("crack-words").Text("More words to try, one per line"),
 		app.Textarea().ID("crack-words").Class("short").Spellcheck(false).Text(s.words).
 			OnInput(func(ctx app.Context, e app.Event) { l.crack.words = input.Value(ctx) }),
