@@ -168,3 +168,11 @@ func kinds(r *discovery.Report) string {
 	}
 	return strings.Join(out, ",")
 }
+
+func asCerts(l []any) []*x509.Certificate {
+	out := make([]*x509.Certificate, len(l))
+	for i, c := range l {
+		out[i] = c.(*x509.Certificate)
+	}
+	return out
+}
