@@ -64,18 +64,14 @@ func fitKey(k *keys.Key, alg, enc string, decrypt bool) (any, error) {
 		}
 		return b, nil
 	case strings.HasPrefix(alg, "RSA-OAEP"):
-		if _, ok := part.(*rsa.PrivateKey); ok {
-			return part, nil
-		}
-		if _, ok := part.(*rsa.PublicKey); ok {
+		switch part.(type) {
+		case *rsa.PrivateKey, *rsa.PublicKey:
 			return part, nil
 		}
 		return nil, fmt.Errorf("%w: alg %s needs an RSA %s key, not %s", ErrKey, alg, half(decrypt), keys.Describe(k))
 	case strings.HasPrefix(alg, "ECDH-ES"):
-		if _, ok := part.(*ecdsa.PrivateKey); ok {
-			return part, nil
-		}
-		if _, ok := part.(*ecdsa.PublicKey); ok {
+		switch part.(type) {
+		case *ecdsa.PrivateKey, *ecdsa.PublicKey:
 			return part, nil
 		}
 		return nil, fmt.Errorf("%w: alg %s needs an EC (P-256, P-384 or P-521) %s key, not %s", ErrKey, alg, half(decrypt), keys.Describe(k))
