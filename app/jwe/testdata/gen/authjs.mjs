@@ -3,11 +3,14 @@
 //
 //   ../authjs.json  session cookies from next-auth@4's and @auth/core's encode()
 //   ../jose.json    a compact JWE for every alg/enc pair app/jwe accepts,
-//                   and a few it refuses, made by the jose package
+//                   a nested JWT and a PBES2 token it refuses, made by jose
 //
 // Regenerate (the versions are pinned by package-lock.json):
 //
 //   cd app/jwe/testdata/gen && npm ci && node authjs.mjs
+//
+// .npmrc sets legacy-peer-deps: encode() needs none of next-auth@4's peers
+// (next, react), so they are not installed.
 //
 // Every run makes new keys, IVs and timestamps; the Go tests compare only
 // what the inputs fix (claims, headers, plaintexts).
