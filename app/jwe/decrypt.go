@@ -12,9 +12,9 @@ import (
 	"github.com/authlab/authlab/app/jot"
 )
 
-// Result is a decrypted JWE. Its plaintext is authentic only in the sense
-// that whoever made it held the key (RFC 7516 §11.5): a nested JWS inside
-// still has to be verified.
+// Result is a decrypted JWE. Decryption says who could read it, not who
+// wrote it: with RSA-OAEP or ECDH-ES anyone holding the public key can
+// make a JWE, so only a nested JWS, once verified, says who signed.
 type Result struct {
 	// Header is the JOSE protected header (RFC 7516 §4), HeaderJSON its
 	// decoded bytes.
@@ -140,6 +140,9 @@ func (r *Result) readPlaintext() {
 		r.Nested, r.Inner = true, text
 		r.Notes = append(r.Notes, `the plaintext is a JWS although the header has no "cty":"JWT" (RFC 7519 §5.2)`)
 		return
+	}
+	if strings.HasPrefix(r.Alg, "RSA-OAEP") || strings.HasPrefix(r.Alg, "ECDH-ES") {
+		r.Notes = append(r.Notes, "not signed: anyone with the recipient's public key can make a token like this one; only a nested JWS (RFC 7519 §5.2) says who made it")
 	}
 	dec := json.NewDecoder(bytes.NewReader(r.Plaintext))
 	dec.UseNumber()

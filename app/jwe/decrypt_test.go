@@ -48,6 +48,10 @@ func TestRoundTrip(t *testing.T) {
 				if r.Claims["sub"] != "round" || r.Kid != "k1" || r.Alg != alg || r.Enc != enc || r.Zip != "" {
 					t.Fatalf("result %+v", r)
 				}
+				public := strings.HasPrefix(alg, "RSA") || strings.HasPrefix(alg, "ECDH")
+				if unsigned := len(r.Notes) == 1 && strings.HasPrefix(r.Notes[0], "not signed"); unsigned != public {
+					t.Fatalf("%s: notes %q", alg, r.Notes)
+				}
 				parts := strings.Split(tok, ".")
 				for i := 1; i < 5; i++ {
 					if parts[i] == "" {
