@@ -58,7 +58,7 @@ unit:
 
 # The pure packages also run as js/wasm under Node.
 wasm-test:
-	PATH="$(GOROOT)/lib/wasm:$$PATH" $(WASM_ENV) $(GO) test -count=1 ./app/jot ./app/keys ./app/password ./app/websubtle ./worker/webcrypto
+	PATH="$(GOROOT)/lib/wasm:$$PATH" $(WASM_ENV) $(GO) test -count=1 ./app/discovery ./app/jot ./app/jwe ./app/keys ./app/password ./app/websubtle ./worker/webcrypto
 
 ## site: the static front end, servable by any static host. BASE_PATH=/authlab serves it
 ## under a path (GitHub Pages); API_URL=https://… points its live demos at a separately

@@ -1,10 +1,12 @@
 package keys
 
 import (
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
-	"crypto/sha256"
+	_ "crypto/sha256" // for ThumbprintHash
+	_ "crypto/sha512"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -68,7 +70,14 @@ func PrivateJWK(priv any) (*JWK, error) {
 // Thumbprint computes the RFC 7638 §3 SHA-256 thumbprint of a JWK,
 // base64url-encoded: the hash of its required members in lexicographic
 // order, with no whitespace.
-func Thumbprint(j *JWK) (string, error) {
+func Thumbprint(j *JWK) (string, error) { return ThumbprintHash(j, crypto.SHA256) }
+
+// ThumbprintHash is Thumbprint with another hash function, which RFC 7638
+// §3.4 allows; Auth.js names its session keys by their SHA-512 thumbprint.
+func ThumbprintHash(j *JWK, h crypto.Hash) (string, error) {
+	if !h.Available() {
+		return "", fmt.Errorf("%w: hash %v is not available", ErrKeyType, h)
+	}
 	var members any
 	switch j.Kty {
 	case "EC":
@@ -102,6 +111,7 @@ func Thumbprint(j *JWK) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256(b)
-	return enc.EncodeToString(sum[:]), nil
+	d := h.New()
+	d.Write(b)
+	return enc.EncodeToString(d.Sum(nil)), nil
 }

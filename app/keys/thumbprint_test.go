@@ -1,6 +1,9 @@
 package keys_test
 
 import (
+	"crypto"
+	"crypto/sha512"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -60,5 +63,23 @@ func TestThumbprint(t *testing.T) {
 	}
 	if _, err := keys.Thumbprint(&keys.JWK{Kty: "DSA"}); !errors.Is(err, keys.ErrKeyType) {
 		t.Errorf("unknown kty: %v, want %v", err, keys.ErrKeyType)
+	}
+}
+
+// RFC 7638 §3.4 allows other hash functions; SHA-512 of the same
+// canonical members is what Auth.js puts in its session tokens' kid.
+func TestThumbprintHashSHA512(t *testing.T) {
+	j := &keys.JWK{Kty: "oct", K: "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}
+	sum := sha512.Sum512([]byte(`{"k":"` + j.K + `","kty":"oct"}`))
+	want := base64.RawURLEncoding.EncodeToString(sum[:])
+	got, err := keys.ThumbprintHash(j, crypto.SHA512)
+	if err != nil || got != want {
+		t.Fatalf("ThumbprintHash = %q, %v; want %q", got, err, want)
+	}
+	if s256, _ := keys.Thumbprint(j); s256 == got {
+		t.Fatal("SHA-256 and SHA-512 thumbprints agree")
+	}
+	if _, err := keys.ThumbprintHash(j, crypto.Hash(0)); !errors.Is(err, keys.ErrKeyType) {
+		t.Fatalf("hash 0: %v", err)
 	}
 }

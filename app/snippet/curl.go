@@ -35,18 +35,18 @@ func curlCommand(b *strings.Builder, r *httpmsg.Request, extra string) {
 			b.WriteString(" -X " + m)
 		}
 	}
-	b.WriteString(" " + shellQuote(r.URL))
+	b.WriteString(" " + ShellQuote(r.URL))
 	for _, h := range r.Header {
-		b.WriteString(" \\\n  -H " + shellQuote(h.Name+": "+h.Value))
+		b.WriteString(" \\\n  -H " + ShellQuote(h.Name+": "+h.Value))
 	}
 	if r.Body != "" {
-		b.WriteString(" \\\n  --data-raw " + shellQuote(r.Body))
+		b.WriteString(" \\\n  --data-raw " + ShellQuote(r.Body))
 	}
 	b.WriteString("\n")
 }
 
-// shellQuote quotes s for a POSIX shell: single quotes, with each single
+// ShellQuote quotes s for a POSIX shell: single quotes, with each single
 // quote closed, escaped and reopened.
-func shellQuote(s string) string {
+func ShellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
