@@ -76,8 +76,41 @@ func withSite(dir string, api http.Handler) http.Handler {
 				return
 			}
 		}
-		api.ServeHTTP(w, r)
+		rec := &pageFallback{ResponseWriter: w}
+		api.ServeHTTP(rec, r)
+		if rec.page {
+			page, err := os.ReadFile(dir + "/404.html")
+			if err != nil {
+				http.Error(w, "not found", http.StatusNotFound)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write(page)
+		}
 	})
+}
+
+// pageFallback holds back an answer that authserver.NotFoundPageHeader
+// marks, for withSite to answer with the site's 404 page instead.
+type pageFallback struct {
+	http.ResponseWriter
+	page bool
+}
+
+func (p *pageFallback) WriteHeader(code int) {
+	if code == http.StatusNotFound && p.Header().Get(authserver.NotFoundPageHeader) != "" {
+		p.page = true
+		return
+	}
+	p.ResponseWriter.WriteHeader(code)
+}
+
+func (p *pageFallback) Write(b []byte) (int, error) {
+	if p.page {
+		return len(b), nil
+	}
+	return p.ResponseWriter.Write(b)
 }
 
 // readVar reads one NAME=value (value optionally single-quoted) from a

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -205,7 +206,39 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 		writeError(w, fmt.Errorf("%w: %s %s", ErrMethodNotAllowed, r.Method, r.URL.Path))
 		return
 	}
+	if s.isPagePath(r.URL.Path) && isNavigation(r) {
+		w.Header().Set(NotFoundPageHeader, "1")
+	}
 	writeError(w, fmt.Errorf("%w: no route for %s %s", ErrNotFound, r.Method, r.URL.Path))
+}
+
+// NotFoundPageHeader marks a 404 that a browser navigated to, outside the
+// API's paths: whatever serves the site (the worker's glue, or the native
+// server) answers it with the site's 404 page instead, with status 404.
+// API clients, and every path under the API's own prefixes, keep the JSON
+// error.
+const NotFoundPageHeader = "Authlab-Not-Found-Page"
+
+// isNavigation reports whether r is a browser loading a document: by
+// Sec-Fetch-Dest (Fetch Metadata), or, from a browser that does not send
+// it, by an Accept that names text/html.
+func isNavigation(r *http.Request) bool {
+	if dest := r.Header.Get("Sec-Fetch-Dest"); dest != "" {
+		return dest == "document"
+	}
+	return strings.Contains(r.Header.Get("Accept"), "text/html")
+}
+
+// isPagePath reports whether path lies outside every prefix the API
+// serves, its routes' first segments: /api/nope stays an API 404.
+func (s *Server) isPagePath(path string) bool {
+	first := "/" + strings.SplitN(strings.TrimPrefix(path, "/"), "/", 2)[0]
+	for _, rt := range s.routeTable() {
+		if "/"+strings.SplitN(strings.TrimPrefix(rt.path, "/"), "/", 2)[0] == first {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {

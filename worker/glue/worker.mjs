@@ -190,7 +190,13 @@ export default {
     } catch (err) {
       return fail(err);
     }
-    const res = await serve(req, env, ctx);
+    let res = await serve(req, env, ctx);
+    // A browser that navigated to a path nobody serves gets the site's
+    // 404 page; the Go server says when (authserver.NotFoundPageHeader).
+    if (res.status === 404 && env.ASSETS && res.headers.has("authlab-not-found-page")) {
+      const page = await env.ASSETS.fetch(new URL("/404.html", req.url));
+      if (page.ok) res = new Response(page.body, { status: 404, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+    }
     // With SERVER_TIMING set, the response that started the instance tells
     // how long that took (W3C Server Timing).
     if (cold && env.SERVER_TIMING && startTiming) res.headers.append("Server-Timing", startTiming);
