@@ -59,6 +59,8 @@ func (s *Server) routeTable() []route {
 			body: "Refresh", responses: "200 LoginToken, 400 Error, 413 Error, 415 Error"},
 		{method: "GET", path: "/api/protected", handler: s.selfContained(s.protected), tag: "tokens", summary: "A resource behind a Bearer JWT (RFC 6750), checked as a self-contained token: revocation is not seen",
 			auth: bearerAuth, responses: "200 Protected, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
+		{method: "POST", path: "/api/demo-tokens", handler: s.bearer(s.demoTokens), tag: "tokens", summary: "Two tokens that fail for their own reason: one expired, one for another audience, signed by this server",
+			auth: bearerAuth, responses: "200 DemoTokens, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
 		{method: "GET", path: "/api/profile", handler: s.bearer(s.profile), tag: "tokens", summary: "The account behind a Bearer JWT",
 			auth: bearerAuth, responses: "200 User, 400 BearerChallenge, 401 BearerChallenge, 403 BearerChallenge"},
 		{method: "POST", path: "/api/keys", handler: s.bearer(s.createKey), tag: "api keys", summary: "Create an API key; the secret is shown once",

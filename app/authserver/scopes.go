@@ -28,7 +28,7 @@ var scopeTable = []ScopeDef{
 	{"profile", "Read your account id, username and when the account was created",
 		[]string{"GET /api/profile"}},
 	{"api", "Call the demo API, /api/protected, as you",
-		[]string{"GET /api/protected"}},
+		[]string{"GET /api/protected", "POST /api/demo-tokens"}},
 	{"keys:read", "List your API keys: their names, prefixes, quotas and use, never their secrets",
 		[]string{"GET /api/keys"}},
 	{"keys:write", "Create API keys in your name and revoke them",

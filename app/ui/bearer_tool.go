@@ -28,6 +28,9 @@ type bearerTool struct {
 	busy    bool
 	now     time.Time
 	stop    chan struct{}
+	// demo holds POST /api/demo-tokens' answer for the token demoFor.
+	demo    map[string]string
+	demoFor string
 }
 
 func (t *bearerTool) OnMount(ctx app.Context) {
@@ -60,28 +63,58 @@ func (t *bearerTool) send(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		v := variantByID(id)
 		tok := jot.Clean(t.token)
+		if v.Demo != "" {
+			t.sendDemo(ctx, v, tok)
+			return
+		}
 		header, note, err := v.Craft(tok, time.Now())
 		if err != nil {
 			t.problem = "Cannot build the " + v.Label + " variant: " + err.Error()
 			return
 		}
-		t.problem = ""
-		req := httpmsg.Request{URL: apiURL("/api/protected")}
-		if header != "" {
-			req.Header = []httpmsg.Field{{Name: "Authorization", Value: header}}
-		}
-		t.busy = true
-		send(ctx, req, false, func(ctx app.Context, x *exchange) {
-			t.busy = false
-			t.results = append([]*bearerResult{{Variant: id, Note: note, X: x}}, t.results...)
-			if len(t.results) > 6 {
-				t.results = t.results[:6]
-			}
-		})
+		t.sendHeader(ctx, id, header, note)
 	}
 }
 
-// expiry describes when the token expires, for the expired variant.
+// sendDemo asks the server, with the reader's token, for the demo token
+// the variant names, and sends it.
+func (t *bearerTool) sendDemo(ctx app.Context, v variant, tok string) {
+	if t.demoFor == tok && t.demo[v.Demo] != "" {
+		t.sendHeader(ctx, v.ID, "Bearer "+t.demo[v.Demo], v.DemoNote)
+		return
+	}
+	t.busy = true
+	req := httpmsg.Request{Method: "POST", URL: apiURL("/api/demo-tokens"), Header: []httpmsg.Field{{Name: "Authorization", Value: "Bearer " + tok}}}
+	send(ctx, req, false, func(ctx app.Context, x *exchange) {
+		t.busy = false
+		demo := map[string]string{}
+		if x.Err != nil || x.Status != 200 || x.json(&demo) != nil || demo[v.Demo] == "" {
+			t.problem = fmt.Sprintf("The server gave no %s token for this one (POST /api/demo-tokens answered %d): send a valid token of the server first. %s", v.Label, x.Status, x.problem())
+			return
+		}
+		t.demo, t.demoFor = demo, tok
+		t.sendHeader(ctx, v.ID, "Bearer "+demo[v.Demo], v.DemoNote)
+	})
+}
+
+// sendHeader sends one variant's Authorization header to /api/protected.
+func (t *bearerTool) sendHeader(ctx app.Context, id, header, note string) {
+	t.problem = ""
+	req := httpmsg.Request{URL: apiURL("/api/protected")}
+	if header != "" {
+		req.Header = []httpmsg.Field{{Name: "Authorization", Value: header}}
+	}
+	t.busy = true
+	send(ctx, req, false, func(ctx app.Context, x *exchange) {
+		t.busy = false
+		t.results = append([]*bearerResult{{Variant: id, Note: note, X: x}}, t.results...)
+		if len(t.results) > 6 {
+			t.results = t.results[:6]
+		}
+	})
+}
+
+// expiry describes when the reader's own token expires.
 func (t *bearerTool) expiry() string {
 	_, claims, err := tokenClaims(jot.Clean(t.token))
 	if err != nil {
@@ -92,9 +125,9 @@ func (t *bearerTool) expiry() string {
 		return ""
 	}
 	if t.now.After(exp.Add(leeway)) {
-		return "Your token has expired: the Expired button now sends it unchanged."
+		return "Your token has expired: Valid now gets the answer Expired shows. Log in again for a fresh one."
 	}
-	return fmt.Sprintf("Your token expires at %s (in %s). Until then, Expired sends a forged copy; after it, your token itself.",
+	return fmt.Sprintf("Your token expires at %s (in %s); then Valid gets the answer Expired shows.",
 		exp.Local().Format("15:04:05"), exp.Sub(t.now).Round(time.Second))
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"time"
 
 	"github.com/authlab/authlab/app/jot"
-	"github.com/authlab/authlab/app/keys"
 )
 
 // variant is one way of presenting a Bearer token, right or wrong, with
@@ -21,24 +19,29 @@ type variant struct {
 	// Craft returns the Authorization header value to send, "" for none,
 	// and what was done to the token.
 	Craft func(token string, now time.Time) (header, note string, err error)
+	// Demo names the token of POST /api/demo-tokens to send instead, one
+	// that the server signed and that fails for its own claim.
+	Demo, DemoNote string
 }
 
 // leeway is the clock skew the demo server allows on exp.
 const leeway = 30 * time.Second
 
 var variants = []variant{
-	{"valid", "Valid", "200 OK", func(tok string, _ time.Time) (string, string, error) {
+	{ID: "valid", Label: "Valid", Expect: "200 OK", Craft: func(tok string, _ time.Time) (string, string, error) {
 		return "Bearer " + tok, "The token as the server issued it.", nil
 	}},
-	{"missing", "Missing", `401 with WWW-Authenticate: Bearer realm="…" and no error code (RFC 6750 §3.1)`, func(string, time.Time) (string, string, error) {
+	{ID: "missing", Label: "Missing", Expect: `401 with WWW-Authenticate: Bearer realm="…" and no error code (RFC 6750 §3.1)`, Craft: func(string, time.Time) (string, string, error) {
 		return "", "No Authorization header at all.", nil
 	}},
-	{"malformed", "Malformed", "400 invalid_request (RFC 6750 §3.1)", func(tok string, _ time.Time) (string, string, error) {
+	{ID: "malformed", Label: "Malformed", Expect: "400 invalid_request (RFC 6750 §3.1)", Craft: func(tok string, _ time.Time) (string, string, error) {
 		return `Bearer "` + tok + `"`, "The token in quotes, a frequent copy-and-paste slip: quotes are not allowed in a b64token (RFC 6750 §2.1).", nil
 	}},
-	{"expired", "Expired", "401 invalid_token", craftExpired},
-	{"tampered", "Tampered", "401 invalid_token", craftTampered},
-	{"audience", "Wrong audience", "401 invalid_token", craftAudience},
+	{ID: "expired", Label: "Expired", Expect: "401 invalid_token, error_description naming the expiry (RFC 7519 §4.1.4)", Demo: "expired",
+		DemoNote: "A token the server signed for you with POST /api/demo-tokens, whose exp passed before it was issued: the signature is good, the time is not."},
+	{ID: "tampered", Label: "Tampered", Expect: "401 invalid_token, error_description naming the signature (RFC 7515 §5.2)", Craft: craftTampered},
+	{ID: "audience", Label: "Wrong audience", Expect: "401 invalid_token, error_description naming aud (RFC 7519 §4.1.3)", Demo: "other_audience",
+		DemoNote: "A token the server signed for you with POST /api/demo-tokens, for another service's audience: good signature, good time, not meant for this API."},
 }
 
 func variantByID(id string) variant {
@@ -71,52 +74,4 @@ func craftTampered(tok string, _ time.Time) (string, string, error) {
 	parts := strings.Split(tok, ".")
 	parts[1] = base64.RawURLEncoding.EncodeToString(payload)
 	return "Bearer " + strings.Join(parts, "."), `"admin": true added to the payload, the signature kept: the signature covers the payload, so it no longer matches (RFC 7515 §5.2).`, nil
-}
-
-// craftExpired sends the token as it is once it has expired. Until then
-// it can only forge one: this page does not hold the server's key.
-func craftExpired(tok string, now time.Time) (string, string, error) {
-	_, claims, err := tokenClaims(tok)
-	if err != nil {
-		return "", "", err
-	}
-	if exp, ok, _ := jot.NumericDate(claims, "exp"); ok && now.After(exp.Add(leeway)) {
-		return "Bearer " + tok, fmt.Sprintf("Your token, unchanged: it expired %s ago, past the server's %s of leeway for clock skew.", now.Sub(exp).Round(time.Second), leeway), nil
-	}
-	claims["exp"] = now.Add(-time.Hour).Unix()
-	claims["iat"] = now.Add(-2 * time.Hour).Unix()
-	return forge(tok, claims, "exp set an hour ago")
-}
-
-// craftAudience forges the token for another audience.
-func craftAudience(tok string, _ time.Time) (string, string, error) {
-	_, claims, err := tokenClaims(tok)
-	if err != nil {
-		return "", "", err
-	}
-	claims["aud"] = "https://another-api.example"
-	return forge(tok, claims, `aud set to "https://another-api.example"`)
-}
-
-// forge signs claims with a key made in this page, under the kid of the
-// server's key. The server looks the kid up, finds its own key, and the
-// signature fails: it never reads exp or aud of a token it did not sign,
-// which is the order RFC 7519 §7.2 and RFC 8725 §3.1 require.
-func forge(tok string, claims map[string]any, what string) (string, string, error) {
-	header, _, _ := tokenClaims(tok)
-	k, err := keys.GenerateEC("P-256", rand.Reader)
-	if err != nil {
-		return "", "", err
-	}
-	extra := map[string]any{}
-	if kid, ok := header["kid"].(string); ok {
-		extra["kid"] = kid
-	}
-	forged, err := jot.Sign(claims, "ES256", k, extra)
-	if err != nil {
-		return "", "", err
-	}
-	return "Bearer " + forged, "Made in this page with app/jot: " + what + ", and signed with a key this page just generated, because only the server holds its own. " +
-		"The server checks the signature first, so it refuses the token for its signature before it ever reads the claims; that order is what keeps forged claims out. " +
-		"A token the server signed itself, once expired or meant for another audience, gets the same 401 invalid_token, with the reason in error_description.", nil
 }

@@ -130,33 +130,10 @@ func TestBearerVariants(t *testing.T) {
 		t.Errorf("tampered: %v %s", in.Payload, tampered)
 	}
 
-	for _, id := range []string{"expired", "audience"} {
-		h, note, err := variantByID(id).Craft(tok, now)
-		if err != nil {
-			t.Fatal(err)
+	// Expired and wrong-audience send the server's own demo tokens.
+	for id, demo := range map[string]string{"expired": "expired", "audience": "other_audience"} {
+		if v := variantByID(id); v.Demo != demo || v.Craft != nil || v.DemoNote == "" {
+			t.Errorf("%s: demo %q, note %q", id, v.Demo, v.DemoNote)
 		}
-		forged := jot.Inspect(strings.TrimPrefix(h, "Bearer "))
-		if forged.Header["kid"] != "server-key" || forged.Alg() != "ES256" || strings.HasSuffix(h, "."+sig) {
-			t.Errorf("%s: header %v", id, forged.Header)
-		}
-		if !strings.Contains(note, "signature") {
-			t.Errorf("%s: the note does not explain the signature: %s", id, note)
-		}
-		switch id {
-		case "expired":
-			if exp, ok, _ := jot.NumericDate(forged.Payload, "exp"); !ok || !exp.Before(now) {
-				t.Errorf("expired: exp %v", exp)
-			}
-		case "audience":
-			if forged.Payload["aud"] == "authlab" {
-				t.Error("audience unchanged")
-			}
-		}
-	}
-
-	// Once the token has expired, past the leeway, it is sent unchanged.
-	old := serverToken(t, now.Add(-time.Minute))
-	if h, _, _ := variantByID("expired").Craft(old, now); h != "Bearer "+old {
-		t.Errorf("an expired token was not sent as is: %s", h)
 	}
 }

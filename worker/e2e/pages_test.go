@@ -144,6 +144,7 @@ func TestBearerPageVariants(t *testing.T) {
 	b.waitText("#bearer-login-status", "Logged in as")
 	b.waitText("#bearer-expiry", "expires at")
 
+	descriptions := map[string]string{}
 	for _, tc := range []struct{ id, status, code string }{
 		{"valid", "200", ""},
 		{"missing", "401", ""},
@@ -168,6 +169,15 @@ func TestBearerPageVariants(t *testing.T) {
 		}
 		if tc.status != "200" && !strings.Contains(b.text("#bearer-result-0 .http-res"), "www-authenticate: Bearer realm=") {
 			t.Errorf("%s: no Bearer challenge", tc.id)
+		}
+		if tc.code == "invalid_token" {
+			descriptions[tc.id] = b.text("#bearer-summary tbody tr:first-child td:last-child")
+		}
+	}
+	// Expired, tampered and wrong audience each fail for their own reason.
+	for id, want := range map[string]string{"expired": "expired", "tampered": "signature", "audience": "aud"} {
+		if d := descriptions[id]; !strings.Contains(d, want) {
+			t.Errorf("%s: error_description %q, want it to name %q", id, d, want)
 		}
 	}
 	if n := b.count("#bearer-summary tbody tr"); n != 6 {
