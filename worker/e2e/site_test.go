@@ -228,8 +228,8 @@ func siteInBrowser(t *testing.T, s *staticSite, api *url.URL, resources int) {
 		chromedp.Flag("ignore-certificate-errors-spki-list", s.spki),
 	)
 	b.openURL(s.url("/"))
-	if n := b.count(`nav.nav a[href^="/authlab/"]`); n != 7 {
-		t.Errorf("%d navigation links under /authlab/ after app.wasm rendered, want 7", n)
+	if n := b.count(`nav.nav a[href^="/authlab/"]`); n != navLinks {
+		t.Errorf("%d navigation links under /authlab/ after app.wasm rendered, want %d", n, navLinks)
 	}
 	// Following a link stays inside the app and under the base path.
 	b.click(`nav.nav a[href="/authlab/basic"]`)
