@@ -54,6 +54,10 @@ func (h *pageHeading) OnMount(ctx app.Context)     { h.setTitle(ctx) }
 func (h *pageHeading) OnUpdate(ctx app.Context)    { h.setTitle(ctx) }
 
 func (h *pageHeading) setTitle(ctx app.Context) {
+	if h.Title == "Authlab" { // the start page: the site's own name, then what it is
+		ctx.Page().SetTitle("Authlab — a workbench for HTTP credentials")
+		return
+	}
 	ctx.Page().SetTitle(h.Title + " — Authlab")
 }
 

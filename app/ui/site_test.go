@@ -150,3 +150,31 @@ func TestPrerenderedBooleanAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryPageNamesItselfInTitle checks that each prerendered page's
+// title names the page by its h1 (WCAG 2.4.2), and never the site twice.
+func TestEveryPageNamesItselfInTitle(t *testing.T) {
+	dir := t.TempDir()
+	if err := ui.WriteSite(dir, ui.Config{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	titleRe, h1Re := regexp.MustCompile(`<title>([^<]*)</title>`), regexp.MustCompile(`<h1>([^<]*)</h1>`)
+	for _, p := range append(ui.Paths(), "/404") {
+		name := strings.TrimPrefix(p, "/") + ".html"
+		if p == "/" {
+			name = "index.html"
+		}
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, h1 := titleRe.FindStringSubmatch(string(b)), h1Re.FindStringSubmatch(string(b))
+		if title == nil || h1 == nil {
+			t.Errorf("%s: title %v, h1 %v", p, title, h1)
+			continue
+		}
+		if !strings.Contains(title[1], h1[1]) || title[1] == "Authlab — Authlab" {
+			t.Errorf("%s: title %q does not name the page %q", p, title[1], h1[1])
+		}
+	}
+}

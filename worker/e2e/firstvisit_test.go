@@ -117,3 +117,17 @@ func TestControlsWaitForWasm(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveTitlesNameThePage checks that once app.wasm runs, every page's
+// document title names the page by its h1 (WCAG 2.4.2).
+func TestLiveTitlesNameThePage(t *testing.T) {
+	b := uiBrowser(t)
+	for p, h1 := range pageTitles {
+		b.open(p)
+		var title string
+		b.eval(`document.title`, &title)
+		if !strings.Contains(title, h1) || title == "Authlab — Authlab" {
+			t.Errorf("%s: title %q, want it to name %q", p, title, h1)
+		}
+	}
+}

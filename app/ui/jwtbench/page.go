@@ -53,9 +53,17 @@ func New(layout func(content ...app.UI) app.UI) app.Composer { return &page{layo
 // and the verdict follow the clock while nobody types.
 const tick = 15 * time.Second
 
-// OnMount starts the clock, hands ECDSA verification to WebCrypto and
-// fills the decoded pane.
+// title names the document after the page (WCAG 2.4.2), as the other
+// pages' headings do.
+const title = "JWT workbench — Authlab"
+
+// OnPreRender names the prerendered document.
+func (p *page) OnPreRender(ctx app.Context) { ctx.Page().SetTitle(title) }
+
+// OnMount names the document, starts the clock, hands ECDSA verification
+// to WebCrypto and fills the decoded pane.
 func (p *page) OnMount(ctx app.Context) {
+	ctx.Page().SetTitle(title)
 	useSubtle()
 	p.out.mounted()
 	p.tick(ctx)
