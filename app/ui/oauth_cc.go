@@ -83,6 +83,9 @@ func (c *oauthCC) request(ctx app.Context) {
 				c.token, c.got, c.apiX = t, c.clock(), nil
 				c.fetched++
 			} else {
+				// The answer is a refusal: the token of an earlier answer
+				// belongs to other credentials, and its countdown goes.
+				c.token, c.apiX = nil, nil
 				c.auto = false // do not retry a failing request every second
 			}
 		})

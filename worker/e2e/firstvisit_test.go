@@ -131,3 +131,37 @@ func TestLiveTitlesNameThePage(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleResultsCleared checks that what was derived from an input goes
+// when that input changes: the signed token when a new key is generated,
+// the lint's "no findings" for a token that could not be decoded, and a
+// client-credentials token's countdown once the token request fails.
+func TestStaleResultsCleared(t *testing.T) {
+	b := uiBrowser(t)
+	b.open("/jwt")
+	b.setValue("#sign-key", "a UTF-8 secret of more than thirty-two bytes")
+	b.click("#sign")
+	b.waitJS(`!!document.querySelector("#signed")`)
+	b.setSelect("#gen-kind", "Ed25519")
+	b.click("#generate")
+	b.waitJS(`(document.querySelector("#generated")||{dataset:{}}).dataset.alg === "EdDSA"`)
+	if b.exists("#signed") {
+		t.Errorf("the HS256 token signed before stays under a new Ed25519 key: %q", b.textNow("#signed"))
+	}
+
+	b.setValue("#token", "not-a-token.at-all")
+	b.waitJS(`!!document.querySelector("#lint-none")`)
+	if b.exists("#lint-clean") || !strings.Contains(b.text("#lint-none"), "could not be decoded") {
+		t.Errorf("an undecodable token's lint reads %q", b.textNow(".lint"))
+	}
+
+	b.open("/oauth")
+	b.click("#cc-token")
+	b.waitJS(`!!document.querySelector("#cc-countdown")`)
+	b.setValue("#cc-secret", "a wrong secret")
+	b.click("#cc-token")
+	b.waitJS(`(document.querySelector("#x-cc-token-response")||{textContent:""}).textContent.includes("401")`)
+	if b.exists("#cc-countdown") {
+		t.Errorf("after a 401 the panel still says the token is %q", b.textNow("#cc-countdown"))
+	}
+}

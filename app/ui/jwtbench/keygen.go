@@ -110,6 +110,7 @@ func (p *page) generated(k *keys.Key, alg string, err error) {
 	}
 	k.Alg = alg
 	*g = genState{kind: g.kind, key: k}
+	p.sign.stale()
 	if secret, ok := k.Private.([]byte); ok {
 		g.secret = base64.RawURLEncoding.EncodeToString(secret)
 		j, _ := keys.MarshalJWK(k, true)

@@ -12,6 +12,8 @@ type lintView struct {
 	app.Compo
 	Findings []jot.Finding
 	Decoded  bool // whether there was a token to lint
+	// Broken says why a token that was given could not be linted.
+	Broken string
 }
 
 // Render shows the findings.
@@ -25,6 +27,8 @@ func (v *lintView) node() jnode {
 	switch {
 	case !v.Decoded:
 		note = jel("p", "class", "hint").with("Findings about the token's design appear here.")
+	case v.Broken != "":
+		note = jel("p", "id", "lint-none", "class", "hint").with("No lint: " + v.Broken)
 	case len(v.Findings) == 0:
 		note = jel("p", "id", "lint-clean", "class", "hint").with("No findings: nothing in this token goes against RFC 8725.")
 	}

@@ -26,7 +26,11 @@ func (p *page) paneNode() (jnode, []seg) {
 	} else {
 		decoded = p.decodedNode(seg)
 	}
-	lint := seg((&lintView{Findings: p.lint, Decoded: !empty}).node(), 1)
+	lv := &lintView{Findings: p.lint, Decoded: !empty}
+	if !empty && len(p.lint) == 0 && p.in != nil && (p.in.Header == nil || p.in.Payload == nil) {
+		lv.Broken = "the token could not be decoded, so there is no header and claims set to check against RFC 8725. The problems are named above."
+	}
+	lint := seg(lv.node(), 1)
 	return jel("section", "id", paneID, "class", "pane").body(decoded, lint), segs
 }
 

@@ -51,9 +51,14 @@ func objectError(text string) string {
 	return ""
 }
 
+// stale drops the signed token and its error: they were made from inputs
+// that have just changed.
+func (s *signState) stale() { s.token, s.err = "", "" }
+
 // setMember edits one member of the header or the payload text, keeping
 // the order of the others.
 func (s *signState) setMember(payload bool, name string, value any) {
+	s.stale()
 	text, problem := &s.header, &s.headerErr
 	if payload {
 		text, problem = &s.payload, &s.payloadErr
@@ -72,6 +77,7 @@ func (p *page) onSignAlg(ctx app.Context, e app.Event) {
 }
 
 func (p *page) onSignHeader(ctx app.Context, e app.Event) {
+	p.sign.stale()
 	p.sign.header = input.Value(ctx)
 	p.sign.headerErr = objectError(p.sign.header)
 	var h struct {
@@ -83,15 +89,18 @@ func (p *page) onSignHeader(ctx app.Context, e app.Event) {
 }
 
 func (p *page) onSignPayload(ctx app.Context, e app.Event) {
+	p.sign.stale()
 	p.sign.payload = input.Value(ctx)
 	p.sign.payloadErr = objectError(p.sign.payload)
 }
 
 func (p *page) onSignKey(ctx app.Context, e app.Event) {
+	p.sign.stale()
 	p.sign.key = input.Value(ctx)
 }
 
 func (p *page) onSignEnc(ctx app.Context, e app.Event) {
+	p.sign.stale()
 	p.sign.enc = jot.SecretEncoding(input.Value(ctx))
 }
 
