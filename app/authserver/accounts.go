@@ -207,21 +207,18 @@ type accessClaims struct {
 // it with its jti. A token for an account carries its username.
 func (s *Server) signAccess(r *http.Request, sub, scope, clientID string, username *string) (string, string, error) {
 	now := s.cfg.Now().UTC()
+	return s.signAccessClaims(r, &accessClaims{Aud: s.cfg.Audience, Sub: sub, Scope: scope, ClientID: clientID,
+		PreferredUsername: username, Iat: now.Unix(), Exp: now.Add(s.cfg.AccessTTL).Unix()})
+}
+
+// signAccessClaims fills in iss and a fresh jti, and signs c as an access
+// token (typ at+jwt, RFC 9068 §2.1) with the first signing key.
+func (s *Server) signAccessClaims(r *http.Request, c *accessClaims) (string, string, error) {
 	jti, err := s.randomToken(16)
 	if err != nil {
 		return "", "", err
 	}
-	claims := &accessClaims{
-		Iss:               s.issuer(r),
-		Aud:               s.cfg.Audience,
-		Sub:               sub,
-		Scope:             scope,
-		Iat:               now.Unix(),
-		Exp:               now.Add(s.cfg.AccessTTL).Unix(),
-		Jti:               jti,
-		ClientID:          clientID,
-		PreferredUsername: username,
-	}
-	tok, err := jot.Sign(claims, s.alg, s.cfg.SigningKeys[0], map[string]any{"typ": "at+jwt"})
+	c.Iss, c.Jti = s.issuer(r), jti
+	tok, err := jot.Sign(c, s.alg, s.cfg.SigningKeys[0], map[string]any{"typ": "at+jwt"})
 	return tok, jti, err
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"time"
-
-	"github.com/authlab/authlab/app/jot"
 )
 
 // OtherAudience is the aud of the wrong-audience demo token: a service
@@ -25,13 +23,9 @@ func (s *Server) demoTokens(w http.ResponseWriter, r *http.Request, claims map[s
 	clientID, _ := claims["client_id"].(string)
 	now := s.cfg.Now().UTC()
 	sign := func(iat, exp time.Time, aud string) (string, error) {
-		jti, err := s.randomToken(16)
-		if err != nil {
-			return "", err
-		}
-		c := &accessClaims{Iss: s.issuer(r), Aud: aud, Sub: sub, Scope: scope, ClientID: clientID,
-			Iat: iat.Unix(), Exp: exp.Unix(), Jti: jti}
-		return jot.Sign(c, s.alg, s.cfg.SigningKeys[0], map[string]any{"typ": "at+jwt"})
+		tok, _, err := s.signAccessClaims(r, &accessClaims{Aud: aud, Sub: sub, Scope: scope, ClientID: clientID,
+			Iat: iat.Unix(), Exp: exp.Unix()})
+		return tok, err
 	}
 	expired, err := sign(now.Add(-10*time.Minute), now.Add(-2*leeway-time.Minute), s.cfg.Audience)
 	if err != nil {

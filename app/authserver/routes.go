@@ -126,7 +126,9 @@ type routeKey struct{ method, path string }
 func (s *Server) routes() {
 	table := s.routeTable()
 	s.exact = make(map[routeKey]http.HandlerFunc, len(table))
+	s.apiSegments = make(map[string]bool)
 	for _, rt := range table {
+		s.apiSegments[firstSegment(rt.path)] = true
 		if !strings.Contains(rt.path, "{") {
 			s.exact[routeKey{rt.method, rt.path}] = rt.handler
 		}
@@ -139,4 +141,10 @@ func (s *Server) routes() {
 		m.HandleFunc("/", s.notFound)
 		return m
 	})
+}
+
+// firstSegment is a path's first segment: "api" for /api/keys/{id}.
+func firstSegment(path string) string {
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	return first
 }

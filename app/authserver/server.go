@@ -69,15 +69,18 @@ type Config struct {
 
 // Server is the demo auth server.
 type Server struct {
-	cfg       Config
-	exact     map[routeKey]http.HandlerFunc // the routes without wildcards
-	mux       func() *http.ServeMux         // every route, built on first use
-	verifyKey jot.KeySet
-	jwks      []byte
-	openapi   func() ([]byte, error) // the OpenAPI document, built on first use
-	alg       string
-	dummyOnce sync.Once
-	dummyHash string
+	cfg   Config
+	exact map[routeKey]http.HandlerFunc // the routes without wildcards
+	// apiSegments are the first path segments of the routes: a 404 under
+	// one of them is the API's, never the site's page.
+	apiSegments map[string]bool
+	mux         func() *http.ServeMux // every route, built on first use
+	verifyKey   jot.KeySet
+	jwks        []byte
+	openapi     func() ([]byte, error) // the OpenAPI document, built on first use
+	alg         string
+	dummyOnce   sync.Once
+	dummyHash   string
 	// demoSecretHash is hashToken(cfg.DemoClientSecret), computed once.
 	demoSecretHash string
 	lab            labState      // the attack lab, apart from all the rest
@@ -231,15 +234,7 @@ func isNavigation(r *http.Request) bool {
 
 // isPagePath reports whether path lies outside every prefix the API
 // serves, its routes' first segments: /api/nope stays an API 404.
-func (s *Server) isPagePath(path string) bool {
-	first := "/" + strings.SplitN(strings.TrimPrefix(path, "/"), "/", 2)[0]
-	for _, rt := range s.routeTable() {
-		if "/"+strings.SplitN(strings.TrimPrefix(rt.path, "/"), "/", 2)[0] == first {
-			return false
-		}
-	}
-	return true
-}
+func (s *Server) isPagePath(path string) bool { return !s.apiSegments[firstSegment(path)] }
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	if err := s.cfg.Store.Ping(r.Context()); err != nil {
