@@ -3,6 +3,7 @@ package ui
 import (
 	"crypto/rand"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,6 +11,7 @@ import (
 	"github.com/authlab/authlab/app/attack"
 	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/naivelab"
+	"github.com/authlab/authlab/app/ui/input"
 )
 
 // attacksPage is the attack lab: each classic attack on JWT verifiers
@@ -137,7 +139,9 @@ func (l *attackLab) onBuild(name string) app.EventHandler {
 func (l *attackLab) onPick(name string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		if r := l.panels[name]; r != nil {
-			fmt.Sscan(ctx.JSSrc().Get("value").String(), &r.pick)
+			if i, err := strconv.Atoi(input.Value(ctx)); err == nil && i >= 0 && i < len(r.attacks) {
+				r.pick = i
+			}
 			r.naive, r.strict = nil, nil
 		}
 	}
