@@ -17,7 +17,8 @@ type Key struct {
 	// JWK is the member of the set as published.
 	JWK json.RawMessage
 	// Parsed is the key to verify with, nil when it cannot be used; when
-	// the JWK has only x5c, it is the leaf certificate's key.
+	// the JWK has a readable x5c, it is the leaf certificate's key
+	// (RFC 7517 §4.7), whatever the JWK's own members say.
 	Parsed *keys.Key
 	// Chain is the x5c certificate chain (RFC 7517 §4.7), leaf first.
 	Chain []Cert

@@ -116,8 +116,8 @@ func TestX5C(t *testing.T) {
 				t.Fatal("no key to verify with")
 			}
 			leaf := r.Key.Chain[0]
-			if tt.name == "leaf only, no x or y" && !k.PublicKey.Equal(r.Key.Parsed.Public) {
-				t.Fatal("the x5c-only key is not the leaf's key")
+			if !k.PublicKey.Equal(r.Key.Parsed.Public) || r.Key.Parsed.Kid != "k" {
+				t.Fatalf("the key to verify with is not the leaf's: %+v", r.Key.Parsed)
 			}
 			sum := sha256.Sum256(good[0].Raw)
 			if tt.name == "good chain" && (leaf.Subject != "CN=Test Signing Key" || leaf.Issuer != "CN=Test Intermediate" ||

@@ -27,7 +27,7 @@ type Cert struct {
 // checkX5C reads the x5c chain of k (RFC 7517 §4.7: base64, not
 // base64url, DER, leaf first, each certificate certified by the next),
 // checks the leaf's validity against the clock, and checks that the
-// leaf's key is the JWK's key. A JWK with only x5c gets the leaf's key.
+// leaf's key is the JWK's key. The key to verify with is then the leaf's.
 func (d *run) checkX5C(k *Key, m jwkMembers) {
 	var certs []*x509.Certificate
 	for i, s := range m.X5C {
@@ -58,23 +58,19 @@ func (d *run) checkX5C(k *Key, m jwkMembers) {
 			leaf.NotBefore.UTC().Format(time.RFC3339), leaf.NotAfter.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339)))
 	}
 	d.checkThumbprints(k, m, leaf.Raw)
-	if k.Parsed == nil {
-		if m.N != "" || m.X != "" {
-			return // the JWK's own key is unusable, already reported
-		}
-		parsed, err := keys.FromCrypto(leaf.PublicKey)
-		if err != nil {
-			d.r.find(FindingUnusableKey, fmt.Sprintf("the leaf certificate's key of %q cannot be used: %v", k.Kid, err))
-			return
-		}
-		parsed.Kid, parsed.Alg, parsed.Use = k.Kid, k.Alg, k.Use
-		k.Parsed = parsed
+	parsed, err := keys.FromCrypto(leaf.PublicKey)
+	if err != nil {
+		d.r.find(FindingUnusableKey, fmt.Sprintf("the leaf certificate's key of %q cannot be used: %v", k.Kid, err))
 		return
 	}
 	type equaler interface{ Equal(x crypto.PublicKey) bool }
-	if pub, ok := k.Parsed.Public.(equaler); !ok || !pub.Equal(leaf.PublicKey) {
-		d.r.find(FindingX5CKey, fmt.Sprintf("key %q: the leaf certificate's key is not the JWK's own key; RFC 7517 §4.7 requires them to match, and a verifier may use either", k.Kid))
+	if k.Parsed != nil {
+		if pub, ok := k.Parsed.Public.(equaler); !ok || !pub.Equal(leaf.PublicKey) {
+			d.r.find(FindingX5CKey, fmt.Sprintf("key %q: the leaf certificate's key is not the JWK's own key; RFC 7517 §4.7 requires them to match, and a verifier may use either (the workbench verifies with the certificate's)", k.Kid))
+		}
 	}
+	parsed.Kid, parsed.Alg, parsed.Use = k.Kid, k.Alg, k.Use
+	k.Parsed = parsed
 }
 
 // checkThumbprints compares x5t (SHA-1, RFC 7517 §4.8) and x5t#S256
