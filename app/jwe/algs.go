@@ -42,7 +42,11 @@ var refused = map[string]string{
 }
 
 // pbes2Reason says why PBES2 (RFC 7518 §4.8) is refused whatever its count.
-const pbes2Reason = "its iteration count p2c (RFC 7518 §4.8.1.2) is chosen by whoever made the token, so one token can make the page derive a key for minutes; a password is also not a key"
+// go-jose refuses a p2c over 1,000,000, but a million PBKDF2-SHA512
+// rounds still hold a page for seconds, and the header is read before the
+// token is authenticated (RFC 7518 §4.8.1.2 recommends a minimum of 1000
+// and sets no maximum).
+const pbes2Reason = "its iteration count p2c (RFC 7518 §4.8.1.2) is chosen by whoever made the token, before anything is authenticated, so one token can make the page derive a key for seconds or minutes; a password is also not a key"
 
 // checkAlgs refuses, with a reason, what may not be decrypted or made.
 // p2c is the header's p2c member, or nil.
