@@ -7,7 +7,7 @@
 //
 // Regenerate (the versions are pinned by package-lock.json):
 //
-//   cd app/jwe/testdata/gen && npm ci && node authjs.mjs
+//   cd app/jwe/testdata/gen && npm ci && node gen.mjs
 //
 // .npmrc sets legacy-peer-deps: encode() needs none of next-auth@4's peers
 // (next, react), so they are not installed.
