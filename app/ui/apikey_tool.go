@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/authlab/authlab/app/ui/widget"
 	"net/url"
 	"strconv"
 	"time"
@@ -182,7 +183,7 @@ func (t *apikeyTool) renderCreated() app.UI {
 		app.Div().Class("secret-once").Role("status").Body(
 			app.P().Body(app.Strong().Text("Your new key, shown this once: ")),
 			app.Output().ID("apikey-secret").Class("encoded").Text(t.plainKey),
-			&copyButton{ID: "apikey-secret-copy", Text: t.plainKey, Label: "Copy key"},
+			&widget.CopyButton{ID: "apikey-secret-copy", Text: t.plainKey, Label: "Copy key"},
 			app.P().Class("hint").Text("The server stored only a SHA-256 hash of it, and lists it by its prefix from now on. This page keeps it in memory until you leave."),
 		),
 		&exchangeView{ID: "apikey-created", Title: "POST /api/keys", X: t.created},

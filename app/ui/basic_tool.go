@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"github.com/authlab/authlab/app/ui/widget"
 	"net"
 	"net/url"
 	"strings"
@@ -70,7 +71,7 @@ func (t *basicTool) encoded() app.UI {
 	joined := t.user + ":" + t.pass
 	return app.Div().Aria("live", "polite").Body(
 		app.Output().ID("basic-header").Class("encoded").Text("Authorization: "+header),
-		&copyButton{ID: "basic-header-copy", Text: "Authorization: " + header, Label: "Copy header"},
+		&widget.CopyButton{ID: "basic-header-copy", Text: "Authorization: " + header, Label: "Copy header"},
 		app.P().Class("hint").Text(fmt.Sprintf("The base64 (RFC 4648 §4) of %q: %d characters, %d bytes of UTF-8 (RFC 7617 §2.1, charset=\"UTF-8\").",
 			joined, utf8.RuneCountInString(joined), len(joined))),
 		controlWarning("basic-encode-warning", joined),

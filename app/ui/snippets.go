@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/authlab/authlab/app/ui/widget"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/httpmsg"
@@ -38,7 +39,7 @@ func (s *snippetView) Render() app.UI {
 				return app.Button().Type("button").Class("lang").DataSet("lang", l.ID).
 					Aria("pressed", l.ID == snippetLang).Text(l.Name).OnClick(s.pick(l.ID))
 			}),
-			&copyButton{ID: s.ID + "-copy", Text: code, Label: "Copy code"},
+			&widget.CopyButton{ID: s.ID + "-copy", Text: code, Label: "Copy code"},
 		),
 		app.Pre().Class("code").DataSet("lang", snippetLang).Body(app.Code().Text(code)),
 	)

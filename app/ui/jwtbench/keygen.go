@@ -10,6 +10,7 @@ import (
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/app/ui/input"
+	"github.com/authlab/authlab/app/ui/widget"
 )
 
 // keyKinds are the keys the page generates, and the alg each signs.
@@ -168,5 +169,6 @@ func exportField(id, label, text string) app.UI {
 	return app.Div().Class("export").Body(
 		app.Label().For(id).Text(label),
 		app.Textarea().ID(id).Class("key-input short").ReadOnly(true).Spellcheck(false).Text(text),
+		&widget.CopyButton{ID: id + "-copy", Text: text, Label: "Copy " + strings.ToLower(label[:1]) + label[1:]},
 	)
 }

@@ -233,6 +233,26 @@ func (p *page) renderTokenInput() app.UI {
 			app.Button().ID("example-none").Class("secondary").Type("button").Text("alg: none example").OnClick(p.onExample("none")),
 		),
 		app.If(p.out.encoded.node.tag != "", func() app.UI { return app.Raw(p.out.encoded.markup()) }),
+		app.If(p.token != "", p.renderCopies),
+	)
+}
+
+// renderCopies are the copy buttons of the token and its decoded header
+// and payload. The token changes without go-app rendering the page again
+// (see onToken), so each reads its text at the click.
+func (p *page) renderCopies() app.UI {
+	decoded := func(b func(in *jot.Inspection) []byte) func() string {
+		return func() string {
+			if p.in == nil {
+				return ""
+			}
+			return string(b(p.in))
+		}
+	}
+	return app.Div().Class("row copies").Body(
+		&widget.CopyButton{ID: "copy-token", Label: "Copy token", Source: func() string { return jot.Clean(p.token) }},
+		&widget.CopyButton{ID: "copy-header", Label: "Copy header", Source: decoded(func(in *jot.Inspection) []byte { return in.HeaderJSON })},
+		&widget.CopyButton{ID: "copy-payload", Label: "Copy payload", Source: decoded(func(in *jot.Inspection) []byte { return in.PayloadJSON })},
 	)
 }
 

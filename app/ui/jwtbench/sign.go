@@ -13,6 +13,7 @@ import (
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/app/ui/input"
+	"github.com/authlab/authlab/app/ui/widget"
 )
 
 // signState is the signing form: header and payload as JSON text, the
@@ -226,6 +227,7 @@ func (p *page) renderSign() app.UI {
 					return app.Div().Class("field").Body(
 						app.Label().For("signed").Text("Signed token"),
 						app.Textarea().ID("signed").Class("token-input short").ReadOnly(true).Text(s.token),
+						&widget.CopyButton{ID: "copy-signed", Text: s.token, Label: "Copy token"},
 						app.Button().ID("use-signed").Class("secondary").Type("button").Text("Open in the decoder").OnClick(p.onUseSigned),
 					)
 				}),

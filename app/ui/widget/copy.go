@@ -1,4 +1,4 @@
-package ui
+package widget
 
 import (
 	"context"
@@ -8,15 +8,21 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// copyButton copies Text to the clipboard, and says so in a live region.
-type copyButton struct {
+// CopyButton copies Text, or what Source returns when it is set, to the
+// clipboard, and says so in a live region. Source reads the text at the
+// click, for a page that updates what it shows without rendering again.
+type CopyButton struct {
 	app.Compo
 	ID, Text, Label string
+	Source          func() string
 	status          string
 }
 
-func (c *copyButton) onClick(ctx app.Context, e app.Event) {
+func (c *CopyButton) onClick(ctx app.Context, e app.Event) {
 	text := c.Text
+	if c.Source != nil {
+		text = c.Source()
+	}
 	ctx.Async(func() {
 		status := "Copied"
 		if err := webio.Copy(context.Background(), text); err != nil {
@@ -29,7 +35,8 @@ func (c *copyButton) onClick(ctx app.Context, e app.Event) {
 	})
 }
 
-func (c *copyButton) Render() app.UI {
+// Render shows the button and its status.
+func (c *CopyButton) Render() app.UI {
 	label := c.Label
 	if label == "" {
 		label = "Copy"
