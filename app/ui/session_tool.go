@@ -3,7 +3,6 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"html"
 	"time"
 
 	"github.com/authlab/authlab/app/httpmsg"
@@ -25,7 +24,7 @@ type sessionTool struct {
 	steps      []*sessionStep   // newest first
 	docCookie  string
 	expires    int64
-	crossSite  bool
+	cross      crossSite
 	busy       bool
 }
 
@@ -158,7 +157,7 @@ func (t *sessionTool) Render() app.UI {
 				)
 			}),
 		),
-		t.renderCrossSite(),
+		t.cross.render(),
 	)
 }
 
@@ -189,30 +188,4 @@ func (t *sessionTool) renderCookie() app.UI {
 			})),
 		)),
 	)
-}
-
-// renderCrossSite shows, on request, a frame with an origin of its own whose
-// form posts to the logout endpoint, as a page on another site could.
-func (t *sessionTool) renderCrossSite() app.UI {
-	return app.Section().Class("pane").Aria("labelledby", "session-cross-title").Body(
-		app.H2().ID("session-cross-title").Text("4. A request from another site"),
-		app.P().Class("hint").Text("Any site you visit can make your browser post a form to the demo server. The frame below is sandboxed without allow-same-origin, so it has an origin of its own, as a page on another site has. Its button posts to /session/logout."),
-		app.If(!t.crossSite, func() app.UI {
-			return app.Button().ID("session-cross-open").Type("button").Class("secondary").Text("Show the other site's page").
-				OnClick(func(ctx app.Context, e app.Event) { t.crossSite = true })
-		}).Else(func() app.UI {
-			return app.Div().Body(
-				app.IFrame().ID("session-cross-frame").Title("A page from another origin").Sandbox("allow-forms").
-					SrcDoc(crossSitePage(apiURL("/session/logout"))),
-				app.P().Class("hint").Text("Press its button: the server answers 403, because the request's Origin is not the demo server's own (the frame's origin serializes as null). The browser would not have sent the SameSite=Lax cookie either. Then ask who you are: the session survived."),
-			)
-		}),
-	)
-}
-
-// crossSitePage is the frame's document.
-func crossSitePage(action string) string {
-	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another site</title></head>` +
-		`<body><p>A page from another origin.</p><form method="post" action="` + html.EscapeString(action) + `">` +
-		`<button type="submit" id="cross-submit">Log the visitor out</button></form></body></html>`
 }

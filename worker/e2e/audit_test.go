@@ -26,8 +26,9 @@ import (
 var auditPages = append(sitePages[:len(sitePages):len(sitePages)], struct{ path, name string }{"/oauth/callback", "oauth-callback"})
 
 // auditStates are pages as a user leaves them after using them: the JWT
-// workbench with a token and the key that verifies it, and the OAuth page
-// with a provider's requests built.
+// workbench with a token and the key that verifies it, the session page
+// with another site's request refused, and the OAuth page with a
+// provider's requests built.
 var auditStates = []struct {
 	name, path string
 	do         func(b *uiTab)
@@ -48,6 +49,12 @@ var auditStates = []struct {
 		b.click("#attack-none-build")
 		b.click("#attack-none-send")
 		b.waitJS(`!!document.querySelector("#attack-none-strict")`)
+	}},
+	{"session-cross-refused", "/session", func(b *uiTab) {
+		b.click("#session-cross-open")
+		b.run(chromedp.WaitVisible("#session-cross-frame", chromedp.ByQuery))
+		b.frameTab().run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), chromedp.Click("#cross-submit", chromedp.ByQuery))
+		b.waitText("#session-cross-result", "403")
 	}},
 	{"oauth-google-preset", "/oauth", func(b *uiTab) {
 		b.click("#preset-google")
