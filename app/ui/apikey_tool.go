@@ -3,10 +3,11 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/authlab/authlab/app/ui/widget"
 	"net/url"
 	"strconv"
 	"time"
+
+	"github.com/authlab/authlab/app/ui/widget"
 
 	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/ui/input"

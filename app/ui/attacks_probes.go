@@ -10,6 +10,7 @@ import (
 	"github.com/authlab/authlab/app/attack"
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/ui/input"
+	"github.com/authlab/authlab/app/ui/widget"
 )
 
 // ownAPIProbes makes every attack that applies to the reader's own token,
@@ -57,7 +58,7 @@ func (p *ownAPIProbes) Render() app.UI {
 				app.H3().Text(pr.Name+": "+pr.Label),
 				app.P().Class("hint").Text(pr.How),
 				app.Pre().Body(app.Code().Text(pr.Curl)),
-				&copyButton{ID: id + "-copy", Text: pr.Curl, Label: "Copy the command"},
+				&widget.CopyButton{ID: id + "-copy", Text: pr.Curl, Label: "Copy the command"},
 				app.P().Body(app.Strong().Text("A correct API answers: "), app.Text(pr.Expect)),
 			)
 		}),

@@ -8,6 +8,7 @@ import (
 
 	"github.com/authlab/authlab/app/naivelab"
 	"github.com/authlab/authlab/app/ui/input"
+	"github.com/authlab/authlab/app/ui/widget"
 )
 
 // attackFix is the fix for one mistake in three languages: the verifier
@@ -102,6 +103,6 @@ func (l *attackLab) built(id, name string, r *attackRun) app.UI {
 		app.P().Class("hint").Body(app.Strong().Text("How it was made: "), app.Text(a.How)),
 		app.Label().For(id+"-token").Text("The attack token"),
 		app.Textarea().ID(id+"-token").Class("token-input short").ReadOnly(true).Spellcheck(false).Text(a.Token),
-		&copyButton{ID: id + "-copy", Text: a.Token, Label: "Copy the token"},
+		&widget.CopyButton{ID: id + "-copy", Text: a.Token, Label: "Copy the token"},
 	)
 }

@@ -3,11 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"github.com/authlab/authlab/app/ui/widget"
 	"net"
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/authlab/authlab/app/ui/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 

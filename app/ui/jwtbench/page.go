@@ -15,6 +15,7 @@ import (
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/app/ui/input"
+	"github.com/authlab/authlab/app/ui/widget"
 )
 
 // page is the JWT workbench. It decodes, verifies, lints and signs
