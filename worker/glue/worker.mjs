@@ -9,6 +9,7 @@ import "./wasm_exec.js";
 import { connect } from "cloudflare:sockets";
 import mod from "./app.wasm";
 import { attach, inbox, memory, resumeGo, runtime } from "./glue.mjs";
+import { encodings } from "./encoding.mjs";
 
 globalThis.tryCatch = (fn) => {
   try {
@@ -145,9 +146,7 @@ async function serve(req, env, ctx) {
 // build time at the highest level, with Content-Encoding set and the body
 // passed through untouched. It returns undefined when there is no twin.
 async function precompressed(req, env, path) {
-  const accept = req.headers.get("accept-encoding") || "";
-  for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
-    if (!accept.includes(enc)) continue;
+  for (const [enc, ext] of encodings(req.headers.get("accept-encoding"))) {
     const twin = await env.ASSETS.fetch(new URL(path + ext, req.url), { headers: { "if-none-match": req.headers.get("if-none-match") || "" } });
     if (twin.status === 304) return new Response(null, { status: 304, headers: twin.headers });
     if (!twin.ok) continue;
