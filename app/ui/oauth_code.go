@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"strconv"
 	"time"
@@ -143,11 +142,7 @@ func (w *oauthWalk) codeRefused() bool {
 // endpoints already discovered and with the reader's choices kept. The
 // reader is taken back to step 3, then to the exchange.
 func (w *oauthWalk) renew(ctx app.Context, e app.Event) {
-	pk, err := oauth.NewPKCE(rand.Reader)
-	if err != nil {
-		return
-	}
-	st, err := oauth.NewState(rand.Reader)
+	pk, st, err := newRequestSecrets()
 	if err != nil {
 		return
 	}

@@ -160,16 +160,24 @@ func (w *oauthWalk) receive(ctx app.Context) {
 
 // generate is step 1.
 func (w *oauthWalk) generate(ctx app.Context, e app.Event) {
-	pk, err := oauth.NewPKCE(rand.Reader)
-	if err != nil {
-		return
-	}
-	st, err := oauth.NewState(rand.Reader)
+	pk, st, err := newRequestSecrets()
 	if err != nil {
 		return
 	}
 	w.reset()
 	w.pkce, w.state = pk, st
+}
+
+// newRequestSecrets makes what each authorization request needs afresh: a
+// PKCE verifier and its challenge (RFC 7636 §4.1, §4.2) and a state
+// (RFC 6749 §10.12).
+func newRequestSecrets() (*oauth.PKCETrace, string, error) {
+	pk, err := oauth.NewPKCE(rand.Reader)
+	if err != nil {
+		return nil, "", err
+	}
+	st, err := oauth.NewState(rand.Reader)
+	return pk, st, err
 }
 
 // reset forgets every step's values.
