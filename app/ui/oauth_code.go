@@ -116,6 +116,10 @@ func (w *oauthWalk) stopCountdown() {
 	}
 }
 
+// OnMount keeps the walkthrough's own context, for work to do after a
+// render that removes the element whose handler asked for it.
+func (w *oauthWalk) OnMount(ctx app.Context) { w.ctx = ctx }
+
 // OnDismount ends the countdown when the reader leaves the page.
 func (w *oauthWalk) OnDismount() { w.stopCountdown() }
 
@@ -150,7 +154,12 @@ func (w *oauthWalk) renew(ctx app.Context, e app.Event) {
 	w.reset()
 	w.pkce, w.state, w.meta, w.redirectURI, w.renewing = pk, st, meta, redirect, true
 	w.buildAuth()
-	ctx.Defer(func(app.Context) {
+	if !app.IsClient {
+		return
+	}
+	// Not ctx.Defer: ctx belongs to the button pressed, which this render
+	// removes, and go-app skips what a removed element deferred.
+	w.ctx.Defer(func(app.Context) {
 		if b := app.Window().GetElementByID("go-consent"); b.Truthy() {
 			b.Call("scrollIntoView", map[string]any{"block": "center"})
 			b.Call("focus")

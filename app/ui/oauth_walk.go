@@ -38,6 +38,7 @@ type oauthWalk struct {
 	codeTTL      string          // the code lifetime the reader asks for, in seconds; "" for the server's
 	clock        countdown.Clock // the countdown's clock; the zero value is the system's
 	countdowns   int             // countdowns started, to tell the current one
+	ctx          app.Context     // the walkthrough's own, from OnMount
 
 	walkFlow
 }
