@@ -1,12 +1,20 @@
 package authserver
 
-import "net/http"
+import (
+	"net/http"
+	"time"
+)
 
 // metadata is the RFC 8414 §2 authorization server metadata. It lists only
 // what this server implements. It includes the OpenID Connect Discovery 1.0
 // §3 parameters, as RFC 8414 §2 allows: the token endpoint issues ID tokens
 // whichever document a client read, and a client checks their alg against
 // id_token_signing_alg_values_supported (RS256 when it is absent).
+//
+// authlab_code_ttl is an extension parameter (RFC 8414 §2 allows them): the
+// seconds an authorization code lives unless the request asks for less
+// with the parameter of the same name, so a client can show how long it
+// has to redeem one (RFC 6749 §4.1.2).
 func (s *Server) metadata(r *http.Request) map[string]any {
 	iss := s.issuer(r)
 	base := originOf(r)
@@ -31,6 +39,7 @@ func (s *Server) metadata(r *http.Request) map[string]any {
 		"service_documentation":                          base + "/learn",
 		"subject_types_supported":                        []string{"public"},
 		"id_token_signing_alg_values_supported":          []string{s.alg},
+		"authlab_code_ttl":                               int(MaxCodeTTL / time.Second),
 		"claims_supported":                               []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp", "preferred_username", "name"},
 	}
 }

@@ -203,6 +203,35 @@ func TestCodeLifetime(t *testing.T) {
 	}
 }
 
+// TestCodeLifetimeAdvertised: the metadata's authlab_code_ttl is how long
+// a code asked for without authlab_code_ttl lives, so that a client's
+// countdown reaches zero when the server starts refusing the code.
+func TestCodeLifetimeAdvertised(t *testing.T) {
+	s := oauthServer(t)
+	meta := s.do(t, "GET", "/.well-known/oauth-authorization-server", "")
+	secs, ok := meta.JSON["authlab_code_ttl"].(float64)
+	if !ok || secs < 1 {
+		t.Fatalf("authlab_code_ttl %v in %s", meta.JSON["authlab_code_ttl"], meta.Body)
+	}
+	ttl := time.Duration(secs) * time.Second
+	for _, c := range []struct {
+		name  string
+		after time.Duration
+		ok    bool
+	}{
+		{"a second before", ttl - time.Second, true},
+		{"a second after", ttl + time.Second, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code := s.code(t)
+			s.clock.Advance(c.after)
+			if r := s.exchange(t, code); c.ok != (r.Code == 200) {
+				t.Fatalf("%v after issue: %d %s", c.after, r.Code, r.Body)
+			}
+		})
+	}
+}
+
 // TestCodeReuse: a code redeemed twice revokes the tokens issued from it
 // (RFC 6749 §4.1.2, §10.5).
 func TestCodeReuse(t *testing.T) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/authlab/authlab/app/httpmsg"
+	"github.com/authlab/authlab/app/ui/widget"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -50,8 +51,10 @@ func (p *oauthAccountPanel) Render() app.UI {
 		}).Else(func() app.UI {
 			return app.Div().Body(
 				oauthValue("account-name", "Username", account.Username),
+				&widget.CopyButton{ID: "account-name-copy", Text: account.Username, Label: "Copy username"},
 				oauthValue("account-password", "Password", account.Password),
-				oauthNote("Write these down or copy them: this page forgets them when it leaves for the consent page."),
+				&widget.CopyButton{ID: "account-password-copy", Text: account.Password, Label: "Copy password"},
+				oauthNote("Copy each into the consent page's form, or write them down: this page forgets them when it leaves for the consent page."),
 			)
 		}),
 		app.If(p.x != nil && p.x.Status != 201, func() app.UI { return oauthHTTP("x-account", p.x) }),

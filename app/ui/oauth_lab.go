@@ -249,7 +249,7 @@ var oauthLabCases = []oauthLabCase{
 			r.Caught, r.Detail = cb.Err.Code, cb.Err.Description
 		}},
 	{"expired", "Redeem an expired code",
-		"Codes live 60 seconds on this server (RFC 6749 §4.1.2 allows 10 minutes at most). The lab asks for a 1-second code with the non-standard authlab_code_ttl=1, waits 2 seconds, then redeems it.",
+		"Codes live as long as this server's metadata says under authlab_code_ttl (RFC 6749 §4.1.2 recommends 10 minutes at most). The lab asks for a 1-second code with the non-standard authlab_code_ttl=1, waits 2 seconds, then redeems it.",
 		func(r *oauthLabRun) {
 			c := r.code(httpmsg.Field{Name: "authlab_code_ttl", Value: "1"})
 			if c == nil {

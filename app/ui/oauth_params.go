@@ -18,7 +18,7 @@ var oauthParamDocs = map[string]string{
 	"code_challenge":        "BASE64URL(SHA256(code_verifier)). The server stores it with the code; only the holder of the verifier can redeem the code. RFC 7636 §4.2.",
 	"code_challenge_method": "S256. The plain method sends the verifier itself, so anyone who sees the request can redeem the code; this server refuses it. RFC 7636 §4.3, RFC 9700 §2.1.1.",
 	"nonce":                 "Binds an ID token to this request. OpenID Connect Core §3.1.2.1.",
-	"authlab_code_ttl":      "Not standard: asks this demo server for a code that lives 1 to 60 seconds, for the expired-code lab.",
+	"authlab_code_ttl":      "Not standard: asks this demo server for a code that lives from 1 second up to the lifetime its metadata advertises under the same name, to watch a code expire.",
 }
 
 // oauthParamTable lays out a URL's query parameters, each explained.

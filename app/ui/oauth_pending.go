@@ -25,6 +25,7 @@ type oauthPending struct {
 	RedirectURI string    `json:"redirect_uri"`
 	AuthURL     string    `json:"authorization_url"`
 	Scope       string    `json:"scope"`
+	CodeTTL     int       `json:"authlab_code_ttl,omitempty"`
 	Meta        oauthMeta `json:"metadata"`
 	Created     int64     `json:"created"`
 }
@@ -37,6 +38,9 @@ type oauthMeta struct {
 	Userinfo      string `json:"userinfo_endpoint"`
 	Introspection string `json:"introspection_endpoint"`
 	Revocation    string `json:"revocation_endpoint"`
+	// CodeTTL is this server's authlab_code_ttl: the seconds its codes
+	// live unless a request asks for less.
+	CodeTTL int `json:"authlab_code_ttl,omitempty"`
 }
 
 // oauthSavePending stores p for the callback page in this tab.

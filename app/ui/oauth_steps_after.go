@@ -18,6 +18,7 @@ func (w *oauthWalk) step5() app.UI {
 			return oauthButton("exchange", "POST /oauth/token", w.x("exchange", 0) == nil, w.busy == "exchange", w.exchange)
 		}),
 		w.shown("exchange"),
+		app.If(ready && (w.codeExpired() || w.codeRefused()), w.codeGone),
 		app.If(w.x("exchange", 0) != nil && w.tokens != nil, func() app.UI {
 			return app.Ul().Class("checks").Body(
 				oauthCheck("token-bearer", w.tokens.Bearer(), "token_type "+w.tokens.TokenType),

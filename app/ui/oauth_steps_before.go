@@ -37,6 +37,7 @@ func (w *oauthWalk) step1() app.UI {
 func (w *oauthWalk) step2() app.UI {
 	return oauthStep("2", "Discover the endpoints and build the authorization URL",
 		oauthNote("A client reads the server's metadata (RFC 8414) rather than hard-coding its endpoints, and learns its issuer, which step 4 checks. Then it puts the request in the authorization endpoint's query string."),
+		app.If(!w.callbackPage || w.renewing, w.codeLifetimeField),
 		app.If(!w.callbackPage, func() app.UI {
 			return oauthButton("build", "Fetch the metadata and build the URL", w.pkce != nil, w.busy == "build", w.build)
 		}),
@@ -69,7 +70,7 @@ func (w *oauthWalk) step3() app.UI {
 	return oauthStep("3", "Send the browser to the consent page",
 		oauthNote("The browser itself goes to the authorization server: the user signs in and approves there, on the server's own page, so this client never sees the password. After Approve, the server answers 303 See Other with the code and your state in the Location, and the browser follows it to this site's /oauth/callback."),
 		oauthNote("Leaving unloads this page and its memory. The verifier and state must survive the trip, so they wait in this tab's sessionStorage: per tab, per origin, gone when the tab closes, never sent anywhere, and removed by the callback page on first read. Tokens never go there, nor to localStorage; they will live in memory only."),
-		app.If(w.authURL != "" && !w.callbackPage, func() app.UI {
+		app.If(w.authURL != "" && (!w.callbackPage || w.renewing), func() app.UI {
 			return app.Div().Class("pane").Body(
 				app.Label().Text("What goes into sessionStorage, under "+oauthPendingKey),
 				app.Pre().Class("json").Text(string(pending)),
@@ -82,7 +83,7 @@ func (w *oauthWalk) step3() app.UI {
 			)
 		}),
 		app.If(w.authURL == "" && !w.callbackPage, func() app.UI { return oauthWaiting("Build the URL first.") }),
-		app.If(w.callbackPage && w.authURL != "", func() app.UI {
+		app.If(w.callbackPage && !w.renewing && w.authURL != "", func() app.UI {
 			return app.Pre().ID("auth-url").Class("json").Text(w.authURL)
 		}),
 	)
@@ -91,7 +92,7 @@ func (w *oauthWalk) step3() app.UI {
 // step4 checks the authorization response (RFC 6749 §4.1.2, §10.12;
 // RFC 9207 §2.4).
 func (w *oauthWalk) step4() app.UI {
-	if !w.callbackPage {
+	if !w.callbackPage || w.renewing {
 		return oauthStep("4", "Receive the code on the callback page",
 			oauthWaiting("This step runs on /oauth/callback, where the consent page sends the browser back."))
 	}
@@ -123,7 +124,10 @@ func (w *oauthWalk) step4() app.UI {
 					oauthCheck("check-code", cb.Code != "", "code: "+oauthQuote(oauthShort(cb.Code))),
 				),
 				app.If(w.checkErr == nil, func() app.UI {
-					return app.P().ID("callback-verdict").Class("verdict ok").Text("The response matches the request. Redeem the code now: it is single-use and expires in 60 seconds.")
+					return app.Div().Body(
+						app.P().ID("callback-verdict").Class("verdict ok").Text("The response matches the request. Redeem the code in step 5 before it expires: it is single-use and short-lived."),
+						w.codeCountdown(),
+					)
 				}).Else(func() app.UI {
 					return app.P().ID("callback-verdict").Class("problems").Text("Refused: " + w.checkErr.Error())
 				}),

@@ -3,6 +3,7 @@ package ui
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"strconv"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/authlab/authlab/app/httpmsg"
 	"github.com/authlab/authlab/app/oauth"
+	"github.com/authlab/authlab/app/ui/countdown"
 )
 
 // The walkthrough's client: the pages' own public client (RFC 6749 §2.1),
@@ -33,6 +35,10 @@ type oauthWalk struct {
 	busy         string // the action whose requests are in flight
 	leaving      bool
 	demoSecret   string
+	codeTTL      string          // the code lifetime the reader asks for, in seconds; "" for the server's
+	clock        countdown.Clock // the countdown's clock; the zero value is the system's
+	countdowns   int             // countdowns started, to tell the current one
+	ctx          app.Context     // the walkthrough's own, from OnMount
 
 	walkFlow
 }
@@ -54,6 +60,8 @@ type walkFlow struct {
 	parseErr    error
 	checkErr    error
 	noPending   bool
+	code        walkCode
+	renewing    bool // a new authorization request, made on the callback page
 
 	// Steps 5 to 8.
 	tokens  *oauth.TokenResponse
@@ -137,20 +145,23 @@ func (w *oauthWalk) receive(ctx app.Context) {
 			w.pkce = oauth.TracePKCE(raw)
 		}
 		w.state, w.meta, w.authURL, w.redirectURI = p.State, p.Meta, p.AuthURL, p.RedirectURI
+		w.codeTTL = ""
+		if p.CodeTTL > 0 {
+			w.codeTTL = strconv.Itoa(p.CodeTTL)
+		}
 	}
 	if w.callback != nil && p != nil {
 		w.checkErr = w.callback.Check(p.State, p.Meta.Issuer)
+		if w.checkErr == nil && w.callback.Code != "" && w.pkce != nil {
+			w.startCountdown(ctx, navigationStart())
+		}
 	}
 	app.Window().Get("history").Call("replaceState", nil, "", href("/oauth/callback"))
 }
 
 // generate is step 1.
 func (w *oauthWalk) generate(ctx app.Context, e app.Event) {
-	pk, err := oauth.NewPKCE(rand.Reader)
-	if err != nil {
-		return
-	}
-	st, err := oauth.NewState(rand.Reader)
+	pk, st, err := newRequestSecrets()
 	if err != nil {
 		return
 	}
@@ -158,8 +169,23 @@ func (w *oauthWalk) generate(ctx app.Context, e app.Event) {
 	w.pkce, w.state = pk, st
 }
 
+// newRequestSecrets makes what each authorization request needs afresh: a
+// PKCE verifier and its challenge (RFC 7636 §4.1, §4.2) and a state
+// (RFC 6749 §10.12).
+func newRequestSecrets() (*oauth.PKCETrace, string, error) {
+	pk, err := oauth.NewPKCE(rand.Reader)
+	if err != nil {
+		return nil, "", err
+	}
+	st, err := oauth.NewState(rand.Reader)
+	return pk, st, err
+}
+
 // reset forgets every step's values.
-func (w *oauthWalk) reset() { w.walkFlow = walkFlow{} }
+func (w *oauthWalk) reset() {
+	w.stopCountdown()
+	w.walkFlow = walkFlow{}
+}
 
 // build is step 2: discover the endpoints (RFC 8414 §3), then build the
 // authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3).
@@ -175,10 +201,7 @@ func (w *oauthWalk) build(ctx app.Context, e app.Event) {
 				return
 			}
 			w.redirectURI = oauthPageOrigin() + href("/oauth/callback")
-			w.auth = &oauth.AuthRequest{Endpoint: w.meta.Authorization, ClientID: oauthWebClient,
-				RedirectURI: w.redirectURI, Scope: oauth.ParseScope(oauthScope), State: w.state,
-				CodeChallenge: w.pkce.Challenge, CodeChallengeMethod: "S256"}
-			w.authURL, _ = w.auth.URL()
+			w.buildAuth()
 		})
 	})
 }
@@ -197,7 +220,7 @@ func (w *oauthWalk) redirect(ctx app.Context, e app.Event) {
 // pending is what the callback page will need.
 func (w *oauthWalk) pending() *oauthPending {
 	return &oauthPending{Verifier: w.pkce.Verifier, State: w.state, RedirectURI: w.redirectURI,
-		AuthURL: w.authURL, Scope: oauthScope, Meta: w.meta, Created: time.Now().Unix()}
+		AuthURL: w.authURL, Scope: oauthScope, CodeTTL: w.askedTTL(), Meta: w.meta, Created: time.Now().Unix()}
 }
 
 // send runs an action's requests, keeps their exchanges, and hands them to
@@ -227,6 +250,9 @@ func (w *oauthWalk) exchange(ctx app.Context, e app.Event) {
 	w.send(ctx, "exchange", []*httpmsg.Request{r}, func(xs []*exchange) {
 		if t, err := oauth.ParseTokenResponse(xs[0].Status, []byte(xs[0].Body)); err == nil {
 			w.tokens, w.firstRT = t, t.RefreshToken
+		}
+		if xs[0].Err == nil {
+			w.stopCountdown() // answered: the code is spent, whatever the answer
 		}
 	})
 }

@@ -27,8 +27,8 @@ var auditPages = append(sitePages[:len(sitePages):len(sitePages)], struct{ path,
 
 // auditStates are pages as a user leaves them after using them: the JWT
 // workbench with a token and the key that verifies it, the session page
-// with another site's request refused, and the OAuth page with a
-// provider's requests built.
+// with another site's request refused, the OAuth callback page with an
+// expired code, and the OAuth page with a provider's requests built.
 var auditStates = []struct {
 	name, path string
 	do         func(b *uiTab)
@@ -55,6 +55,11 @@ var auditStates = []struct {
 		b.run(chromedp.WaitVisible("#session-cross-frame", chromedp.ByQuery))
 		b.frameTab().run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), chromedp.Click("#cross-submit", chromedp.ByQuery))
 		b.waitText("#session-cross-result", "403")
+	}},
+	{"oauth-code-expired", "/oauth", func(b *uiTab) {
+		user, password := walkToAccount(b, "2")
+		walkConsent(b, user, password)
+		b.waitText("#code-expired", "The code has expired")
 	}},
 	{"oauth-google-preset", "/oauth", func(b *uiTab) {
 		b.click("#preset-google")
