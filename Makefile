@@ -17,7 +17,7 @@ WRANGLER  := cd $(WORKER) && WRANGLER_SEND_METRICS=false npm exec --no -- wrangl
 GOROOT    := $(shell $(GO) env GOROOT)
 export WRANGLER_SEND_METRICS := false
 
-.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web screenshots compressors npm browser tools fmt vet unit wasm-test e2e clean
+.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web screenshots compressors npm browser pyjwt tools fmt vet unit wasm-test e2e clean
 
 ## dev: build everything, create a dev key, migrate local D1, run wrangler dev
 dev: npm site worker $(WORKER)/.dev.vars
@@ -28,7 +28,7 @@ dev: npm site worker $(WORKER)/.dev.vars
 	$(WRANGLER) dev --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false
 
 ## test: formatting, vet, native, js/wasm and end-to-end tests, bundle check
-test: npm browser fmt vet unit wasm-test site worker $(WORKER)/.dev.vars e2e deploy-check
+test: npm browser pyjwt fmt vet unit wasm-test site worker $(WORKER)/.dev.vars e2e deploy-check
 	@echo "make test: all checks passed"
 
 npm: $(WORKER)/node_modules/.package-lock.json
@@ -41,6 +41,11 @@ $(WORKER)/node_modules/.package-lock.json: $(WORKER)/package.json $(WORKER)/pack
 browser:
 	@command -v chromium >/dev/null && command -v curl >/dev/null && python3 -c 'import requests' 2>/dev/null || \
 	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium curl python3 python3-requests; }
+# Debian's PyJWT for Debian's python3: app/attackfix's tests run the attack
+# lab's Python fixes with it (and its JavaScript ones with npm's jose).
+pyjwt:
+	@/usr/bin/python3 -c 'import jwt, cryptography' 2>/dev/null || \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3 python3-jwt python3-cryptography; }
 tools:
 	@command -v wrk >/dev/null && command -v brotli >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk brotli; }
 
