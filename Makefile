@@ -70,17 +70,20 @@ wasm-test:
 ## hosted worker, whose CORS_ORIGINS must then list the site's origin.
 web/app.wasm: FORCE
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm
-# app.wasm's brotli (-q 11) and gzip twins, which the worker's glue sends with
-# Content-Encoding; made again only when app.wasm's content changes.
-web/app.wasm.br: web/app.wasm compressors
-	@sum=$$(sha256sum web/app.wasm | cut -c1-64); \
-	if [ "$$(cat web/app.wasm.sum 2>/dev/null)" != "$$sum" ]; then \
-	  echo "compressing web/app.wasm (brotli -q 11, gzip -9)"; \
-	  brotli -q 11 -f -o web/app.wasm.br web/app.wasm && gzip -9 -c web/app.wasm > web/app.wasm.gz && echo $$sum > web/app.wasm.sum; \
+# The attack lab's cracker, its own small module for a Web Worker (web/crack.js).
+web/crack.wasm: FORCE
+	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm/crack
+# Each module's brotli (-q 11) and gzip twins, which the worker's glue sends
+# with Content-Encoding; made again only when the module's content changes.
+web/%.wasm.br: web/%.wasm compressors
+	@sum=$$(sha256sum web/$*.wasm | cut -c1-64); \
+	if [ "$$(cat web/$*.wasm.sum 2>/dev/null)" != "$$sum" ]; then \
+	  echo "compressing web/$*.wasm (brotli -q 11, gzip -9)"; \
+	  brotli -q 11 -f -o web/$*.wasm.br web/$*.wasm && gzip -9 -c web/$*.wasm > web/$*.wasm.gz && echo $$sum > web/$*.wasm.sum; \
 	fi
 compressors:
 	@command -v brotli >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q brotli; }
-site: web/app.wasm web/app.wasm.br
+site: web/app.wasm web/app.wasm.br web/crack.wasm web/crack.wasm.br
 	rm -rf $(SITE_DIR) && mkdir -p $(SITE_DIR)/web
 	cp -r web/. $(SITE_DIR)/web/
 	$(GO) run ./wasm -out $(SITE_DIR) -base "$(BASE_PATH)" -api "$(API_URL)" \
@@ -122,6 +125,6 @@ bench-web: npm browser site
 	$(GO) run ./wasm/bench -site $(SITE_DIR) $(BENCH_WEB_FLAGS)
 
 clean:
-	rm -rf $(WORKER)/build web/app.wasm
+	rm -rf $(WORKER)/build web/app.wasm web/crack.wasm
 
 FORCE:

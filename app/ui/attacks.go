@@ -69,6 +69,7 @@ func (l *attackLab) onLoad(ctx app.Context, e app.Event) {
 				return
 			}
 			l.lab, l.panels = data, map[string]*attackRun{}
+			l.prepareCrack()
 		})
 	})
 }
