@@ -17,7 +17,7 @@ WRANGLER  := cd $(WORKER) && WRANGLER_SEND_METRICS=false npm exec --no -- wrangl
 GOROOT    := $(shell $(GO) env GOROOT)
 export WRANGLER_SEND_METRICS := false
 
-.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web screenshots compressors npm browser tools fmt vet unit wasm-test e2e clean
+.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web screenshots compressors npm browser pyjwt tools fmt vet unit wasm-test e2e clean
 
 ## dev: build everything, create a dev key, migrate local D1, run wrangler dev
 dev: npm site worker $(WORKER)/.dev.vars
@@ -28,7 +28,7 @@ dev: npm site worker $(WORKER)/.dev.vars
 	$(WRANGLER) dev --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false
 
 ## test: formatting, vet, native, js/wasm and end-to-end tests, bundle check
-test: npm browser fmt vet unit wasm-test site worker $(WORKER)/.dev.vars e2e deploy-check
+test: npm browser pyjwt fmt vet unit wasm-test site worker $(WORKER)/.dev.vars e2e deploy-check
 	@echo "make test: all checks passed"
 
 npm: $(WORKER)/node_modules/.package-lock.json
@@ -41,6 +41,11 @@ $(WORKER)/node_modules/.package-lock.json: $(WORKER)/package.json $(WORKER)/pack
 browser:
 	@command -v chromium >/dev/null && command -v curl >/dev/null && python3 -c 'import requests' 2>/dev/null || \
 	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium curl python3 python3-requests; }
+# Debian's PyJWT for Debian's python3: app/attackfix's tests run the attack
+# lab's Python fixes with it (and its JavaScript ones with npm's jose).
+pyjwt:
+	@/usr/bin/python3 -c 'import jwt, cryptography' 2>/dev/null || \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3 python3-jwt python3-cryptography; }
 tools:
 	@command -v wrk >/dev/null && command -v brotli >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk brotli; }
 
@@ -65,17 +70,20 @@ wasm-test:
 ## hosted worker, whose CORS_ORIGINS must then list the site's origin.
 web/app.wasm: FORCE
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm
-# app.wasm's brotli (-q 11) and gzip twins, which the worker's glue sends with
-# Content-Encoding; made again only when app.wasm's content changes.
-web/app.wasm.br: web/app.wasm compressors
-	@sum=$$(sha256sum web/app.wasm | cut -c1-64); \
-	if [ "$$(cat web/app.wasm.sum 2>/dev/null)" != "$$sum" ]; then \
-	  echo "compressing web/app.wasm (brotli -q 11, gzip -9)"; \
-	  brotli -q 11 -f -o web/app.wasm.br web/app.wasm && gzip -9 -c web/app.wasm > web/app.wasm.gz && echo $$sum > web/app.wasm.sum; \
+# The attack lab's cracker, its own small module for a Web Worker (web/crack.js).
+web/crack.wasm: FORCE
+	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm/crack
+# Each module's brotli (-q 11) and gzip twins, which the worker's glue sends
+# with Content-Encoding; made again only when the module's content changes.
+web/%.wasm.br: web/%.wasm compressors
+	@sum=$$(sha256sum web/$*.wasm | cut -c1-64); \
+	if [ "$$(cat web/$*.wasm.sum 2>/dev/null)" != "$$sum" ]; then \
+	  echo "compressing web/$*.wasm (brotli -q 11, gzip -9)"; \
+	  brotli -q 11 -f -o web/$*.wasm.br web/$*.wasm && gzip -9 -c web/$*.wasm > web/$*.wasm.gz && echo $$sum > web/$*.wasm.sum; \
 	fi
 compressors:
 	@command -v brotli >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q brotli; }
-site: web/app.wasm web/app.wasm.br
+site: web/app.wasm web/app.wasm.br web/crack.wasm web/crack.wasm.br
 	rm -rf $(SITE_DIR) && mkdir -p $(SITE_DIR)/web
 	cp -r web/. $(SITE_DIR)/web/
 	$(GO) run ./wasm -out $(SITE_DIR) -base "$(BASE_PATH)" -api "$(API_URL)" \
@@ -117,6 +125,6 @@ bench-web: npm browser site
 	$(GO) run ./wasm/bench -site $(SITE_DIR) $(BENCH_WEB_FLAGS)
 
 clean:
-	rm -rf $(WORKER)/build web/app.wasm
+	rm -rf $(WORKER)/build web/app.wasm web/crack.wasm
 
 FORCE:

@@ -127,3 +127,17 @@ func FuzzBuilders(f *testing.F) {
 		}
 	})
 }
+
+func TestForLabNeedsTheCrackedSecret(t *testing.T) {
+	toks := map[string]string{"weak-secret": hsToken(t, "keyboard cat")}
+	if _, err := attack.ForLab("weak-secret", toks, nil, "", rand.Reader, time.Now()); !errors.Is(err, attack.ErrNotCracked) {
+		t.Errorf("before cracking: %v", err)
+	}
+	as, err := attack.ForLab("weak-secret", toks, nil, "keyboard cat", rand.Reader, time.Now())
+	if err != nil || len(as) != 1 || jot.Inspect(as[0].Token).Payload["sub"] != "admin" {
+		t.Errorf("after cracking: %v, %v", as, err)
+	}
+	if _, err := attack.ForLab("no-such", toks, nil, "", rand.Reader, time.Now()); !errors.Is(err, attack.ErrNoAttack) {
+		t.Errorf("an unknown endpoint: %v", err)
+	}
+}

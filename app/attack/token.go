@@ -9,16 +9,16 @@ package attack
 import (
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/authlab/authlab/app/attack/crack"
 	"github.com/authlab/authlab/app/rawjws"
 )
 
 // ErrToken means the token to start from is not a compact JWS whose
-// header and claims are JSON objects.
-var ErrToken = errors.New("attack: need a compact JWS with a JSON header and claims")
+// header and claims are JSON objects. It is the cracker's own.
+var ErrToken = crack.ErrToken
 
 // Attack is one malicious token and how it was made.
 type Attack struct {
@@ -87,11 +87,3 @@ var (
 	HMACSHA256   = rawjws.HMACSHA256
 	SignHS256    = rawjws.SignHS256
 )
-
-func decodeSegment(s string) ([]byte, error) {
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrToken, err)
-	}
-	return b, nil
-}

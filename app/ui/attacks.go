@@ -2,6 +2,7 @@ package ui
 
 import (
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -68,6 +69,7 @@ func (l *attackLab) onLoad(ctx app.Context, e app.Event) {
 				return
 			}
 			l.lab, l.panels = data, map[string]*attackRun{}
+			l.prepareCrack()
 		})
 	})
 }
@@ -75,53 +77,11 @@ func (l *attackLab) onLoad(ctx app.Context, e app.Event) {
 // build makes the attack tokens of one endpoint from the lab's tokens
 // and keys.
 func (l *attackLab) build(name string) ([]attack.Attack, error) {
-	t, k := l.lab.Tokens, l.lab.Keys
-	one := func(a attack.Attack, err error) ([]attack.Attack, error) { return []attack.Attack{a}, err }
-	switch name {
-	case "none":
-		return attack.AlgNone(t["access"])
-	case "key-confusion":
-		a, err := attack.KeyConfusion(t["access-rs256"], k["lab-rsa"])
-		if err != nil {
-			return nil, err
-		}
-		b, err := attack.KeyConfusion(t["access"], k["lab-ec"])
-		return []attack.Attack{a, b}, err
-	case "kid-traversal":
-		return one(attack.KidTraversal(t["access"]))
-	case "kid-sql":
-		return one(attack.KidSQL(t["access"]))
-	case "jku":
-		a, err := attack.JKU(t["access"], rand.Reader)
-		if err != nil {
-			return nil, err
-		}
-		b, err := attack.X5U(t["access"], rand.Reader, time.Now())
-		return []attack.Attack{a, b}, err
-	case "jwk":
-		return one(attack.EmbeddedJWK(t["access"], rand.Reader))
-	case "weak-secret":
-		if l.crack.secret == "" {
-			return nil, fmt.Errorf("crack the lab's weak-secret token first")
-		}
-		return one(attack.Forge(t["weak-secret"], l.crack.secret))
-	case "psychic":
-		return one(attack.Psychic(t["access"]))
-	case "claims":
-		var out []attack.Attack
-		for _, n := range []string{"expired", "not-yet-valid", "other-audience", "other-issuer"} {
-			out = append(out, attack.Attack{Name: name, Label: n, Token: t[n], How: "A token the lab really issued, " + n + ": its signature is good, its claims are not."})
-		}
-		return out, nil
-	case "substitution":
-		return []attack.Attack{
-			{Name: name, Label: "ID token", Token: t["id-token"], How: "An ID token the lab issued to a client, presented as an access token."},
-			{Name: name, Label: "refresh token", Token: t["refresh"], How: "A refresh token the lab issued, presented as an access token."},
-		}, nil
-	case "decode-only":
-		return one(attack.Tampered(t["access"]))
+	as, err := attack.ForLab(name, l.lab.Tokens, l.lab.Keys, l.crack.secret, rand.Reader, time.Now())
+	if errors.Is(err, attack.ErrNotCracked) {
+		return nil, errors.New("Crack the lab's weak-secret token first.")
 	}
-	return nil, fmt.Errorf("no attack for %s", name)
+	return as, err
 }
 
 func (l *attackLab) onBuild(name string) app.EventHandler {

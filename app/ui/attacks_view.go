@@ -6,57 +6,18 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/attackfix"
 	"github.com/authlab/authlab/app/naivelab"
 	"github.com/authlab/authlab/app/ui/input"
 	"github.com/authlab/authlab/app/ui/widget"
 )
-
-// attackFix is the fix for one mistake in three languages: the verifier
-// configured so that the attack fails.
-type attackFix struct{ Go, Python, JS string }
-
-// pinned is the fix for every mistake about keys and algorithms: one
-// algorithm, the key from configuration, the claims checked.
-var pinned = attackFix{
-	Go: `token, err := jwt.Parse(raw, func(*jwt.Token) (any, error) { return publicKey, nil },
-	jwt.WithValidMethods([]string{"ES256"}), jwt.WithIssuer(issuer),
-	jwt.WithAudience(audience), jwt.WithExpirationRequired())`,
-	Python: `claims = jwt.decode(raw, public_key, algorithms=["ES256"],
-                    issuer=issuer, audience=audience, options={"require": ["exp"]})`,
-	JS: `const { payload } = await jwtVerify(raw, publicKey,
-  { algorithms: ["ES256"], issuer, audience, requiredClaims: ["exp"] });`,
-}
-
-// attackFixes gives the fix for each lab endpoint's mistake.
-var attackFixes = map[string]attackFix{
-	"weak-secret": {
-		Go:     `secret := make([]byte, 32) // at least the hash's length, random: RFC 7518 §3.2` + "\nrand.Read(secret)",
-		Python: `secret = secrets.token_bytes(32)  # random, at least the hash's length`,
-		JS:     `const secret = crypto.getRandomValues(new Uint8Array(32)); // random, ≥ the hash's length`,
-	},
-	"substitution": {
-		Go: `token, err := jwt.Parse(raw, keyFunc, jwt.WithValidMethods([]string{"ES256"}))
-if err == nil && token.Header["typ"] != "at+jwt" { err = errors.New("not an access token") } // RFC 9068 §4`,
-		Python: `if jwt.get_unverified_header(raw).get("typ") != "at+jwt":  # RFC 9068 §4
-    raise jwt.InvalidTokenError("not an access token")
-claims = jwt.decode(raw, public_key, algorithms=["ES256"], audience=audience)`,
-		JS: `const { payload } = await jwtVerify(raw, publicKey, { algorithms: ["ES256"], typ: "at+jwt", audience });`,
-	},
-}
-
-func fixFor(name string) attackFix {
-	if f, ok := attackFixes[name]; ok {
-		return f
-	}
-	return pinned
-}
 
 // panel is one attack: what the mistake is, the token built, and the two
 // answers.
 func (l *attackLab) panel(e naivelab.Endpoint) app.UI {
 	id := "attack-" + e.Name
 	r := l.panels[e.Name]
-	fix := fixFor(e.Name)
+	fix := attackfix.For(e.Name)
 	return app.Section().ID(id).Class("pane attack").DataSet("attack", e.Name).Aria("labelledby", id+"-title").Body(
 		app.H2().ID(id+"-title").Text(e.Name),
 		app.P().Body(app.Strong().Text("The mistake: "), app.Text("the endpoint "+e.Mistake+" ("+e.Section+")."),
@@ -79,6 +40,7 @@ func (l *attackLab) panel(e naivelab.Endpoint) app.UI {
 		}),
 		app.Details().Class("fix").Body(
 			app.Summary().Text("The fix"),
+			app.P().Class("hint").Text("Each verifier below is run by the project's tests against this panel's attack tokens, which it refuses, and a good token, which it accepts."),
 			app.H3().Text("Go (golang-jwt)"), app.Pre().Body(app.Code().Text(fix.Go)),
 			app.H3().Text("Python (PyJWT)"), app.Pre().Body(app.Code().Text(fix.Python)),
 			app.H3().Text("JavaScript (jose)"), app.Pre().Body(app.Code().Text(fix.JS)),

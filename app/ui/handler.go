@@ -107,9 +107,9 @@ func Handler(cfg Config) *app.Handler {
 		Version:           cfg.Version,
 		WasmContentLength: wasmSize(cfg.WasmSize),
 		Env:               map[string]string{envBasePath: cfg.BasePath, envAPIURL: cfg.APIURL},
-		// The pages are cached for offline use; the tools on them need no
-		// network.
-		CacheableResources:    Paths()[1:],
+		// The pages are cached for offline use, with the attack lab's
+		// cracker; the tools on them need no network.
+		CacheableResources:    append(Paths()[1:], crackWorker, crackModule),
 		ServiceWorkerTemplate: serviceWorker(),
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + CSP(cfg.apiOrigin()) + `">`,

@@ -98,6 +98,11 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 	if !strings.Contains(sw, `url.pathname.replace(`) || !strings.Contains(sw, `"/authlab/basic"`) {
 		t.Error("the service worker lacks the offline page lookup or the pages")
 	}
+	for _, want := range []string{`"/authlab/web/crack.js"`, `"/authlab/web/crack.wasm"`, `"/authlab/wasm_exec.js"`} {
+		if !strings.Contains(sw, want) {
+			t.Errorf("the service worker does not cache the attack lab's cracker: no %s", want)
+		}
+	}
 	if m := read("manifest.webmanifest"); !strings.Contains(m, `"start_url":"/authlab/"`) {
 		t.Errorf("manifest: %s", m)
 	}

@@ -142,9 +142,10 @@ async function serve(req, env, ctx) {
   return new Response(empty ? null : outBody, { status, headers });
 }
 
-// precompressed serves app.wasm from its brotli or gzip twin, written at
-// build time at the highest level, with Content-Encoding set and the body
-// passed through untouched. It returns undefined when there is no twin.
+// precompressed serves the site's modules, app.wasm and crack.wasm, from
+// their brotli or gzip twins, written at build time at the highest level,
+// with Content-Encoding set and the body passed through untouched. It
+// returns undefined when there is no twin.
 async function precompressed(req, env, path) {
   for (const [enc, ext] of encodings(req.headers.get("accept-encoding"))) {
     const twin = await env.ASSETS.fetch(new URL(path + ext, req.url), { headers: { "if-none-match": req.headers.get("if-none-match") || "" } });
@@ -176,7 +177,7 @@ function pathOf(url) {
 export default {
   async fetch(req, env, ctx) {
     const path = pathOf(req.url);
-    if (env.ASSETS && path.endsWith("/web/app.wasm") && (req.method === "GET" || req.method === "HEAD")) {
+    if (env.ASSETS && (path.endsWith("/web/app.wasm") || path.endsWith("/web/crack.wasm")) && (req.method === "GET" || req.method === "HEAD")) {
       const res = await precompressed(req, env, path);
       return res || env.ASSETS.fetch(req);
     }
