@@ -19,8 +19,8 @@ import (
 
 // staged is what stage laid out in the run's build directory.
 type staged struct {
-	project  *project          // worker/wrangler.jsonc's settings
-	wasm     string            // the app.wasm of the working tree
+	project  *project                      // worker/wrangler.jsonc's settings
+	wasm     string                        // the app.wasm of the working tree
 	configs  map[string]string             // variant name → its wrangler.jsonc
 	direct   map[string]workerdconf.Worker // variant name → its workerd worker, with -runtime direct
 	variants []variant                     // the variants to measure, in order
