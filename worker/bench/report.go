@@ -241,6 +241,12 @@ func (r *report) throughputTable(b *strings.Builder) {
 		}
 		for _, row := range r.rows[ei] {
 			name := row.variant.name
+			if m, ok := r.floorMargin(ei); ok && name == floor {
+				name = fmt.Sprintf("floor, %.2f× the fastest", m.ratio)
+				if m.ratio < minFloorMargin {
+					name = fmt.Sprintf("floor, **%.2f× the fastest, under %.0f×**", m.ratio, minFloorMargin)
+				}
+			}
 			res := row.result()
 			errs := max(res.Non2xx, res.StatusErrors) + res.SocketErrors
 			switch {

@@ -93,13 +93,15 @@ func TestReportResolution(t *testing.T) {
 		"| protected | hono | 3.00 ms | 2.00 ms | – |",
 		// Floor over the best worker: 4×, then 2.5×; geometric mean 3.16×.
 		"the floor reached 3.16× [",
+		"| protected | floor, 3.16× the fastest | 4500.0 |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("no %q in\n%s", want, md)
 		}
 	}
 	rep.rows[0][2].rounds = []*wrkResult{round(2000, ms), round(4000, ms)}
-	if md := rep.markdown(); !strings.Contains(md, "the floor reached only 2.00× [2.00, 2.00] the fastest worker's req/s, under the 3× needed") {
+	if md := rep.markdown(); !strings.Contains(md, "the floor reached only 2.00× [2.00, 2.00] the fastest worker's req/s, under the 3× needed") ||
+		!strings.Contains(md, "| protected | floor, **2.00× the fastest, under 3×** | 3000.0 |") {
 		t.Errorf("a floor at 2× is not called out:\n%s", md)
 	}
 }

@@ -3,7 +3,6 @@ package devserver
 import (
 	"context"
 	"fmt"
-	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,29 +36,15 @@ func StartWorkerd(ctx context.Context, o WorkerdOptions) (*Server, error) {
 		return nil, fmt.Errorf("workerd: %w; run `make npm`", err)
 	}
 	s := &Server{Name: o.Name, Base: o.Base, LogPath: o.LogPath, exited: make(chan struct{})}
-	if err := os.MkdirAll(filepath.Dir(s.LogPath), 0o755); err != nil {
-		return nil, err
-	}
-	logFile, err := os.Create(s.LogPath)
-	if err != nil {
-		return nil, err
-	}
-	defer logFile.Close() // the child holds its own descriptor
 	args := []string{o.Workerd, "serve", "--experimental", o.Config}
 	if o.CPUs != "" {
 		args = append([]string{"taskset", "-c", o.CPUs}, args...)
 	}
 	s.Cmd = exec.CommandContext(ctx, args[0], args[1:]...)
 	s.Cmd.Dir = filepath.Dir(o.Config)
-	s.Cmd.Stdout, s.Cmd.Stderr = logFile, logFile
 	OwnGroup(s.Cmd)
-	if err := s.Cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start workerd: %w", err)
+	if err := s.start("workerd"); err != nil {
+		return nil, err
 	}
-	go func() {
-		s.waitErr = s.Cmd.Wait()
-		close(s.exited)
-	}()
-	log.Printf("%s: workerd on %s (pid %d, log %s)", o.Name, s.Base, s.Cmd.Process.Pid, s.LogPath)
 	return s, nil
 }
