@@ -163,7 +163,7 @@ func (r *report) markdown() string {
 	}
 	b.WriteString("\nEndpoints:\n\n")
 	for _, e := range r.endpoints {
-		fmt.Fprintf(&b, "- `%s`: %s\n", e.title(), e.describe(r.project))
+		fmt.Fprintf(&b, "- %s, `%s`: %s\n", e.name, e.title(), e.describe(r.project))
 	}
 	b.WriteString("\nEnvironment:\n\n")
 	for _, e := range r.env {
@@ -348,7 +348,7 @@ func (r *report) cpuTable(b *strings.Builder) {
 
 func (r *report) coldTable(b *strings.Builder) {
 	fmt.Fprintf(b, "\n## Cold start\n\n"+
-		"The first `GET /api/health` of a fresh `wrangler dev` (its isolate has loaded the modules, app.wasm compiled), "+
+		"The first `GET /api/health` of a fresh server (workerd, or `wrangler dev`, once it has loaded the modules and compiled app.wasm), "+
 		"against the median of the next %d, every request on a new connection; medians over %d start(s) per variant. "+
 		"The project's glue reports, in Server-Timing on the response that started the Go instance, how long "+
 		"`new WebAssembly.Instance` and the Go program's start until it serves took.\n\n", warmSamples, r.cfg.coldRuns)

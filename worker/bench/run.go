@@ -37,7 +37,7 @@ var variants = []variant{
 	{name: "go-syumai", rev: syumaiRev, syumai: true, what: "the Go worker at " + syumaiRev + ", the last revision that served every endpoint under syumai's generated worker.mjs, under that glue: a new Go instance per request"},
 	{name: "go-glue", what: "the Go worker with its own glue, worker/glue: one Go instance per isolate"},
 	{name: baseline, what: "worker/bench/hono: Hono with WebCrypto for ES256, PBKDF2 and SHA-256, over the same D1 schema"},
-	{name: floor, what: "worker/bench/floor: a fixed answer to every request and no work, the most that wrangler dev, wrk and this machine allow"},
+	{name: floor, what: "worker/bench/floor: a fixed answer to every request and no work, the most that the runtime, wrk and this machine allow"},
 }
 
 // floor is the variant that does no work; what the others lose against it

@@ -19,7 +19,7 @@ import (
 	"time"
 )
 
-// Server is one running `wrangler dev`.
+// Server is one running `wrangler dev`, or workerd started directly.
 type Server struct {
 	Name    string
 	Base    string // http://127.0.0.1:port
@@ -172,7 +172,7 @@ func (s *Server) WaitReady(ctx context.Context, timeout time.Duration) error {
 			return err
 		}
 	}
-	return fmt.Errorf("wrangler dev did not answer /api/health within %s\n%s", timeout, s.LogTail())
+	return fmt.Errorf("%s did not answer /api/health within %s\n%s", s.Name, timeout, s.LogTail())
 }
 
 // pause waits d, and fails early when ctx is done or the process exited.
@@ -181,7 +181,7 @@ func (s *Server) pause(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-s.exited:
-		return fmt.Errorf("wrangler dev exited: %v\n%s", s.waitErr, s.LogTail())
+		return fmt.Errorf("%s exited: %v\n%s", s.Name, s.waitErr, s.LogTail())
 	case <-time.After(d):
 		return nil
 	}
