@@ -39,7 +39,7 @@
 // Run it from the repository root:
 //
 //	go run ./worker/bench [-runtime direct] [-server-cpus 1] [-load-cpus 0]
-//	                      [-t 2] [-c 16] [-d 8s] [-rounds 5] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
+//	                      [-t 2] [-c 16] [-d 6s] [-rounds 10] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
 //	                      [-variants go-syumai,go-glue,hono,floor] [-endpoints protected,login,data,token] [-revs rev,...] [-readme=false]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
@@ -152,8 +152,8 @@ func parseFlags() (*config, error) {
 	flag.StringVar(&c.root, "root", "", "repository root (default: the nearest directory above the working directory with go.mod)")
 	flag.IntVar(&c.threads, "t", 2, "wrk threads")
 	flag.IntVar(&c.conns, "c", 16, "wrk connections")
-	flag.DurationVar(&c.duration, "d", 8*time.Second, "measured wrk duration per variant and round")
-	flag.IntVar(&c.rounds, "rounds", 5, "measured rounds per variant, interleaved across variants")
+	flag.DurationVar(&c.duration, "d", 6*time.Second, "measured wrk duration per variant and round")
+	flag.IntVar(&c.rounds, "rounds", 10, "measured rounds per variant, interleaved across variants; the 95% intervals narrow with more")
 	flag.DurationVar(&c.timeout, "timeout", 10*time.Second, "wrk --timeout: a response slower than this counts as a socket error")
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured wrk run before each measurement (0 to skip)")
 	flag.StringVar(&variants, "variants", strings.Join(variantNames(), ","), "comma-separated variants to run")
