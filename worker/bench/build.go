@@ -12,15 +12,19 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/worker/devserver"
+	"github.com/authlab/authlab/worker/workerdconf"
 )
 
 // staged is what stage laid out in the run's build directory.
 type staged struct {
-	project  *project          // worker/wrangler.jsonc's settings
-	wasm     string            // the app.wasm of the working tree
-	configs  map[string]string // variant name → its wrangler.jsonc
-	variants []variant         // the variants to measure, in order
+	project  *project                      // worker/wrangler.jsonc's settings
+	wasm     string                        // the app.wasm of the working tree
+	configs  map[string]string             // variant name → its wrangler.jsonc
+	direct   map[string]workerdconf.Worker // variant name → its workerd worker, with -runtime direct
+	variants []variant                     // the variants to measure, in order
+	signing  *keys.Set                     // SIGNING_KEYS of worker/.dev.vars, which every variant signs with
 }
 
 // checkPrereqs fails early, with the fix, when a tool is missing.
@@ -28,7 +32,12 @@ func checkPrereqs(cfg *config) error {
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return fmt.Errorf("wrk is not on PATH; install it with `apt-get install wrk`")
 	}
-	for _, p := range []string{"node_modules/.bin/wrangler", "node_modules/hono/package.json"} {
+	if cfg.runtime == runtimeDirect && (cfg.serverCPUs != "" || cfg.loadCPUs != "") {
+		if _, err := exec.LookPath("taskset"); err != nil {
+			return fmt.Errorf("taskset is not on PATH; install util-linux, or pass -server-cpus '' -load-cpus ''")
+		}
+	}
+	for _, p := range []string{"node_modules/.bin/wrangler", "node_modules/.bin/workerd", "node_modules/hono/package.json"} {
 		if _, err := os.Stat(filepath.Join(cfg.worker(), p)); err != nil {
 			return fmt.Errorf("worker/%s is missing; run `cd worker && npm ci`", p)
 		}
@@ -48,7 +57,7 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	}
 	dir := cfg.build()
 	gen := filepath.Join(dir, "gen")
-	st := &staged{project: proj, wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}, variants: vs}
+	st := &staged{project: proj, wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}, direct: map[string]workerdconf.Worker{}, variants: vs}
 	log.Print("building app.wasm and generating wasm_exec.js")
 	steps := [][]string{
 		{"go", "build", "-trimpath", "-ldflags=-s -w", "-o", st.wasm, "./worker"},
@@ -65,6 +74,9 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	}
 	devVars, err := devVars(ctx, cfg)
 	if err != nil {
+		return nil, err
+	}
+	if st.signing, err = signingKeys(devVars); err != nil {
 		return nil, err
 	}
 	glue, err := glueFiles(cfg.root)
@@ -106,6 +118,11 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 			return nil, err
 		}
 		st.configs[name] = path
+		if cfg.runtime == runtimeDirect {
+			if st.direct[name], err = directWorker(ctx, cfg, proj, name, vdir, devVars); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return st, nil
 }
@@ -130,10 +147,7 @@ func devVars(ctx context.Context, cfg *config) ([]byte, error) {
 // every request reaches the worker. SERVER_TIMING asks the project's glue
 // to report the Go instance's start.
 func writeWranglerConfig(cfg *config, proj *project, name, path string) error {
-	vars := map[string]string{"SERVER_TIMING": "1"}
-	for k, v := range proj.Vars {
-		vars[k] = v
-	}
+	vars := variantVars(proj)
 	main := "worker.mjs"
 	switch name {
 	case baseline:

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/authlab/authlab/app/keys"
 )
 
 // Benchmark account. Every variant starts with an empty database.
@@ -32,7 +34,19 @@ func newClient(base string) *client {
 type fixture struct {
 	token   string
 	issued  time.Time // when token was issued; it lives 15 minutes
+	tokens  []string  // distinctCount copies of token, each with its own jti
 	apiKeys []string
+}
+
+// newToken sets the fixture's access token and the distinct tokens made
+// from it with the signing keys in set.
+func (fx *fixture) newToken(token string, set *keys.Set) error {
+	tokens, err := distinctTokens(token, set, distinctCount)
+	if err != nil {
+		return err
+	}
+	fx.token, fx.tokens, fx.issued = token, tokens, time.Now()
+	return nil
 }
 
 // apiKeyCount is how many API keys the data endpoint rotates through, each
@@ -43,8 +57,9 @@ const (
 )
 
 // setup registers the benchmark user (409 counts as done), logs in,
-// creates the API keys, and checks that every endpoint answers 2xx.
-func (c *client) setup(ctx context.Context) (*fixture, error) {
+// creates the API keys, signs the distinct tokens with set, and checks
+// that every endpoint answers 2xx, with each distinct token.
+func (c *client) setup(ctx context.Context, set *keys.Set) (*fixture, error) {
 	creds := map[string]string{"username": benchUser, "password": benchPassword}
 	if status, body, err := c.do(ctx, http.MethodPost, "/api/register", creds, ""); err != nil {
 		return nil, err
@@ -55,7 +70,10 @@ func (c *client) setup(ctx context.Context) (*fixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	fx := &fixture{token: token, issued: time.Now()}
+	fx := &fixture{}
+	if err := fx.newToken(token, set); err != nil {
+		return nil, err
+	}
 	for i := range apiKeyCount {
 		in := map[string]any{"name": fmt.Sprintf("bench-%d", i), "daily_quota": apiKeyQuota}
 		status, body, err := c.do(ctx, http.MethodPost, "/api/keys", in, fx.token)
@@ -72,7 +90,7 @@ func (c *client) setup(ctx context.Context) (*fixture, error) {
 	}
 	for _, e := range endpoints {
 		call := callFor(e, fx)
-		for i := range max(1, len(call.apiKeys)) {
+		for i := range max(1, len(call.rotate)) {
 			resp, body, err := c.send(ctx, call, i)
 			if err != nil {
 				return nil, err
@@ -118,8 +136,8 @@ func (c *client) send(ctx context.Context, call call, i int) (*http.Response, []
 	for name, v := range call.headers {
 		req.Header.Set(name, v)
 	}
-	if k := call.key(i); k != "" {
-		req.Header.Set("X-API-Key", k)
+	if v := call.rotated(i); v != "" {
+		req.Header.Set(call.rotateHeader, v)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

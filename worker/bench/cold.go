@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -53,19 +52,16 @@ func measureColdStarts(ctx context.Context, cfg *config, st *staged, rep *report
 	return nil
 }
 
-// coldRun starts one wrangler dev at log level info, whose "Ready on" line
-// tells when the worker is loaded, and measures its first responses.
+// coldRun starts the variant once more, on its own: a wrangler dev at log
+// level info, whose "Ready on" line tells when the worker is loaded, or a
+// workerd, which has loaded it once it listens; and it measures its first
+// responses.
 func coldRun(ctx context.Context, cfg *config, st *staged, v variant) (*coldStart, error) {
-	state := filepath.Join(cfg.state(), v.name+"-cold")
-	if err := os.RemoveAll(state); err != nil {
-		return nil, err
+	srv, err := startVariant(ctx, cfg, st, v, filepath.Join(cfg.state(), v.name+"-cold"), "info")
+	if srv != nil {
+		defer srv.Stop()
 	}
-	srv, err := startWrangler(ctx, cfg, v.name+" (cold)", st.configs[v.name], state, "info")
 	if err != nil {
-		return nil, err
-	}
-	defer srv.Stop()
-	if err := srv.WaitLogReady(ctx, cfg.startTimeout); err != nil {
 		return nil, err
 	}
 	m, err := srv.MeasureColdStart(ctx, warmSamples)

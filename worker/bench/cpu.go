@@ -122,6 +122,9 @@ func measureCPURequests(ctx context.Context, cfg *config, t *target, send func(c
 		res.err = err
 		return res
 	}
+	if t.runtime != 0 {
+		runtimePID = t.runtime
+	}
 	res.procs = len(pids)
 	c := &client{base: t.srv.Base, http: &http.Client{Timeout: 30 * time.Second}}
 	timed := func(i int) (time.Duration, error) {

@@ -18,7 +18,8 @@ type endpoint struct {
 }
 
 var endpoints = []endpoint{
-	{"protected", "GET", "/api/protected", "ES256 Bearer JWT verification"},
+	{"protected", "GET", "/api/protected", "ES256 Bearer JWT verification, one token repeated: a verified-token cache answers all but the first"},
+	{"protected-distinct", "GET", "/api/protected", "ES256 Bearer JWT verification, " + distinctCountText + " distinct tokens round-robin, signed with the variant's own key: no verified-token cache of that size helps"},
 	{"login", "POST", "/api/login", "PBKDF2-SHA256 (" + iterationsMark + " iterations), throttle queries, ES256 signing, refresh token insert"},
 	{"data", "GET", "/api/data", "X-API-Key prefix lookup and SHA-256 check, atomic D1 quota upsert, RateLimit headers"},
 	{"token", "POST", "/oauth/token", "client_credentials with client_secret_basic, ES256 signing"},
@@ -58,14 +59,16 @@ func lookupEndpoint(name string) (endpoint, bool) {
 func (e endpoint) title() string { return e.method + " " + e.path }
 
 // call is one concrete request to an endpoint: what wrk sends, and what
-// the sequential client sends for the CPU measurement. With apiKeys set,
-// each request carries the next key in X-API-Key, round-robin.
+// the sequential client sends for the CPU measurement. With rotate set,
+// each request carries the next of its values in the header rotateHeader,
+// round-robin.
 type call struct {
-	method  string
-	path    string
-	headers map[string]string
-	body    string
-	apiKeys []string
+	method       string
+	path         string
+	headers      map[string]string
+	body         string
+	rotateHeader string
+	rotate       []string
 }
 
 // Demo client of the OAuth token endpoint (authserver.DemoClientID and
@@ -84,8 +87,13 @@ func callFor(e endpoint, fx *fixture) call {
 	case "login":
 		c.headers["Content-Type"] = "application/json"
 		c.body = fmt.Sprintf(`{"username":%q,"password":%q}`, benchUser, benchPassword)
+	case "protected-distinct":
+		c.rotateHeader = "Authorization"
+		for _, t := range fx.tokens {
+			c.rotate = append(c.rotate, "Bearer "+t)
+		}
 	case "data":
-		c.apiKeys = fx.apiKeys
+		c.rotateHeader, c.rotate = "X-API-Key", fx.apiKeys
 	case "token":
 		c.headers["Content-Type"] = "application/x-www-form-urlencoded"
 		c.headers["Authorization"] = "Basic " + base64.StdEncoding.EncodeToString([]byte(demoClient+":"+demoSecret))
@@ -94,18 +102,20 @@ func callFor(e endpoint, fx *fixture) call {
 	return c
 }
 
-// key returns the API key of the i-th request, or "" without keys.
-func (c call) key(i int) string {
-	if len(c.apiKeys) == 0 {
+// rotated returns the rotating header's value for the i-th request, or
+// "" without one.
+func (c call) rotated(i int) string {
+	if len(c.rotate) == 0 {
 		return ""
 	}
-	return c.apiKeys[i%len(c.apiKeys)]
+	return c.rotate[i%len(c.rotate)]
 }
 
 // luaScript returns a wrk script that sends c and counts non-2xx responses
-// in every thread; done() prints their sum on a line of its own. With API
-// keys, every thread pre-formats one request per key in init() and sends
-// them round-robin.
+// in every thread; done() prints their sum on a line of its own. With a
+// rotating header, every thread pre-formats one request per value in
+// init() and sends them round-robin, each thread from its own start, so
+// that the threads do not send the same value at the same time.
 func (c call) luaScript() string {
 	var b strings.Builder
 	b.WriteString("-- written by worker/bench\n")
@@ -119,29 +129,32 @@ func (c call) luaScript() string {
 	b.WriteString(`local threads = {}
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("offset", (#threads - 1) * 1009)
 end
 `)
-	if len(c.apiKeys) == 0 {
+	if len(c.rotate) == 0 {
 		b.WriteString("function init(args)\n  non2xx = 0\nend\n")
 	} else {
-		b.WriteString("local keys = {")
-		for i, k := range c.apiKeys {
+		b.WriteString("local values = {")
+		for i, k := range c.rotate {
 			if i > 0 {
 				b.WriteString(", ")
 			}
 			b.WriteString(luaString(k))
 		}
-		b.WriteString(`}
-local reqs = {}
+		b.WriteString("}\n")
+		fmt.Fprintf(&b, "local header = %s\n", luaString(c.rotateHeader))
+		b.WriteString(`local reqs = {}
 local n = 0
 function init(args)
   non2xx = 0
-  for i, k in ipairs(keys) do
+  for i, v in ipairs(values) do
     local h = {}
-    for name, v in pairs(wrk.headers) do h[name] = v end
-    h["X-API-Key"] = k
+    for name, hv in pairs(wrk.headers) do h[name] = hv end
+    h[header] = v
     reqs[i] = wrk.format(nil, nil, h)
   end
+  n = (offset or 0) % #reqs
 end
 function request()
   n = n % #reqs + 1

@@ -1,6 +1,13 @@
 // Command bench compares, in one run on one machine, how fast three Workers
-// answer the auth server's main endpoints, each under its own `wrangler dev`
-// on a free loopback port:
+// answer the auth server's main endpoints, each on its own workerd on a
+// free loopback port: by default (-runtime direct) workerd from the npm
+// package on a configuration that package workerdconf generates, with the
+// worker's modules, vars, secrets and a local D1 built from miniflare's
+// own D1 scripts, and nothing in front of the worker; with -runtime
+// wrangler, under `wrangler dev`, whose proxy (miniflare's entry worker in
+// a second workerd) handles every request first. workerd is pinned to
+// -server-cpus and wrk to -load-cpus with taskset, so that the load
+// generator does not take the server's CPU:
 //
 //	go-syumai  the project's worker as it was at syumaiRev, the last revision
 //	           that served every endpoint under the worker.mjs syumai/workers
@@ -14,7 +21,13 @@
 //
 // The endpoints (-endpoints) are
 //
-//	protected  GET /api/protected: ES256 Bearer JWT verification
+//	protected  GET /api/protected: ES256 Bearer JWT verification, one
+//	           token repeated
+//	protected-distinct
+//	           the same with 4,000 distinct tokens round-robin, each the
+//	           variant's own login token with another jti, signed again
+//	           with the variant's key from worker/.dev.vars: more than any
+//	           verified-token cache holds
 //	login      POST /api/login: throttle queries, PBKDF2-SHA256 with the
 //	           PBKDF2_ITERATIONS of worker/wrangler.jsonc, ES256 signing and
 //	           a refresh token insert
@@ -25,7 +38,8 @@
 //
 // Run it from the repository root:
 //
-//	go run ./worker/bench [-t 2] [-c 16] [-d 8s] [-rounds 5] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
+//	go run ./worker/bench [-runtime direct] [-server-cpus 1] [-load-cpus 0]
+//	                      [-t 2] [-c 16] [-d 6s] [-rounds 10] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
 //	                      [-variants go-syumai,go-glue,hono,floor] [-endpoints protected,login,data,token] [-revs rev,...] [-readme=false]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
@@ -48,7 +62,11 @@
 //  2. throughput: after a warm-up per variant and endpoint, wrk runs in
 //     rounds, and within a round endpoint by endpoint, every variant in
 //     turn, so that other load on the machine falls on all of them alike;
-//     req/s, p50 and p99 are medians over the rounds;
+//     req/s, p50 and p99 are medians over the rounds, and each ratio
+//     against Hono is the geometric mean of the per-round ratios with a
+//     95% t-interval (stats.go), which is the run's resolution; the
+//     floor's margin over the fastest worker is reported the same way,
+//     and flagged when it is under 3×;
 //  3. CPU time per request: -cpu-requests sequential requests per variant
 //     and endpoint, and the utime+stime of the variant's workerd processes
 //     over them (an upper bound: it includes workerd itself and local D1).
@@ -97,6 +115,9 @@ type config struct {
 	startTimeout time.Duration
 	readme       bool
 	runID        string // names this run's build and state directories
+	runtime      string // runtimeDirect or runtimeWrangler
+	serverCPUs   string // taskset -c list for workerd under runtimeDirect
+	loadCPUs     string // taskset -c list for wrk
 }
 
 func (c *config) worker() string { return filepath.Join(c.root, "worker") }
@@ -131,8 +152,8 @@ func parseFlags() (*config, error) {
 	flag.StringVar(&c.root, "root", "", "repository root (default: the nearest directory above the working directory with go.mod)")
 	flag.IntVar(&c.threads, "t", 2, "wrk threads")
 	flag.IntVar(&c.conns, "c", 16, "wrk connections")
-	flag.DurationVar(&c.duration, "d", 8*time.Second, "measured wrk duration per variant and round")
-	flag.IntVar(&c.rounds, "rounds", 5, "measured rounds per variant, interleaved across variants")
+	flag.DurationVar(&c.duration, "d", 6*time.Second, "measured wrk duration per variant and round")
+	flag.IntVar(&c.rounds, "rounds", 10, "measured rounds per variant, interleaved across variants; the 95% intervals narrow with more")
 	flag.DurationVar(&c.timeout, "timeout", 10*time.Second, "wrk --timeout: a response slower than this counts as a socket error")
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured wrk run before each measurement (0 to skip)")
 	flag.StringVar(&variants, "variants", strings.Join(variantNames(), ","), "comma-separated variants to run")
@@ -143,13 +164,19 @@ func parseFlags() (*config, error) {
 	flag.StringVar(&c.out, "o", "", "Markdown results file (default worker/bench/results/latest.md)")
 	flag.StringVar(&c.logLevel, "log-level", "warn", "wrangler dev --log-level; info logs every request")
 	flag.BoolVar(&c.readme, "readme", true, "rewrite the bench-edge section of "+resultsFile+" after a run of every endpoint with go-glue and hono")
+	flag.StringVar(&c.runtime, "runtime", runtimeDirect, "how each variant runs: "+runtimeDirect+" (workerd from the npm package on a generated configuration, nothing in front) or "+runtimeWrangler+" (wrangler dev)")
+	flag.StringVar(&c.serverCPUs, "server-cpus", "1", "CPUs (taskset -c) for workerd with -runtime direct; '' leaves it unpinned")
+	flag.StringVar(&c.loadCPUs, "load-cpus", "0", "CPUs (taskset -c) for wrk; '' leaves it unpinned")
 	flag.DurationVar(&c.startTimeout, "start-timeout", 2*time.Minute, "how long one wrangler dev may take to be ready")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments %q", flag.Args())
 	}
-	if c.threads < 1 || c.conns < c.threads || c.duration < time.Second || c.rounds < 1 || c.rounds > 20 || c.cpuRequests < 0 || c.coldRuns < 0 || c.timeout < time.Second {
-		return nil, fmt.Errorf("need -t ≥ 1, -c ≥ -t, -d ≥ 1s, 1 ≤ -rounds ≤ 20, -cpu-requests ≥ 0, -cold-runs ≥ 0 and -timeout ≥ 1s")
+	if c.runtime != runtimeDirect && c.runtime != runtimeWrangler {
+		return nil, fmt.Errorf("-runtime is %s or %s", runtimeDirect, runtimeWrangler)
+	}
+	if c.threads < 1 || c.conns < c.threads || c.duration < time.Second || c.rounds < 1 || c.rounds > 60 || c.cpuRequests < 0 || c.coldRuns < 0 || c.timeout < time.Second {
+		return nil, fmt.Errorf("need -t ≥ 1, -c ≥ -t, -d ≥ 1s, 1 ≤ -rounds ≤ 60, -cpu-requests ≥ 0, -cold-runs ≥ 0 and -timeout ≥ 1s")
 	}
 	for _, v := range strings.Split(variants, ",") {
 		if _, ok := lookupVariant(v); !ok {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/authlab/authlab/worker/devserver"
 )
 
 // The section of docs/performance.md that a complete run rewrites.
@@ -85,23 +87,29 @@ func (r *report) resultsSection() string {
 	var b strings.Builder
 	c := r.cfg
 	glue, hono := r.index("go-glue"), r.index(baseline)
-	fmt.Fprintf(&b, "`make bench-edge` (`go run ./worker/bench`) runs the worker under `wrangler dev` beside a Hono %s worker "+
+	fmt.Fprintf(&b, "`make bench-edge` (`go run ./worker/bench`) runs the worker beside a Hono %s worker "+
 		"doing the same work with the same algorithms and parameters (ES256, PBKDF2-SHA256 at %s iterations, the same D1 "+
 		"schema and quota upsert; both take the vars of `worker/wrangler.jsonc`), and drives each endpoint with "+
-		"`wrk -t%d -c%d -d%s` in %d interleaved rounds. A round with any non-2xx answer or socket error is reported as "+
+		"`wrk -t%d -c%d -d%s` in %d interleaved rounds: %s. A round with any non-2xx answer or socket error is reported as "+
 		"invalid, not quoted. Ratios are Authlab / Hono: above 1 is better for req/s, below 1 for latency and CPU. "+
 		"CPU per request is the utime+stime of the worker's own workerd during the rounds, divided by the requests "+
-		"answered; it includes workerd's HTTP handling and the local D1 (SQLite) for both. Ratios are of the medians "+
+		"answered; it includes workerd's HTTP handling and the local D1 (SQLite) for both. The req/s ratio is the "+
+		"geometric mean of the per-round ratios with its 95%% t-interval in brackets, the run's resolution: an interval "+
+		"that includes 1 cannot tell the two apart. The other ratios are of the medians "+
 		"over the rounds; \"rounds ahead\" counts the rounds in which Authlab answered more requests per second, and "+
 		"those in which its p99 was no higher, than Hono in the round run right beside it. One run on a %s:\n\n",
-		npmVersion(c, "hono"), r.project.iterations(), c.threads, c.conns, c.duration, c.rounds, r.machine())
+		npmVersion(c, "hono"), r.project.iterations(), c.threads, c.conns, c.duration, c.rounds, r.runtimeText(), r.machine())
 	b.WriteString("| endpoint | req/s | p50 | p99 | rounds ahead, req/s · p99 | CPU per request, Authlab / Hono |\n" +
 		"|---|---:|---:|---:|---:|---:|\n")
 	for ei, e := range r.endpoints {
 		g, h := r.rows[ei][glue].result(), r.rows[ei][hono].result()
 		faster, tighter, n := r.rows[ei][glue].ahead(&r.rows[ei][hono])
-		fmt.Fprintf(&b, "| `%s` (%s) | %.2f× | %.2f× | %.2f× | %d/%d · %d/%d | %s / %s |\n", e.title(), short(e.name),
-			g.ReqPerSec/h.ReqPerSec, float64(g.P50)/float64(h.P50), float64(g.P99)/float64(h.P99),
+		rps := fmt.Sprintf("%.2f×", g.ReqPerSec/h.ReqPerSec)
+		if iv, ok := pairedRatio(r.rows[ei][glue].series(reqPerSec), r.rows[ei][hono].series(reqPerSec)); ok {
+			rps = iv.String()
+		}
+		fmt.Fprintf(&b, "| `%s` (%s) | %s | %.2f× | %.2f× | %d/%d · %d/%d | %s / %s |\n", e.title(), short(e.name),
+			rps, float64(g.P50)/float64(h.P50), float64(g.P99)/float64(h.P99),
 			faster, n, tighter, n, msShort(g.CPUPerReq), msShort(h.CPUPerReq))
 	}
 	if cg, ch := r.cold[glue], r.cold[hono]; cg != nil && ch != nil {
@@ -227,7 +235,9 @@ func (r *report) machine() string {
 func short(endpoint string) string {
 	switch endpoint {
 	case "protected":
-		return "ES256 verify"
+		return "ES256 verify, one token"
+	case "protected-distinct":
+		return "ES256 verify, " + distinctCountText + " tokens"
 	case "login":
 		return "PBKDF2 + sign + D1"
 	case "data":
@@ -300,17 +310,32 @@ func (r *report) floorTable(b *strings.Builder) {
 	if fl < 0 {
 		return
 	}
-	b.WriteString("\nThe floor (`worker/bench/floor`), a worker that answers at once and does no work, ran in the same " +
-		"rounds: its req/s is the most that `wrangler dev`, wrk and this machine allow, and its p99 the tail they add " +
-		"by themselves. Each worker's req/s as a share of the floor's:\n\n" +
-		"| endpoint | floor req/s | floor p99 | Authlab / floor | Hono / floor |\n|---|---:|---:|---:|---:|\n")
+	fmt.Fprintf(b, "\nThe floor (`worker/bench/floor`), a worker that answers at once and does no work, ran in the same "+
+		"rounds: its req/s is the most that the runtime, wrk and this machine allow, and its p99 the tail they add "+
+		"by themselves. It must reach %.0f× the fastest worker's req/s for the workers' figures to be their own; the "+
+		"margin is the geometric mean over the rounds with its 95%% interval, and a margin under %.0f× is marked. "+
+		"Each worker's req/s as a share of the floor's, and its CPU per request under load net of the floor's "+
+		"(median over the rounds):\n\n"+
+		"| endpoint | floor req/s | floor p99 | Authlab / floor | Hono / floor | floor margin | net CPU, Authlab / Hono |\n|---|---:|---:|---:|---:|---:|---:|\n",
+		minFloorMargin, minFloorMargin)
 	for ei, e := range r.endpoints {
 		if !r.rows[ei][fl].valid() {
-			fmt.Fprintf(b, "| `%s` | invalid | | | |\n", e.title())
+			fmt.Fprintf(b, "| `%s` | invalid | | | | | |\n", e.title())
 			continue
 		}
 		f, g, h := r.rows[ei][fl].result(), r.rows[ei][glue].result(), r.rows[ei][hono].result()
-		fmt.Fprintf(b, "| `%s` | %.0f | %s | %.2f | %.2f |\n", e.title(), f.ReqPerSec, msShort(f.P99),
-			g.ReqPerSec/f.ReqPerSec, h.ReqPerSec/f.ReqPerSec)
+		margin := "–"
+		if m, ok := r.floorMargin(ei); ok {
+			margin = m.String()
+			if m.ratio < minFloorMargin {
+				margin = "**" + margin + ", under " + fmt.Sprintf("%.0f×", minFloorMargin) + "**"
+			}
+		}
+		net := "–"
+		if gn, hn := r.rows[ei][glue].netCPU(&r.rows[ei][fl]), r.rows[ei][hono].netCPU(&r.rows[ei][fl]); len(gn) > 0 && len(hn) > 0 {
+			net = msShort(time.Duration(devserver.Median(gn))) + " / " + msShort(time.Duration(devserver.Median(hn)))
+		}
+		fmt.Fprintf(b, "| `%s` (%s) | %.0f | %s | %.2f | %.2f | %s | %s |\n", e.title(), short(e.name), f.ReqPerSec, msShort(f.P99),
+			g.ReqPerSec/f.ReqPerSec, h.ReqPerSec/f.ReqPerSec, margin, net)
 	}
 }

@@ -55,12 +55,54 @@ func TestReportRatios(t *testing.T) {
 	rep.cpu[0][1] = &cpuResult{requests: 100, perReq: 4 * time.Millisecond, perReqRun: 2 * time.Millisecond, p50: 2 * time.Millisecond}
 	md := rep.markdown()
 	for _, want := range []string{
-		"| data | go-glue | 750.0 | 1.00 ms | 3.00 ms | 10 | 0 | 1.50× | 0.75× | 1.00 ms | 0.50× |",
-		"| data | go-glue | 3.00 ms | 30% | 1.50× | 5.00 ms | 2.00 ms |",
+		"| data | go-glue | 750.0 | 1.00 ms | 3.00 ms | 10 | 0 | 1.50× | 0.75× | 1.00 ms | 0.50× | – |",
+		"| data | go-glue | 3.00 ms | – | – | 30% | 1.50× | 5.00 ms | 2.00 ms |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("no line %q in\n%s", want, md)
 		}
+	}
+}
+
+// TestReportResolution has paired rounds and a floor: the req/s ratio
+// comes with its interval, CPU comes net of the floor, and a floor under
+// 3× the fastest worker is called out.
+func TestReportResolution(t *testing.T) {
+	hono, _ := lookupVariant("hono")
+	glue, _ := lookupVariant("go-glue")
+	fl, _ := lookupVariant(floor)
+	protected, _ := lookupEndpoint("protected")
+	rep := report{cfg: &config{threads: 2, conns: 16, duration: 10 * time.Second, rounds: 2, cpuRequests: 100},
+		variants: []variant{glue, hono, fl}, endpoints: []endpoint{protected}}
+	rep.init()
+	round := func(rps float64, cpu time.Duration) *wrkResult {
+		return &wrkResult{Requests: 100, ReqPerSec: rps, P50: time.Millisecond, P99: 2 * time.Millisecond, CPUPerReq: cpu}
+	}
+	ms := time.Millisecond
+	rep.rows[0][0].rounds = []*wrkResult{round(1000, 3*ms), round(2000, 3*ms)}
+	rep.rows[0][1].rounds = []*wrkResult{round(500, 2*ms), round(1000, 2*ms)}
+	rep.rows[0][2].rounds = []*wrkResult{round(4000, ms), round(5000, ms)}
+	rep.cpu[0][0] = &cpuResult{requests: 100, perReq: 4 * ms, perReqRun: 4 * ms}
+	rep.cpu[0][1] = &cpuResult{requests: 100, perReq: 3 * ms, perReqRun: 3 * ms}
+	rep.cpu[0][2] = &cpuResult{requests: 100, perReq: ms, perReqRun: ms}
+	md := rep.markdown()
+	for _, want := range []string{
+		// 2× in both rounds: no spread, so the interval is the point.
+		"| 2.00× [2.00, 2.00] | 1.00× | 3.00 ms | 1.50× | 2.00 ms |",
+		"| protected | go-glue | 4.00 ms | 3.00 ms | 1.50× |",
+		"| protected | hono | 3.00 ms | 2.00 ms | – |",
+		// Floor over the best worker: 4×, then 2.5×; geometric mean 3.16×.
+		"the floor reached 3.16× [",
+		"| protected | floor, 3.16× the fastest | 4500.0 |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in\n%s", want, md)
+		}
+	}
+	rep.rows[0][2].rounds = []*wrkResult{round(2000, ms), round(4000, ms)}
+	if md := rep.markdown(); !strings.Contains(md, "the floor reached only 2.00× [2.00, 2.00] the fastest worker's req/s, under the 3× needed") ||
+		!strings.Contains(md, "| protected | floor, **2.00× the fastest, under 3×** | 3000.0 |") {
+		t.Errorf("a floor at 2× is not called out:\n%s", md)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/worker/devserver"
 	"github.com/authlab/authlab/worker/procstat"
 )
@@ -36,7 +37,7 @@ var variants = []variant{
 	{name: "go-syumai", rev: syumaiRev, syumai: true, what: "the Go worker at " + syumaiRev + ", the last revision that served every endpoint under syumai's generated worker.mjs, under that glue: a new Go instance per request"},
 	{name: "go-glue", what: "the Go worker with its own glue, worker/glue: one Go instance per isolate"},
 	{name: baseline, what: "worker/bench/hono: Hono with WebCrypto for ES256, PBKDF2 and SHA-256, over the same D1 schema"},
-	{name: floor, what: "worker/bench/floor: a fixed answer to every request and no work, the most that wrangler dev, wrk and this machine allow"},
+	{name: floor, what: "worker/bench/floor: a fixed answer to every request and no work, the most that the runtime, wrk and this machine allow"},
 }
 
 // floor is the variant that does no work; what the others lose against it
@@ -85,6 +86,7 @@ type target struct {
 	fx      *fixture
 	scripts map[string]string // endpoint name → Lua script path
 	runtime int               // pid of the worker's own workerd, or 0
+	signing *keys.Set         // the keys the distinct tokens are signed with
 }
 
 // run checks the prerequisites, stages and starts every variant, then
@@ -224,36 +226,23 @@ func measureThroughput(ctx context.Context, cfg *config, rep *report, targets []
 	return nil
 }
 
-// startWrangler starts one variant's wrangler dev, logging to
-// <state>.log.
-func startWrangler(ctx context.Context, cfg *config, name, wranglerConfig, state, logLevel string) (*devserver.Server, error) {
-	return devserver.Start(ctx, devserver.Options{Name: name, WorkerDir: cfg.worker(), Config: wranglerConfig,
-		State: state, LogPath: state + ".log", LogLevel: logLevel})
-}
-
-// prepare starts the variant's wrangler dev on a fresh database, sets up
-// the benchmark user and keys, and writes the wrk scripts. The caller closes the target, also when an error is returned
-// with it.
+// prepare starts the variant on a fresh database, sets up the benchmark
+// user, keys and tokens, and writes the wrk scripts. The caller closes the
+// target, also when an error is returned with it.
 func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, error) {
-	state := filepath.Join(cfg.state(), v.name)
-	if err := os.RemoveAll(state); err != nil {
+	srv, err := startVariant(ctx, cfg, st, v, filepath.Join(cfg.state(), v.name), cfg.logLevel)
+	if srv == nil {
 		return nil, err
 	}
-	if err := devserver.Migrate(ctx, cfg.worker(), st.configs[v.name], state); err != nil {
-		return nil, err
-	}
-	srv, err := startWrangler(ctx, cfg, v.name, st.configs[v.name], state, cfg.logLevel)
+	t := &target{srv: srv, scripts: map[string]string{}, signing: st.signing}
 	if err != nil {
-		return nil, err
+		return t, err
 	}
-	t := &target{srv: srv, scripts: map[string]string{}}
 	if err := srv.WaitReady(ctx, cfg.startTimeout); err != nil {
 		return t, err
 	}
-	if _, pid, err := procstat.Workerd(srv.Cmd.Process.Pid); err == nil {
-		t.runtime = pid
-	}
-	if t.fx, err = newClient(srv.Base).setup(ctx); err != nil {
+	t.runtime = runtimePID(cfg, srv)
+	if t.fx, err = newClient(srv.Base).setup(ctx, st.signing); err != nil {
 		return t, fmt.Errorf("%w\n%s", err, srv.LogTail())
 	}
 	for _, name := range cfg.endpoints {
@@ -265,6 +254,19 @@ func prepare(ctx context.Context, cfg *config, st *staged, v variant) (*target, 
 		t.scripts[name] = path
 	}
 	return t, nil
+}
+
+// runtimePID is the pid of the workerd that runs the worker: the server
+// itself under -runtime direct, the second of wrangler dev's; 0 when
+// unknown.
+func runtimePID(cfg *config, srv *devserver.Server) int {
+	if cfg.runtime == runtimeDirect {
+		return srv.Cmd.Process.Pid
+	}
+	if _, pid, err := procstat.Workerd(srv.Cmd.Process.Pid); err == nil {
+		return pid
+	}
+	return 0
 }
 
 // tokenRenewal is the age at which a variant's access token is replaced:
@@ -286,7 +288,9 @@ func renewTokens(ctx context.Context, cfg *config, rep *report, targets []*targe
 			log.Printf("%s: new access token: %v", rep.variants[vi].name, err)
 			continue
 		}
-		t.fx.token, t.fx.issued = token, time.Now()
+		if err := t.fx.newToken(token, t.signing); err != nil {
+			return err
+		}
 		for name, old := range t.scripts {
 			e, _ := lookupEndpoint(name)
 			path, err := writeScript(cfg, callFor(e, t.fx).luaScript())

@@ -46,7 +46,8 @@ func writeScript(cfg *config, script string) (string, error) {
 	return f.Name(), f.Close()
 }
 
-// runWrk runs `wrk --latency` against url for d and parses its report.
+// runWrk runs `wrk --latency` against url for d, on the CPUs of
+// -load-cpus, and parses its report.
 func runWrk(ctx context.Context, cfg *config, d time.Duration, script, url string) (*wrkResult, error) {
 	args := []string{
 		"-t" + strconv.Itoa(cfg.threads), "-c" + strconv.Itoa(cfg.conns),
@@ -54,7 +55,11 @@ func runWrk(ctx context.Context, cfg *config, d time.Duration, script, url strin
 		"--timeout", strconv.Itoa(int(cfg.timeout.Round(time.Second).Seconds())) + "s",
 		"--latency", "-s", script, url,
 	}
-	cmd := exec.CommandContext(ctx, "wrk", args...)
+	name := "wrk"
+	if cfg.loadCPUs != "" {
+		name, args = "taskset", append([]string{"-c", cfg.loadCPUs, "wrk"}, args...)
+	}
+	cmd := exec.CommandContext(ctx, name, args...)
 	devserver.OwnGroup(cmd)
 	cmd.WaitDelay = 5 * time.Second
 	out, err := cmd.CombinedOutput()

@@ -86,8 +86,21 @@ func TestLuaScript(t *testing.T) {
 	}
 	data, _ := lookupEndpoint("data")
 	script = callFor(data, fx).luaScript()
-	if !strings.Contains(script, `local keys = {"alk_k1", "alk_k2"}`) || !strings.Contains(script, "function request()") {
+	if !strings.Contains(script, `local values = {"alk_k1", "alk_k2"}`) || !strings.Contains(script, `local header = "X-API-Key"`) ||
+		!strings.Contains(script, "function request()") {
 		t.Errorf("data script does not rotate the keys:\n%s", script)
+	}
+	fx.tokens = []string{"t.1.x", "t.2.y"}
+	distinct, _ := lookupEndpoint("protected-distinct")
+	script = callFor(distinct, fx).luaScript()
+	if !strings.Contains(script, `local values = {"Bearer t.1.x", "Bearer t.2.y"}`) || !strings.Contains(script, `local header = "Authorization"`) ||
+		strings.Contains(script, `wrk.headers["Authorization"]`) {
+		t.Errorf("protected-distinct script does not rotate the tokens alone:\n%s", script)
+	}
+	protected, _ := lookupEndpoint("protected")
+	script = callFor(protected, fx).luaScript()
+	if !strings.Contains(script, `wrk.headers["Authorization"] = "Bearer a.b.c"`) || strings.Contains(script, "local values") {
+		t.Errorf("protected script does not repeat the one token:\n%s", script)
 	}
 }
 

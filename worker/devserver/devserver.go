@@ -19,7 +19,7 @@ import (
 	"time"
 )
 
-// Server is one running `wrangler dev`.
+// Server is one running `wrangler dev`, or workerd started directly.
 type Server struct {
 	Name    string
 	Base    string // http://127.0.0.1:port
@@ -84,14 +84,6 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Name: o.Name, Base: "http://127.0.0.1:" + strconv.Itoa(port), LogPath: o.LogPath, exited: make(chan struct{})}
-	if err := os.MkdirAll(filepath.Dir(s.LogPath), 0o755); err != nil {
-		return nil, err
-	}
-	logFile, err := os.Create(s.LogPath)
-	if err != nil {
-		return nil, err
-	}
-	defer logFile.Close() // the child holds its own descriptor
 	args := []string{"dev", "--persist-to", o.State, "--ip", "127.0.0.1", "--port", strconv.Itoa(port),
 		"--inspector-ip", "127.0.0.1", "--inspector-port", strconv.Itoa(inspector),
 		"--local", "--show-interactive-dev-session=false"}
@@ -105,16 +97,33 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		args = append(args, "--var", v)
 	}
 	s.Cmd = Wrangler(ctx, o.WorkerDir, args...)
+	if err := s.start("wrangler dev"); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// start starts s.Cmd with its output in s.LogPath, and notes when it
+// exits.
+func (s *Server) start(what string) error {
+	if err := os.MkdirAll(filepath.Dir(s.LogPath), 0o755); err != nil {
+		return err
+	}
+	logFile, err := os.Create(s.LogPath)
+	if err != nil {
+		return err
+	}
+	defer logFile.Close() // the child holds its own descriptor
 	s.Cmd.Stdout, s.Cmd.Stderr = logFile, logFile
 	if err := s.Cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start wrangler dev: %w", err)
+		return fmt.Errorf("start %s: %w", what, err)
 	}
 	go func() {
 		s.waitErr = s.Cmd.Wait()
 		close(s.exited)
 	}()
-	log.Printf("%s: wrangler dev on %s (pid %d, log %s)", o.Name, s.Base, s.Cmd.Process.Pid, s.LogPath)
-	return s, nil
+	log.Printf("%s: %s on %s (pid %d, log %s)", s.Name, what, s.Base, s.Cmd.Process.Pid, s.LogPath)
+	return nil
 }
 
 // WaitLogReady waits until wrangler logs "Ready on" (at log level info)
@@ -163,7 +172,7 @@ func (s *Server) WaitReady(ctx context.Context, timeout time.Duration) error {
 			return err
 		}
 	}
-	return fmt.Errorf("wrangler dev did not answer /api/health within %s\n%s", timeout, s.LogTail())
+	return fmt.Errorf("%s did not answer /api/health within %s\n%s", s.Name, timeout, s.LogTail())
 }
 
 // pause waits d, and fails early when ctx is done or the process exited.
@@ -172,7 +181,7 @@ func (s *Server) pause(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-s.exited:
-		return fmt.Errorf("wrangler dev exited: %v\n%s", s.waitErr, s.LogTail())
+		return fmt.Errorf("%s exited: %v\n%s", s.Name, s.waitErr, s.LogTail())
 	case <-time.After(d):
 		return nil
 	}
