@@ -32,8 +32,12 @@ type output struct {
 	editors                  []editorText
 }
 
-// editorText is the text that a textarea of the pane shows.
-type editorText struct{ id, text string }
+// editorText is the text that a textarea of the pane shows, and whether
+// it is refused (aria-invalid).
+type editorText struct {
+	id, text string
+	invalid  bool
+}
 
 // part is one element of the output.
 type part struct {
@@ -154,7 +158,8 @@ func (o *output) build(p *page) {
 	o.highlight.set(tokenHighlight(p.token), nil)
 	o.editors = o.editors[:0]
 	if p.in.Segments == 3 {
-		o.editors = append(o.editors, editorText{"header-json", p.te.header.text}, editorText{"payload-json", p.te.payload.text})
+		h, pl := &p.te.header, &p.te.payload
+		o.editors = append(o.editors, editorText{"header-json", h.text, h.err != ""}, editorText{"payload-json", pl.text, pl.err != ""})
 	}
 }
 
@@ -170,12 +175,22 @@ func (o *output) paint() {
 }
 
 // syncEditors sets the value of each textarea of the pane that does not
-// show its text: after the token changed, not after typing in it.
+// show its text (after the token changed, not after typing in it), and
+// its aria-invalid.
 func (o *output) syncEditors() {
 	for _, e := range o.editors {
 		el := app.Window().GetElementByID(e.id)
-		if el.Truthy() && el.Get("value").String() != e.text {
+		if !el.Truthy() {
+			continue
+		}
+		if el.Get("value").String() != e.text {
 			el.Set("value", e.text)
+		}
+		switch shown := el.Call("getAttribute", "aria-invalid").Truthy(); {
+		case e.invalid && !shown:
+			el.Call("setAttribute", "aria-invalid", "true")
+		case !e.invalid && shown:
+			el.Call("removeAttribute", "aria-invalid")
 		}
 	}
 }

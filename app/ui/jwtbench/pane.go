@@ -142,7 +142,7 @@ func editorSegment(seg func(n jnode, path ...int) jnode, id, title string, e *js
 			seg((&jsonView{ID: id, JSON: []byte(e.text), Backdrop: true}).node(), at(1, 0)...),
 			// The parser drops a first newline: the one written here.
 			jel("textarea", "id", editID, "class", "json json-edit", "spellcheck", "false", "autocomplete", "off",
-				"autocapitalize", "off", "placeholder", "(could not be decoded)", "aria-describedby", errID,
+				"autocapitalize", "off", "placeholder", "A JSON object", "aria-describedby", errID,
 				"aria-invalid", invalid).with("\n"+e.text),
 		),
 		seg(jel("p", "id", errID, "class", "field-error", "role", "alert").with(e.err), at(2)...),
