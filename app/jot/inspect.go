@@ -168,13 +168,33 @@ func describeJSONError(err error) string {
 // Clean strips what people paste around a token: whitespace, quotes, a
 // "Bearer " prefix (any case) and a whole "Authorization:" header line.
 func Clean(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, ':'); i > 0 && strings.EqualFold(strings.TrimSpace(s[:i]), "authorization") {
-		s = strings.TrimSpace(s[i+1:])
+	i, j := CleanBounds(s)
+	return s[i:j]
+}
+
+// CleanBounds returns where Clean's token lies in s: Clean(s) is s[i:j].
+// What comes before i and after j is what Clean strips.
+func CleanBounds(s string) (i, j int) {
+	j = len(s)
+	// keep narrows s[i:j] to trimmed, which is a part of it.
+	keep := func(trimmed func(string) string) {
+		t := s[i:j]
+		l := trimmed(t)
+		k := strings.Index(t, l)
+		i, j = i+k, i+k+len(l)
 	}
-	s = strings.Trim(s, "\"'` \t\r\n")
-	if len(s) > 7 && strings.EqualFold(s[:7], "bearer ") {
-		s = strings.TrimSpace(s[7:])
+	space := func(t string) string { return strings.TrimSpace(t) }
+	quotes := func(t string) string { return strings.Trim(t, "\"'` \t\r\n") }
+	keep(space)
+	if k := strings.IndexByte(s[i:j], ':'); k > 0 && strings.EqualFold(strings.TrimSpace(s[i:i+k]), "authorization") {
+		i += k + 1
+		keep(space)
 	}
-	return strings.Trim(s, "\"'` \t\r\n")
+	keep(quotes)
+	if j-i > 7 && strings.EqualFold(s[i:i+7], "bearer ") {
+		i += 7
+		keep(space)
+	}
+	keep(quotes)
+	return i, j
 }

@@ -45,6 +45,21 @@ func TestClean(t *testing.T) {
 	}
 }
 
+// TestCleanBounds checks that Clean's token is found where it lies in
+// the pasted text, so that the text around it can be kept.
+func TestCleanBounds(t *testing.T) {
+	for _, in := range append(cleanInputs, "Basic x.y.z", "", "  ", "\u00a0Bearer\u2028"+cleanTok+"\u00a0") {
+		i, j := jot.CleanBounds(in)
+		if in[i:j] != jot.Clean(in) {
+			t.Errorf("CleanBounds(%q) = %d, %d: %q, want %q", in, i, j, in[i:j], jot.Clean(in))
+		}
+	}
+	in := "Authorization: Bearer " + cleanTok + "\r\n"
+	if i, j := jot.CleanBounds(in); i != 22 || j != 22+len(cleanTok) {
+		t.Errorf("CleanBounds(%q) = %d, %d, want 22, %d", in, i, j, 22+len(cleanTok))
+	}
+}
+
 // TestInspectCleansInput checks that pasted decorations do not count as
 // broken segments.
 func TestInspectCleansInput(t *testing.T) {

@@ -9,6 +9,15 @@ import (
 	"github.com/authlab/authlab/app/keys"
 )
 
+// CheckObject reports why JSON text is not an object that SignJSON
+// accepts as a header or a claims set: invalid UTF-8 (RFC 8259 §8.1),
+// invalid JSON, another JSON value than an object, or a member named
+// twice (RFC 7515 §5.2, RFC 7519 §7.1). It returns nil for a valid one.
+func CheckObject(text []byte) error {
+	_, err := parseObject(text)
+	return err
+}
+
 // SignJSON signs a header and a claims set written as JSON text, as a
 // person edits them (RFC 7515 §5.1). The header's alg chooses the
 // algorithm, and it must fit the key's private half. Both texts must be

@@ -74,3 +74,18 @@ func TestSignJSONRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckObject checks that the editor's check refuses what SignJSON
+// refuses in a payload, and accepts what it signs.
+func TestCheckObject(t *testing.T) {
+	for _, bad := range []string{`{"a":}`, `[1]`, `null`, `{"a":1,"a":2}`, "{\"a\":\"\xff\"}", `{} }`, strings.Repeat("[", 100) + strings.Repeat("]", 100)} {
+		err := jot.CheckObject([]byte(bad))
+		_, signErr := jot.SignJSON([]byte(`{"alg":"HS256"}`), []byte(bad), wbKeys()["HS256"])
+		if err == nil || signErr == nil || !strings.Contains(signErr.Error(), err.Error()) {
+			t.Errorf("CheckObject(%q) = %v; SignJSON: %v", bad, err, signErr)
+		}
+	}
+	if err := jot.CheckObject([]byte("{\n  \"a\": [1, {\"b\": null}]\n}")); err != nil {
+		t.Errorf("a valid object: %v", err)
+	}
+}

@@ -26,6 +26,10 @@ type jsonView struct {
 	JSON    []byte // pretty-printed JSON, or the raw bytes when it is not JSON
 	Valid   bool   // JSON is a valid object
 	Problem string // why the segment could not be decoded, when it could not
+	// Backdrop is set when the view lies under an editor's textarea, as
+	// the colour of its text: it is hidden from assistive technology,
+	// which reads the textarea, and shows JSON whole, valid or not.
+	Backdrop bool
 }
 
 // Render shows the segment.
@@ -36,6 +40,9 @@ func (v *jsonView) Render() app.UI {
 
 func (v *jsonView) node() jnode {
 	class := "json seg-" + v.ID
+	if v.Backdrop {
+		return v.backdrop(class)
+	}
 	switch {
 	case v.JSON == nil:
 		return jel("pre", "id", v.ID, "class", class+" empty").with("(could not be decoded)")
@@ -46,6 +53,21 @@ func (v *jsonView) node() jnode {
 	}
 	n := jel("pre", "id", v.ID, "class", class)
 	n.kids = highlight(v.JSON, v.ID == "payload")
+	return n
+}
+
+// backdrop is the text of an editor, coloured. A textarea shows a line
+// after a final newline, and a pre does not: a space stands for it.
+func (v *jsonView) backdrop(class string) jnode {
+	n := jel("pre", "id", v.ID, "class", class+" backdrop", "aria-hidden", "true")
+	if len(v.JSON) <= maxHighlight {
+		n.kids = highlight(v.JSON, v.ID == "payload")
+	} else {
+		n.kids = []jnode{jtext(string(v.JSON))}
+	}
+	if len(v.JSON) > 0 && v.JSON[len(v.JSON)-1] == '\n' {
+		n.kids = append(n.kids, jtext(" "))
+	}
 	return n
 }
 

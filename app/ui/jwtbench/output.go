@@ -10,7 +10,7 @@ import (
 )
 
 // output is what the workbench shows of the token: the verdict, the
-// coloured token under the input, and the right-hand pane with the decoded
+// token coloured under the input's transparent text, and the right-hand pane with the decoded
 // header, payload and signature, the claims, the timeline and the lint
 // findings. refresh builds it as HTML text once per edit and paint writes
 // it into the DOM at once, one call per part, instead of waiting for
@@ -19,16 +19,24 @@ import (
 //
 // In the browser, go-app renders the verdict and the pane as elements with
 // an id only, which never change, so it never compares, diffs or mounts
-// their children again: only paint writes them. Prerendered, they are
-// whole. Within the pane, paint replaces only the segments that changed
-// (see seg), so that the browser parses, styles and lays out only
-// those. The coloured token comes and goes with the token, so go-app
-// mounts it whole, from the same text that paint writes into it.
+// their children again: only paint writes them, the coloured token
+// likewise. Prerendered, they are whole. Within the pane, paint replaces
+// only the segments that changed (see seg), so that the browser parses,
+// styles and lays out only those; the header's and payload's textareas
+// are never replaced but have their value set (see syncEditors).
 //
 // Every string that comes from the token goes through html.EscapeString
 // in jnode.html; only the timeline's own SVG is written as markup.
 type output struct {
-	verdict, pane, encoded part
+	verdict, pane, highlight part
+	editors                  []editorText
+}
+
+// editorText is the text that a textarea of the pane shows, and whether
+// it is refused (aria-invalid).
+type editorText struct {
+	id, text string
+	invalid  bool
 }
 
 // part is one element of the output.
@@ -105,9 +113,28 @@ func (t *part) paint() {
 			child.Set("outerHTML", seg.html)
 		}
 	default:
+		restore := keepFocus(el)
 		el.Set("innerHTML", t.inner)
+		restore()
 	}
 	t.shownAttrs, t.shownInner, t.shownSegs = t.attrs, t.inner, t.segs
+}
+
+// keepFocus notes the textarea inside el that has the focus, if one has
+// it, and returns what gives the focus and the selection back to its
+// successor once el's children are written again.
+func keepFocus(el app.Value) func() {
+	active := app.Window().Get("document").Get("activeElement")
+	if !active.Truthy() || !el.Call("contains", active).Bool() || active.Get("tagName").String() != "TEXTAREA" {
+		return func() {}
+	}
+	id, start, end := active.Get("id").String(), active.Get("selectionStart"), active.Get("selectionEnd")
+	return func() {
+		if next := app.Window().GetElementByID(id); next.Truthy() {
+			next.Call("focus")
+			next.Call("setSelectionRange", start, end)
+		}
+	}
 }
 
 // sameShape reports whether two lists of pieces lie at the same paths.
@@ -124,15 +151,16 @@ const paneID = "decoded-pane"
 
 // build makes the output from the page's state.
 func (o *output) build(p *page) {
-	o.verdict.id, o.pane.id, o.encoded.id = "verdict", paneID, "encoded"
+	o.verdict.id, o.pane.id, o.highlight.id = "verdict", paneID, highlightID
 	v := p.verdictView()
 	o.verdict.set(v.node(), nil)
 	o.pane.set(p.paneNode())
-	var enc jnode
-	if p.in.Size > 0 && p.in.Size <= maxColored {
-		enc = coloredToken(p.in, p.token)
+	o.highlight.set(tokenHighlight(p.token), nil)
+	o.editors = o.editors[:0]
+	if p.in.Segments == 3 {
+		h, pl := &p.te.header, &p.te.payload
+		o.editors = append(o.editors, editorText{"header-json", h.text, h.err != ""}, editorText{"payload-json", pl.text, pl.err != ""})
 	}
-	o.encoded.set(enc, nil)
 }
 
 // paint writes every part whose element is there.
@@ -142,22 +170,41 @@ func (o *output) paint() {
 	}
 	o.verdict.paint()
 	o.pane.paint()
-	o.encoded.paint()
+	o.syncEditors()
+	o.highlight.paint()
+}
+
+// syncEditors sets the value of each textarea of the pane that does not
+// show its text (after the token changed, not after typing in it), and
+// its aria-invalid.
+func (o *output) syncEditors() {
+	for _, e := range o.editors {
+		el := app.Window().GetElementByID(e.id)
+		if !el.Truthy() {
+			continue
+		}
+		if el.Get("value").String() != e.text {
+			el.Set("value", e.text)
+		}
+		switch shown := el.Call("getAttribute", "aria-invalid").Truthy(); {
+		case e.invalid && !shown:
+			el.Call("setAttribute", "aria-invalid", "true")
+		case !e.invalid && shown:
+			el.Call("removeAttribute", "aria-invalid")
+		}
+	}
 }
 
 // rendered is called as go-app renders the page: what paint has not
-// written yet is written now, and the coloured token will show what
-// go-app mounts, if it mounts it.
-func (o *output) rendered() {
-	o.paint()
-	o.encoded.shownAttrs, o.encoded.shownInner = o.encoded.attrs, o.encoded.inner
-}
+// written yet is written now.
+func (o *output) rendered() { o.paint() }
 
 // mounted is called once go-app has mounted the page, and with it the
-// verdict's and the pane's bare elements.
+// verdict's, the pane's and the highlight's bare elements.
 func (o *output) mounted() {
 	o.verdict.forget()
 	o.pane.forget()
+	o.highlight.forget()
 	o.paint()
 }
 

@@ -41,6 +41,7 @@ type page struct {
 	lint    []jot.Finding
 	out     output
 
+	te    tokenEdit // the decoded header and payload as edited
 	jwks  jwksState
 	share shareState
 	sign  signState
@@ -107,6 +108,7 @@ func (p *page) refresh() {
 		opts = append(opts, jot.WithAudience(p.aud))
 	}
 	p.in = jot.Inspect(p.token)
+	p.te.follow(p.in)
 	p.verdict = jot.Check(p.in, p.km, opts...)
 	cfg := jot.LintConfig{Now: now}
 	if secret := p.km.Secret(); secret != nil {
@@ -141,18 +143,16 @@ func (p *page) onToken(ctx app.Context, e app.Event) {
 
 // viewState is what go-app renders from the token, besides the painted
 // output: whether there is a token at all (the share buttons), the share
-// link, the JWK Set URL guessed from iss, and whether the coloured token
-// is there.
+// link, and the JWK Set URL guessed from iss.
 type viewState struct {
 	empty     bool
 	tokenView string
 	share     shareState
 	jwksGuess string
-	encoded   bool
 }
 
 func (p *page) view() viewState {
-	v := viewState{empty: p.token == "", tokenView: p.tokenView, share: p.share, encoded: p.out.encoded.node.tag != ""}
+	v := viewState{empty: p.token == "", tokenView: p.tokenView, share: p.share}
 	if p.in != nil {
 		v.jwksGuess = defaultJWKS(p.in.Payload)
 	}
@@ -216,7 +216,7 @@ func (p *page) Render() app.UI {
 				p.out.verdict.shell(),
 				p.renderShare(),
 			),
-			p.out.pane.shell(),
+			p.paneShell(),
 		),
 		p.renderSign(),
 	)
@@ -225,15 +225,18 @@ func (p *page) Render() app.UI {
 func (p *page) renderTokenInput() app.UI {
 	return app.Div().Class("field").Body(
 		app.Label().For("token").Text("Encoded token"),
-		app.Textarea().ID("token").Class("token-input").
-			Placeholder("eyJhbGciOi… — a leading “Bearer ”, quotes or a whole Authorization line are fine").
-			Spellcheck(false).AutoFocus(true).Text(p.tokenView).OnInput(p.onToken),
+		// The token coloured by segment, under the textarea's own text.
+		app.Div().Class("overlay token-editor").Body(
+			p.out.highlight.shell(),
+			app.Textarea().ID("token").Class("token-input").
+				Placeholder("eyJhbGciOi… — a leading “Bearer ”, quotes or a whole Authorization line are fine").
+				Spellcheck(false).AutoFocus(true).Text(p.tokenView).OnInput(p.onToken),
+		),
 		app.Div().Class("row").Body(
 			app.Button().ID("example").Class("secondary").Type("button").Text("HS256 example").OnClick(p.onExample("HS256")),
 			app.Button().ID("example-es256").Class("secondary").Type("button").Text("ES256 example").OnClick(p.onExample("ES256")),
 			app.Button().ID("example-none").Class("secondary").Type("button").Text("alg: none example").OnClick(p.onExample("none")),
 		),
-		app.If(p.out.encoded.node.tag != "", func() app.UI { return app.Raw(p.out.encoded.markup()) }),
 		app.If(p.token != "", p.renderCopies),
 	)
 }

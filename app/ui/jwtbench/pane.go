@@ -52,17 +52,29 @@ func (p *page) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
 		), 0, at)
 		at++
 	}
-	header := seg(jel("div", "class", "segment").body(
-		jel("h2", "class", "seg-title seg-header").with(headerTitle(in)),
-		(&jsonView{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil}).node(),
-	), 0, at)
+	// A JWS's header and payload are editors (see tokenEdit).
+	editable := in.Segments == 3 && !in.JWE
+	var header jnode
+	if editable {
+		header = editorSegment(seg, "header", headerTitle(in), &p.te.header, 0, at)
+	} else {
+		header = seg(jel("div", "class", "segment").body(
+			jel("h2", "class", "seg-title seg-header").with(headerTitle(in)),
+			(&jsonView{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil}).node(),
+		), 0, at)
+	}
 	var rest jnode
 	if !in.JWE {
-		payload := seg(jel("div", "class", "segment").body(
-			jel("h2", "class", "seg-title seg-payload").with("Payload"),
-			(&jsonView{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil}).node(),
-		), 0, at+1, 0)
-		signature := seg(signatureView(in), 0, at+1, 1)
+		var payload jnode
+		if editable {
+			payload = editorSegment(seg, "payload", "Payload", &p.te.payload, 0, at+1, 0)
+		} else {
+			payload = seg(jel("div", "class", "segment").body(
+				jel("h2", "class", "seg-title seg-payload").with("Payload"),
+				(&jsonView{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil}).node(),
+			), 0, at+1, 0)
+		}
+		signature := seg(signatureView(in, p.te.note), 0, at+1, 1)
 		var claims jnode
 		if in.Payload != nil {
 			skew := time.Duration(p.skew) * time.Second
@@ -91,30 +103,8 @@ func headerTitle(in *jot.Inspection) string {
 	return "Header"
 }
 
-// maxColored is the largest token repeated in colour under the input.
-const maxColored = 16 << 10
-
-func coloredToken(in *jot.Inspection, token string) jnode {
-	p := jel("p", "id", "encoded", "class", "encoded")
-	if in.JWE {
-		parts := strings.Split(jot.Clean(token), ".")
-		classes := []string{"seg-header", "seg-key", "seg-iv", "seg-payload", "seg-signature"}
-		for i, part := range parts {
-			if i < len(parts)-1 {
-				part += "."
-			}
-			p.kids = append(p.kids, jel("span", "class", classes[i%len(classes)]).with(part))
-		}
-		return p
-	}
-	return p.body(
-		jel("span", "class", "seg-header").with(in.Raw[0]), jtext("."),
-		jel("span", "class", "seg-payload").with(in.Raw[1]), jtext("."),
-		jel("span", "class", "seg-signature").with(in.Raw[2]),
-	)
-}
-
-func signatureView(in *jot.Inspection) jnode {
+// signatureView is the signature, and what editing the JSON did to it.
+func signatureView(in *jot.Inspection, note string) jnode {
 	text := "(no signature)"
 	if len(in.Signature) > 0 {
 		text = app.FormatString("%d bytes: %x", len(in.Signature), in.Signature)
@@ -122,5 +112,39 @@ func signatureView(in *jot.Inspection) jnode {
 	return jel("div", "class", "segment").body(
 		jel("h2", "class", "seg-title seg-signature").with("Signature"),
 		jel("pre", "id", "signature", "class", "json seg-signature").with(text),
+		noteNode(note),
+	)
+}
+
+func noteNode(note string) jnode {
+	if note == "" {
+		return jnode{}
+	}
+	return jel("p", "id", "resign-note", "class", "hint").with(note)
+}
+
+// editorSegment is a decoded header or payload as an editor: its title,
+// which labels the textarea, the text coloured under the textarea, and
+// the line that says why the text is refused. seg records each of these
+// at its path under path, but not the textarea: paint keeps its value in
+// step (see output.syncEditors) instead of replacing it, so that typing
+// in it keeps its caret, selection and undo.
+func editorSegment(seg func(n jnode, path ...int) jnode, id, title string, e *jsonEdit, path ...int) jnode {
+	at := func(k ...int) []int { return append(append([]int(nil), path...), k...) }
+	editID, errID := id+"-json", id+"-json-error"
+	invalid := ""
+	if e.err != "" {
+		invalid = "true"
+	}
+	return jel("div", "class", "segment").body(
+		seg(jel("h2", "class", "seg-title seg-"+id).body(jel("label", "for", editID).with(title)), at(0)...),
+		jel("div", "class", "overlay").body(
+			seg((&jsonView{ID: id, JSON: []byte(e.text), Backdrop: true}).node(), at(1, 0)...),
+			// The parser drops a first newline: the one written here.
+			jel("textarea", "id", editID, "class", "json json-edit", "spellcheck", "false", "autocomplete", "off",
+				"autocapitalize", "off", "placeholder", "A JSON object", "aria-describedby", errID,
+				"aria-invalid", invalid).with("\n"+e.text),
+		),
+		seg(jel("p", "id", errID, "class", "field-error", "role", "alert").with(e.err), at(2)...),
 	)
 }

@@ -40,14 +40,10 @@ func (s *signState) init() {
 	s.gen.kind = "HS256"
 }
 
-// objectError says why text is not a JSON object, or "".
+// objectError says why text is not a JSON object that can be signed, or "".
 func objectError(text string) string {
-	var v map[string]any
-	if err := json.Unmarshal([]byte(text), &v); err != nil {
+	if err := jot.CheckObject([]byte(text)); err != nil {
 		return err.Error()
-	}
-	if v == nil {
-		return "null is not an object"
 	}
 	return ""
 }
