@@ -34,7 +34,7 @@ func Endpoints() []Endpoint {
 		{"psychic", "checks ECDSA without requiring 0 < r, s < n, so r = s = 0 passes (CVE-2022-21449)", "RFC 8725 §3.4, FIPS 186-5 §6.4.2", (*Lab).verifyPsychic},
 		{"claims", "checks the signature and ignores exp, nbf, iss and aud", "RFC 8725 §3.8, §3.9, RFC 7519 §4.1", (*Lab).verifySignatureOnly},
 		{"substitution", "takes any token of its issuer, ID and refresh tokens too: typ is ignored", "RFC 8725 §3.11, RFC 9068 §4", (*Lab).verifyAnyType},
-		{"decode-only", "decodes the claims and never checks the signature", "RFC 8725 §3.1, RFC 7515 §5.2", (*Lab).verifyDecodeOnly},
+		{"decode-only", "decodes the claims and never checks the signature", "RFC 8725 §3.3, RFC 7515 §5.2", (*Lab).verifyDecodeOnly},
 	}
 }
 

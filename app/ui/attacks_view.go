@@ -15,7 +15,7 @@ import (
 // panel is one attack: what the mistake is, the token built, and the two
 // answers.
 func (l *attackLab) panel(e naivelab.Endpoint) app.UI {
-	id := "attack-" + e.Name
+	id := attackPanelID(e.Name)
 	r := l.panels[e.Name]
 	fix := attackfix.For(e.Name)
 	return app.Section().ID(id).Class("pane attack").DataSet("attack", e.Name).Aria("labelledby", id+"-title").Body(
@@ -47,6 +47,10 @@ func (l *attackLab) panel(e naivelab.Endpoint) app.UI {
 		),
 	)
 }
+
+// attackPanelID is the id of the panel of the lab endpoint named name:
+// /attacks#attack-<name> lands on it.
+func attackPanelID(name string) string { return "attack-" + name }
 
 // built shows the attack tokens, with a choice when there are several.
 func (l *attackLab) built(id, name string, r *attackRun) app.UI {

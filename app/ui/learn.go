@@ -9,6 +9,8 @@ type lesson struct {
 	// Tool is the path of the full tool page, if there is one.
 	Tool     string
 	Sections []lessonSection
+	// Attacks are the sections of the lesson on attacks, after Sections.
+	Attacks []attackClass
 	// Widget returns the live tool embedded in the lesson, or nil.
 	Widget   func() app.UI
 	Mistakes []mistake
@@ -25,7 +27,7 @@ type mistake struct{ What, Why string }
 
 // lessons is the order of the course: the simplest credential first.
 var lessons = []lesson{
-	lessonAPIKeys, lessonBasic, lessonBearer, lessonJWT, lessonOAuth, lessonSessions, lessonBestPractices,
+	lessonAPIKeys, lessonBasic, lessonBearer, lessonJWT, lessonJWTAttacks, lessonOAuth, lessonSessions, lessonBestPractices,
 }
 
 func lessonBySlug(slug string) (lesson, bool) {
@@ -85,6 +87,7 @@ func (p *learnPage) Render() app.UI {
 					app.Range(s.Text).Slice(func(j int) app.UI { return app.P().Text(s.Text[j]) }),
 				)
 			}),
+			app.Range(l.Attacks).Slice(func(i int) app.UI { return attackClassView(l.Attacks[i]) }),
 			app.If(l.Widget != nil, func() app.UI {
 				return app.Section().Class("try").Aria("labelledby", "try-title").Body(
 					app.H2().ID("try-title").Text("Try it"),

@@ -110,7 +110,7 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 
 func TestPathsListEveryLesson(t *testing.T) {
 	paths := strings.Join(ui.Paths(), " ")
-	for _, p := range []string{"/basic", "/apikey", "/bearer-token", "/session", "/learn", "/learn/api-keys", "/learn/best-practices", "/learn/sessions"} {
+	for _, p := range []string{"/basic", "/apikey", "/bearer-token", "/session", "/learn", "/learn/api-keys", "/learn/best-practices", "/learn/sessions", "/learn/jwt-attacks"} {
 		if !strings.Contains(paths+" ", " "+p+" ") {
 			t.Errorf("Paths lacks %s: %s", p, paths)
 		}

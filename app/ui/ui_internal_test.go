@@ -73,11 +73,11 @@ func TestLessons(t *testing.T) {
 		if len(l.Mistakes) < 4 || len(l.Sections) == 0 || l.Title == "" || l.Summary == "" {
 			t.Errorf("%s: thin lesson", l.Slug)
 		}
-		if l.Widget == nil && l.Slug != "best-practices" {
+		if l.Widget == nil && l.Slug != "best-practices" && l.Slug != "jwt-attacks" {
 			t.Errorf("%s: no live tool", l.Slug)
 		}
 	}
-	for _, s := range []string{"api-keys", "basic", "bearer", "jwt", "oauth", "sessions", "best-practices"} {
+	for _, s := range []string{"api-keys", "basic", "bearer", "jwt", "jwt-attacks", "oauth", "sessions", "best-practices"} {
 		if !seen[s] {
 			t.Errorf("no lesson %s", s)
 		}

@@ -102,23 +102,7 @@ var crackRate = regexp.MustCompile(`([0-9]+) of ([0-9]+) words, ([0-9]+) guesses
 // Cancel stops the search where it is.
 func crackResponsiveAndCancellable(t *testing.T, b *uiTab) {
 	t.Helper()
-	b.eval(fmt.Sprintf(`(() => { const e = document.querySelector("#crack-words");
-		e.value = Array.from({length: %d}, (_, i) => "long-guess-" + i).join("\n");
-		e.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`, bigList), new(bool))
-	progressed := `(() => { const p = document.querySelector("#crack-progress"); return !!p && +p.value > 0 && p.nextElementSibling.dataset.running === "true"; })()`
-
-	// Cancel: the count of words tried stops short of the end.
-	b.click("#crack")
-	b.waitJS(progressed)
-	b.click("#crack-cancel")
-	status := b.waitText("#crack-status", "Cancelled.")
-	var v1, v2 float64
-	b.eval(`+document.querySelector("#crack-progress").value`, &v1)
-	time.Sleep(400 * time.Millisecond)
-	b.eval(`+document.querySelector("#crack-progress").value`, &v2)
-	if v1 != v2 || v1 <= 0 || v1 >= bigList {
-		t.Errorf("after Cancel the progress went from %v to %v (of %d); status %q", v1, v2, bigList, status)
-	}
+	progressed := cancelLongCrack(t, b)
 
 	// Responsive: a timer loop on the page's thread, measured from the
 	// first progress report to the end, ticks on without long gaps.
@@ -130,7 +114,7 @@ func crackResponsiveAndCancellable(t *testing.T, b *uiTab) {
 	b.click("#crack")
 	b.waitJS(progressed)
 	b.eval(`(() => { const c = window.crackTicks; c.n = 0; c.gap = 0; c.last = performance.now(); c.start = c.last; return true; })()`, new(bool))
-	status = waitCrackRun(b, run+1)
+	status := waitCrackRun(b, run+1)
 	var ticks struct {
 		N     int     `json:"n"`
 		Gap   float64 `json:"gap"`
@@ -173,4 +157,29 @@ func crackOnce(b *uiTab) string {
 	run := crackRunNumber(b)
 	b.click("#crack")
 	return waitCrackRun(b, run+1)
+}
+
+// cancelLongCrack starts the cracker over a long list of the reader's and
+// cancels it: the count of words tried stops short of the end. Cancel
+// ends the worker and starts a new one. It returns the condition that the
+// cracker has made progress.
+func cancelLongCrack(t *testing.T, b *uiTab) (progressed string) {
+	t.Helper()
+	b.eval(fmt.Sprintf(`(() => { const e = document.querySelector("#crack-words");
+		e.value = Array.from({length: %d}, (_, i) => "long-guess-" + i).join("\n");
+		e.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`, bigList), new(bool))
+	progressed = `(() => { const p = document.querySelector("#crack-progress"); return !!p && +p.value > 0 && p.nextElementSibling.dataset.running === "true"; })()`
+
+	b.click("#crack")
+	b.waitJS(progressed)
+	b.click("#crack-cancel")
+	status := b.waitText("#crack-status", "Cancelled.")
+	var v1, v2 float64
+	b.eval(`+document.querySelector("#crack-progress").value`, &v1)
+	time.Sleep(400 * time.Millisecond)
+	b.eval(`+document.querySelector("#crack-progress").value`, &v2)
+	if v1 != v2 || v1 <= 0 || v1 >= bigList {
+		t.Errorf("after Cancel the progress went from %v to %v (of %d); status %q", v1, v2, bigList, status)
+	}
+	return progressed
 }

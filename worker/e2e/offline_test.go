@@ -14,13 +14,15 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/authlab/authlab/app/naivelab"
 )
 
 // pageTitles are the pages and their h1.
 var pageTitles = map[string]string{
 	"/": "Authlab", "/jwt": "JWT workbench", "/basic": "HTTP Basic", "/apikey": "API keys", "/bearer-token": "Bearer tokens",
 	"/oauth": "OAuth 2.0", "/session": "Cookie sessions", "/attacks": "JWT attack lab", "/learn": "Learn", "/learn/sessions": "Cookie sessions",
-	"/learn/best-practices": "Best practices",
+	"/learn/best-practices": "Best practices", "/learn/jwt-attacks": "Attacks on JWT verifiers",
 }
 
 // precached is the list the service worker at origin caches on install.
@@ -67,14 +69,42 @@ func TestOfflineFromWorker(t *testing.T) {
 	}
 	b := uiBrowser(t)
 	b.openURL(origin + "/")
-	useOffline(b, func(p string) string { return origin + p }, len(resources), proxy.cut)
+	waitCached(b, len(resources))
+	// The lab's tokens come from the server, so they are fetched before
+	// the cut; the cracker's worker and module come from the cache.
+	b.openURL(origin + "/attacks")
+	b.click("#lab-load")
+	b.waitJS(`!!document.querySelector("#lab-loaded")`)
+	goOffline(b, proxy.cut)
+	crackOffline(t, b)
+	usePagesOffline(b, func(p string) string { return origin + p })
+}
+
+// crackOffline cracks the lab's weak-secret token with no network. A
+// cancelled crack first ends the worker started while online, so the
+// crack that finds the secret runs in a worker started offline.
+func crackOffline(t *testing.T, b *uiTab) {
+	t.Helper()
+	cancelLongCrack(t, b)
+	b.setValue("#crack-words", "")
+	if status := crackOnce(b); !strings.Contains(status, `Found "`+naivelab.WeakSecret+`"`) {
+		t.Errorf("offline, the cracker says %q", status)
+	}
 }
 
 // useOffline waits until the service worker controls the page and has
 // cached resources, calls cut to take the server away, turns the network
-// off, and then reloads every page and decodes, verifies and signs on
-// /jwt and encodes on /basic.
+// off, and then uses the pages.
 func useOffline(b *uiTab, urlOf func(string) string, resources int, cut func()) {
+	b.t.Helper()
+	waitCached(b, resources)
+	goOffline(b, cut)
+	usePagesOffline(b, urlOf)
+}
+
+// waitCached waits until the service worker controls the page and has
+// cached resources.
+func waitCached(b *uiTab, resources int) {
 	b.t.Helper()
 	b.waitJS(`(async () => {
 		if (!navigator.serviceWorker.controller) return false;
@@ -82,8 +112,19 @@ func useOffline(b *uiTab, urlOf func(string) string, resources int, cut func()) 
 		if (keys.length !== 1) return false;
 		return (await (await caches.open(keys[0])).keys()).length >= ` + itoa(resources) + `;
 	})()`)
+}
+
+// goOffline calls cut to take the server away and turns the network off.
+func goOffline(b *uiTab, cut func()) {
+	b.t.Helper()
 	cut()
 	b.run(network.EmulateNetworkConditions(true, 0, 0, 0))
+}
+
+// usePagesOffline reloads every page, decodes, verifies and signs on /jwt
+// and encodes on /basic.
+func usePagesOffline(b *uiTab, urlOf func(string) string) {
+	b.t.Helper()
 	for p, h1 := range pageTitles {
 		b.openURL(urlOf(p))
 		b.waitText("h1", h1)

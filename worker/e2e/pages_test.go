@@ -267,7 +267,7 @@ func TestLearnLessons(t *testing.T) {
 	b.open("/learn")
 	slugs := map[string]string{
 		"api-keys": "#apikey-login", "basic": "#basic-user", "bearer": "#bearer-token", "jwt": "#peek-token",
-		"oauth": "#pkce-challenge", "sessions": "#session-login", "best-practices": "",
+		"oauth": "#pkce-challenge", "sessions": "#session-login", "best-practices": "", "jwt-attacks": "",
 	}
 	if n := b.count(".lessons li"); n != len(slugs) {
 		t.Fatalf("%d lessons listed, want %d", n, len(slugs))
@@ -300,4 +300,64 @@ func TestLearnLessons(t *testing.T) {
 	if challenge == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM" {
 		t.Error("a fresh verifier gave the RFC's challenge")
 	}
+	learnJWTAttacks(t, b)
+}
+
+// jwtAttackCitations are the sections of the lesson on JWT attacks and
+// the RFC sections each must cite.
+var jwtAttackCitations = map[string][]string{
+	"alg-none":      {"RFC 8725 §2.1, §3.1, §3.2"},
+	"key-confusion": {"RFC 8725 §2.1, §3.1"},
+	"kid-injection": {"RFC 8725 §3.10"},
+	"jku-x5u":       {"RFC 8725 §3.10", "RFC 7515 §4.1.2, §4.1.5"},
+	"embedded-jwk":  {"RFC 8725 §3.10", "RFC 7515 §4.1.3"},
+	"weak-secret":   {"RFC 8725 §2.2, §3.5", "RFC 7518 §3.2"},
+	"psychic":       {"RFC 8725 §3.4"},
+	"claims":        {"RFC 8725 §3.8, §3.9", "RFC 7519 §4.1.1, §4.1.3, §4.1.4, §4.1.5"},
+	"substitution":  {"RFC 8725 §2.8, §3.11, §3.12", "RFC 9068 §2.1, §4"},
+	"decode-only":   {"RFC 8725 §2.1, §3.3"},
+}
+
+// learnJWTAttacks checks that the lesson on JWT attacks has a section for
+// every attack class of the lab, each with the attack, the mistake, its
+// RFC sections, the fix and a link to its panel, and that a link lands on
+// its panel of /attacks.
+func learnJWTAttacks(t *testing.T, b *uiTab) {
+	t.Helper()
+	b.open("/learn/jwt-attacks")
+	b.waitText("h1", "Attacks on JWT verifiers")
+	if n := b.count(".attack-class"); n != len(jwtAttackCitations) {
+		t.Errorf("%d attack sections, want %d", n, len(jwtAttackCitations))
+	}
+	for id, cites := range jwtAttackCitations {
+		sec := "#learn-" + id
+		if !b.exists(sec) {
+			t.Errorf("no section %s", sec)
+			continue
+		}
+		if n := b.count(sec + " dd"); n != 4 {
+			t.Errorf("%s: %d facts, want attack, mistake, RFC and fix", sec, n)
+		}
+		rfc := b.text(sec + " .rfc")
+		for _, c := range cites {
+			if !strings.Contains(rfc, c) {
+				t.Errorf("%s cites %q, want %q", sec, rfc, c)
+			}
+		}
+		if n := b.count(sec + ` a[href*="/attacks#attack-"]`); n == 0 {
+			t.Errorf("%s links to no panel of the lab", sec)
+		}
+	}
+	// Every link names a panel the lab has.
+	var missing []string
+	b.eval(`(async () => { const ids = [...document.querySelectorAll('.attack-class a[href*="/attacks#"]')].map(a => new URL(a.href).hash.slice(1));
+		const html = await (await fetch("/attacks")).text();
+		return ids.filter(id => !html.includes('id="' + id + '"')); })()`, &missing)
+	if len(missing) > 0 {
+		t.Errorf("links to panels the lab does not have: %v", missing)
+	}
+	b.click(`#learn-embedded-jwk a[href$="/attacks#attack-jwk"]`)
+	b.waitText("h1", "JWT attack lab")
+	b.waitJS(`(() => { const p = document.querySelector("#attack-jwk"); if (!p || location.hash !== "#attack-jwk") return false;
+		const r = p.getBoundingClientRect(); return window.scrollY > 0 && r.top >= -1 && r.top < 50; })()`)
 }

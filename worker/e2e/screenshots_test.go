@@ -18,7 +18,7 @@ var sitePages = []struct{ path, name string }{
 	{"/oauth", "oauth"}, {"/session", "session-page"}, {"/attacks", "attacks"}, {"/learn", "learn"},
 	{"/learn/api-keys", "learn-api-keys"}, {"/learn/basic", "learn-basic"}, {"/learn/bearer", "learn-bearer"},
 	{"/learn/jwt", "learn-jwt"}, {"/learn/oauth", "learn-oauth"}, {"/learn/sessions", "learn-sessions"},
-	{"/learn/best-practices", "learn-best-practices"},
+	{"/learn/best-practices", "learn-best-practices"}, {"/learn/jwt-attacks", "learn-jwt-attacks"},
 }
 
 func darkScheme() chromedp.Action {
