@@ -76,7 +76,7 @@ var lessonJWTAttacks = lesson{
 		{ID: "substitution", Heading: "Token substitution and typ",
 			Attack:  "Presents an ID token or a refresh token, genuine and signed by the same issuer with the same key, as an access token.",
 			Mistake: "Accepts any token of its issuer whatever its kind: typ is ignored, so one kind of token passes for another.",
-			RFC:     "RFC 8725 §2.8, §3.11, §3.12; RFC 9068 §2.1, §4",
+			RFC:     "RFC 8725 §2.7, §2.8, §3.11, §3.12; RFC 9068 §2.1, §4",
 			Fix:     "Require the explicit type of the token you expect, typ at+jwt for an OAuth access token, with rules no other kind of token from that issuer can pass.",
 			Panels:  []string{"substitution"}},
 		{ID: "decode-only", Heading: "Decoded instead of verified",

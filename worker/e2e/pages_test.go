@@ -314,7 +314,7 @@ var jwtAttackCitations = map[string][]string{
 	"weak-secret":   {"RFC 8725 §2.2, §3.5", "RFC 7518 §3.2"},
 	"psychic":       {"RFC 8725 §3.4"},
 	"claims":        {"RFC 8725 §3.8, §3.9", "RFC 7519 §4.1.1, §4.1.3, §4.1.4, §4.1.5"},
-	"substitution":  {"RFC 8725 §2.8, §3.11, §3.12", "RFC 9068 §2.1, §4"},
+	"substitution":  {"RFC 8725 §2.7, §2.8, §3.11, §3.12", "RFC 9068 §2.1, §4"},
 	"decode-only":   {"RFC 8725 §2.1, §3.3"},
 }
 
