@@ -42,6 +42,8 @@ type page struct {
 	out     output
 
 	jwks  jwksState
+	disc  discoverState
+	jwe   jweState
 	share shareState
 	sign  signState
 }
@@ -106,8 +108,7 @@ func (p *page) refresh() {
 	if p.aud != "" {
 		opts = append(opts, jot.WithAudience(p.aud))
 	}
-	p.in = jot.Inspect(p.token)
-	p.verdict = jot.Check(p.in, p.km, opts...)
+	p.in, p.verdict = p.check(opts...)
 	cfg := jot.LintConfig{Now: now}
 	if secret := p.km.Secret(); secret != nil {
 		cfg.Secret, cfg.SecretText = secret, p.key
@@ -141,7 +142,7 @@ func (p *page) onToken(ctx app.Context, e app.Event) {
 
 // viewState is what go-app renders from the token, besides the painted
 // output: whether there is a token at all (the share buttons), the share
-// link, the JWK Set URL guessed from iss, and whether the coloured token
+// link, the issuer that discovery would start from, and whether the coloured token
 // is there.
 type viewState struct {
 	empty     bool
@@ -149,12 +150,13 @@ type viewState struct {
 	share     shareState
 	jwksGuess string
 	encoded   bool
+	jwe       string
 }
 
 func (p *page) view() viewState {
-	v := viewState{empty: p.token == "", tokenView: p.tokenView, share: p.share, encoded: p.out.encoded.node.tag != ""}
+	v := viewState{empty: p.token == "", tokenView: p.tokenView, share: p.share, encoded: p.out.encoded.node.tag != "", jwe: p.jwe.view()}
 	if p.in != nil {
-		v.jwksGuess = defaultJWKS(p.in.Payload)
+		v.jwksGuess = tokenIssuer(p.in.Payload)
 	}
 	return v
 }
@@ -218,6 +220,7 @@ func (p *page) Render() app.UI {
 			),
 			p.out.pane.shell(),
 		),
+		p.renderJWE(),
 		p.renderSign(),
 	)
 }
