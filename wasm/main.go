@@ -34,7 +34,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	http.Handle("/", ui.Handler(cfg))
+	http.Handle("/", ui.Pages(cfg))
 	log.Printf("Authlab front end on http://%s%s/", *addr, cfg.BasePath)
 	log.Fatal(http.ListenAndServe(*addr, nil))
 }
