@@ -198,7 +198,7 @@ func keyInfo(k *discovery.Key) app.UI {
 // chainTable shows an x5c chain (RFC 7517 §4.7), leaf first.
 func chainTable(chain []discovery.Cert) app.UI {
 	now := time.Now()
-	return app.Div().Class("scroll").Body(
+	return app.Div().Class("x5c-scroll").Body(
 		app.Table().ID("x5c-chain").Class("x5c").Body(
 			app.Caption().Text("x5c certificate chain, leaf first"),
 			app.THead().Body(app.Tr().Body(

@@ -57,7 +57,7 @@ func (p *page) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
 		(&jsonView{ID: "header", JSON: in.HeaderJSON, Valid: in.Header != nil}).node(),
 	), 0, at)
 	var rest jnode
-	if !in.JWE {
+	if !in.JWE || in.Payload != nil { // a decrypted JWE's claims show as its payload
 		payload := seg(jel("div", "class", "segment").body(
 			jel("h2", "class", "seg-title seg-payload").with("Payload"),
 			(&jsonView{ID: "payload", JSON: in.PayloadJSON, Valid: in.Payload != nil}).node(),
