@@ -67,20 +67,18 @@ func (p *page) renderAuthJS() app.UI {
 		app.P().Class("hint").Text("Their session cookies are JWEs whose key is derived from the app's secret with HKDF (RFC 5869): NextAuth v4 uses A256GCM and no salt, Auth.js v5 A256CBC-HS512 salted with the cookie's name. The secret stays in this page."),
 		app.Label().For("authjs-cookie").Text("Cookie value"),
 		app.Textarea().ID("authjs-cookie").Class("token-input short").Spellcheck(false).Text(s.cookie).OnInput(p.authjsField(&s.cookie)),
-		app.Div().Class("grid2").Body(
-			app.Label().For("authjs-secret").Text("Secret (AUTH_SECRET or NEXTAUTH_SECRET)"),
-			app.Input().ID("authjs-secret").Type("text").AutoComplete(false).Spellcheck(false).Value(s.secret).OnInput(p.authjsField(&s.secret)),
-			app.Label().For("authjs-version").Text("Version"),
-			app.Select().ID("authjs-version").OnChange(p.onAuthJSVersion).Body(
-				app.Range(versions).Slice(func(i int) app.UI {
-					v := versions[i]
-					return input.SelectedIf(app.Option().Value(strconv.Itoa(int(v.v))), v.v == s.version).Text(v.label)
-				}),
-			),
-			app.Label().For("authjs-name").Text("Cookie name"),
-			app.Input().ID("authjs-name").Type("text").Spellcheck(false).Placeholder(names[0]+" or "+names[1]).
-				Value(s.name).OnInput(p.authjsField(&s.name)),
+		app.Label().For("authjs-secret").Text("Secret (AUTH_SECRET or NEXTAUTH_SECRET)"),
+		app.Input().ID("authjs-secret").Type("text").AutoComplete(false).Spellcheck(false).Value(s.secret).OnInput(p.authjsField(&s.secret)),
+		app.Label().For("authjs-version").Text("Version"),
+		app.Select().ID("authjs-version").OnChange(p.onAuthJSVersion).Body(
+			app.Range(versions).Slice(func(i int) app.UI {
+				v := versions[i]
+				return input.SelectedIf(app.Option().Value(strconv.Itoa(int(v.v))), v.v == s.version).Text(v.label)
+			}),
 		),
+		app.Label().For("authjs-name").Text("Cookie name"),
+		app.Input().ID("authjs-name").Type("text").Spellcheck(false).Placeholder(names[0]+" or "+names[1]).
+			Value(s.name).OnInput(p.authjsField(&s.name)),
 		jweOutcome("authjs", s.res, s.err, false),
 	)
 }

@@ -150,7 +150,7 @@ func (p *page) renderDiscovery() app.UI {
 		return nil
 	}
 	return app.Div().ID("discovery").Class("discovery").Body(
-		app.H3().Text("URLs tried"),
+		app.H2().Class("discovery-title").Text("URLs tried"),
 		app.Ol().ID("discovery-attempts").Body(
 			app.Range(r.Attempts).Slice(func(i int) app.UI { return attemptItem(r.Attempts[i]) }),
 		),
@@ -189,7 +189,7 @@ func keyInfo(k *discovery.Key) app.UI {
 		rows = append(rows, row(r[0], r[1])...)
 	}
 	return app.Div().Body(
-		app.H3().Text("Key chosen by kid"),
+		app.H2().Class("discovery-title").Text("Key chosen by kid"),
 		app.Dl().ID("discovered-key").Class("grid2").Body(rows...),
 		app.If(len(k.Chain) > 0, func() app.UI { return chainTable(k.Chain) }),
 	)
