@@ -216,7 +216,11 @@ func chainTable(chain []discovery.Cert) app.UI {
 				if i+1 < len(chain) {
 					link = map[bool]string{true: "yes", false: "no"}[c.SignedByNext]
 				}
-				return app.Tr().DataSet("expired", expired).Body(
+				validity := "valid"
+				if expired {
+					validity = "expired"
+				}
+				return app.Tr().DataSet("validity", validity).Body(
 					app.Td().Text(strconv.Itoa(i)), app.Td().Text(c.Subject), app.Td().Text(c.Issuer),
 					app.Td().Text(valid), app.Td().Body(app.Code().Text(c.SHA256)), app.Td().Class("x5c-link").Text(link),
 				)
