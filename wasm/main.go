@@ -3,10 +3,6 @@
 package main
 
 import (
-	"flag"
-	"log"
-	"net/http"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/ui"
@@ -15,26 +11,5 @@ import (
 func main() {
 	ui.Register()
 	app.RunWhenOnBrowser()
-
-	out := flag.String("out", "", "write the static site into this folder and exit")
-	addr := flag.String("addr", "127.0.0.1:8000", "address to serve on when -out is not given")
-	version := flag.String("version", "dev", "app version; a change makes installed PWAs update")
-	base := flag.String("base", "", `path the site is served under, such as "/authlab"; empty for the root`)
-	api := flag.String("api", "", "the demo server's URL; empty for the pages' own origin")
-	flag.Parse()
-
-	cfg := ui.Config{Version: *version, BasePath: *base, APIURL: *api}
-	if *out != "" {
-		if err := ui.WriteSite(*out, cfg); err != nil {
-			log.Fatal(err)
-		}
-		return
-	}
-	cfg, err := cfg.Normalize()
-	if err != nil {
-		log.Fatal(err)
-	}
-	http.Handle("/", ui.Handler(cfg))
-	log.Printf("Authlab front end on http://%s%s/", *addr, cfg.BasePath)
-	log.Fatal(http.ListenAndServe(*addr, nil))
+	serve()
 }

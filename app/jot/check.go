@@ -39,7 +39,7 @@ type Verdict struct {
 func Check(in *Inspection, km *KeyMaterial, opts ...Option) *Verdict {
 	switch {
 	case in.JWE:
-		return &Verdict{State: StateUnverified, Reason: "This is a JWE (RFC 7516): it is encrypted, not signed. Its protected header is shown; the content needs the recipient's private key, which this page does not ask for."}
+		return &Verdict{State: StateUnverified, Reason: "This is a JWE (RFC 7516): it is encrypted, not signed. Its protected header is shown; the content needs the recipient's key."}
 	case in.Err() != nil:
 		return &Verdict{State: StateMalformed, Reason: sentence(in.Err().Error()), Err: in.Err()}
 	case strings.EqualFold(in.Alg(), "none"):

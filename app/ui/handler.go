@@ -67,30 +67,9 @@ const (
 	envAPIURL   = "AUTHLAB_API_URL"
 )
 
-// CSP is the page's Content Security Policy: no third-party origin, and
-// WebAssembly compilation allowed through 'wasm-unsafe-eval'. When the demo
-// server has another origin, connect-src and form-action name it.
-func CSP(apiOrigin string) string {
-	self := "'self'"
-	if apiOrigin != "" {
-		self += " " + apiOrigin
-	}
-	return strings.Join([]string{
-		"default-src 'self'",
-		"script-src 'self' 'wasm-unsafe-eval'",
-		"style-src 'self'",
-		"img-src 'self' data:",
-		"connect-src " + self,
-		"worker-src 'self'",
-		"manifest-src 'self'",
-		"object-src 'none'",
-		"base-uri 'self'",
-		"form-action " + self,
-	}, "; ")
-}
-
 // Handler returns the go-app handler that renders every page, in the browser
-// and when the static site is generated. cfg must be normalized.
+// and when the static site is generated, each with the strict CSP; Pages
+// gives each page its own. cfg must be normalized.
 func Handler(cfg Config) *app.Handler {
 	site = cfg
 	h := &app.Handler{
@@ -112,7 +91,7 @@ func Handler(cfg Config) *app.Handler {
 		CacheableResources:    append(Paths()[1:], crackWorker, crackModule),
 		ServiceWorkerTemplate: serviceWorker(),
 		RawHeaders: []string{
-			`<meta http-equiv="Content-Security-Policy" content="` + CSP(cfg.apiOrigin()) + `">`,
+			cspMeta(CSP(cfg.apiOrigin())),
 			`<meta name="referrer" content="no-referrer">`,
 		},
 	}

@@ -73,6 +73,7 @@ func register() {
 	if app.IsClient {
 		site.BasePath = app.Getenv(envBasePath)
 		site.APIURL = app.Getenv(envAPIURL)
+		crossPolicyLinks()
 	}
 	for p, newPage := range pages() {
 		app.Route(p, newPage)

@@ -31,7 +31,7 @@ func WriteSite(dir string, cfg Config) error {
 		cfg.WasmSize = fi.Size()
 	}
 	Register()
-	h := Handler(cfg)
+	h := Pages(cfg)
 	get := func(path string) ([]byte, error) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))

@@ -44,6 +44,16 @@ func TestCSP(t *testing.T) {
 	if !strings.Contains(same, "connect-src 'self';") || strings.Contains(same, "http") {
 		t.Errorf("same-origin CSP: %s", same)
 	}
+	for _, page := range ui.Paths() {
+		wide := ui.PageCSP(page, "")
+		if page == "/jwt" {
+			if !strings.Contains(wide, "connect-src 'self' https:;") || strings.Replace(wide, " https:;", ";", 1) != same {
+				t.Errorf("%s: CSP %s, want the strict one with connect-src https:", page, wide)
+			}
+		} else if wide != same {
+			t.Errorf("%s: CSP %s, want %s", page, wide, same)
+		}
+	}
 	other := ui.CSP("https://api.example")
 	for _, want := range []string{"connect-src 'self' https://api.example;", "form-action 'self' https://api.example", "script-src 'self' 'wasm-unsafe-eval';", "object-src 'none'"} {
 		if !strings.Contains(other, want) {
@@ -84,8 +94,12 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 				t.Errorf("%s links outside the base path: %s", name, m[1])
 			}
 		}
-		if !strings.Contains(page, "connect-src 'self' https://api.example;") {
-			t.Errorf("%s: CSP without the demo server", name)
+		want := "connect-src 'self' https://api.example;"
+		if strings.HasPrefix(name, "jwt.") || strings.HasPrefix(name, "jwt/") {
+			want = "connect-src 'self' https://api.example https:;"
+		}
+		if !strings.Contains(page, want) || strings.Count(page, "Content-Security-Policy") != 1 {
+			t.Errorf("%s: CSP without %q, or with two policies", name, want)
 		}
 	}
 	appJS := read("app.js")

@@ -43,6 +43,24 @@ var auditStates = []struct {
 		b.setValue("#key", jwk)
 		b.waitJS(`document.querySelector("#verdict").dataset.state === "valid" && document.querySelector("#key-info").innerText.includes("kid")`)
 	}},
+	{"jwt-discovered", "/jwt", func(b *uiTab) {
+		name := uniqueName("axe")
+		register(b.t, name, "correct horse battery staple")
+		b.setValue("#token", login(b.t, name, "correct horse battery staple"))
+		b.eval(`document.querySelector("details.jwks").open = true`, nil)
+		b.click("#fetch-jwks")
+		b.waitJS(`document.querySelector("#verdict").dataset.state === "valid" && !!document.querySelector("#discovered-key")`)
+	}},
+	{"jwt-jwe-decrypted", "/jwt", func(b *uiTab) {
+		var jose joseFixtures
+		readFixture(b.t, "jose.json", &jose)
+		f := jose.Tokens[0]
+		b.setValue("#token", f.Token)
+		b.waitJS(`!!document.querySelector("#jwe-key")`)
+		b.setValue("#jwe-key", string(f.Key.JWK))
+		b.eval(`document.querySelectorAll("details#jwe-encrypt, details#authjs").forEach(d => d.open = true)`, nil)
+		b.waitJS(`!!document.querySelector("#jwe-plaintext")`)
+	}},
 	{"attacks-used", "/attacks", func(b *uiTab) {
 		b.click("#lab-load")
 		b.waitJS(`!!document.querySelector("#lab-loaded")`)

@@ -4,6 +4,7 @@ package e2e_test
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
@@ -58,16 +59,35 @@ func newBrowser(t *testing.T) context.Context {
 type requestLog struct {
 	mu   sync.Mutex
 	urls []string
+	// sent is each request as sent: its URL, headers and body, for tests
+	// that prove what a request does not carry.
+	sent []string
 }
 
 func (l *requestLog) listen(ctx context.Context) {
 	chromedp.ListenTarget(ctx, func(ev any) {
 		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			all := e.Request.URL + "\n"
+			for name, v := range e.Request.Headers {
+				all += fmt.Sprintf("%s: %v\n", name, v)
+			}
+			for _, entry := range e.Request.PostDataEntries {
+				all += entry.Bytes
+			}
 			l.mu.Lock()
 			l.urls = append(l.urls, e.Request.URL)
+			l.sent = append(l.sent, all)
 			l.mu.Unlock()
 		}
 	})
+}
+
+// sentSince returns the requests made after the first n, each as its URL,
+// headers and body.
+func (l *requestLog) sentSince(n int) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.sent[n:]...)
 }
 
 func (l *requestLog) snapshot() []string {

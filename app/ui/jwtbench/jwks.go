@@ -22,26 +22,30 @@ func (p *page) onJWKSURL(ctx app.Context, e app.Event) {
 	p.jwks.url = strings.TrimSpace(input.Value(ctx))
 }
 
-// defaultJWKS guesses a JWK Set URL from the token's iss: the path the
-// demo server, and many others, publish at (RFC 8414 §3 names it in the
-// metadata as jwks_uri).
-func defaultJWKS(claims map[string]any) string {
+// tokenIssuer is the token's iss when it is an http(s) URL, whose keys
+// discovery can look for, or "".
+func tokenIssuer(claims map[string]any) string {
 	iss, _ := claims["iss"].(string)
 	u, err := url.Parse(iss)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return ""
 	}
-	return strings.TrimRight(iss, "/") + "/.well-known/jwks.json"
+	return iss
 }
 
-// onFetchJWKS fetches the JWK Set, on this explicit click only, and puts
-// it into the key field. The page's CSP allows only its own origin.
+// onFetchJWKS finds the token's keys, on this explicit click only: from
+// the JWK Set URL when one is given, else by discovery from the token's
+// iss (see discover).
 func (p *page) onFetchJWKS(ctx app.Context, e app.Event) {
 	target := p.jwks.url
 	if target == "" && p.in != nil {
-		target = defaultJWKS(p.in.Payload)
-		p.jwks.url = target
+		if iss := tokenIssuer(p.in.Payload); iss != "" {
+			kid, _ := p.in.Header["kid"].(string)
+			p.discover(ctx, iss, kid)
+			return
+		}
 	}
+	p.disc = discoverState{}
 	u, err := url.Parse(target)
 	if target == "" || err != nil || u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http" {
 		p.jwks.status = "Give an http(s) URL of a JWK Set, such as /.well-known/jwks.json."
@@ -51,7 +55,7 @@ func (p *page) onFetchJWKS(ctx app.Context, e app.Event) {
 	fetchText(ctx, target, func(ctx app.Context, body string, err error) {
 		p.jwks.busy = false
 		if err != nil {
-			p.jwks.status = "Could not fetch " + target + ": " + err.Error() + ". This page may only contact its own origin (its Content Security Policy); paste the JWK Set instead."
+			p.jwks.status = "Could not fetch " + target + ": " + err.Error() + ". The browser may have refused to let this page read it (CORS), or the network failed; paste the JWK Set instead."
 			return
 		}
 		if _, format, perr := keys.ParseAny([]byte(body)); perr != nil || format == keys.FormatPEM {
@@ -74,21 +78,20 @@ func (p *page) onFetchJWKS(ctx app.Context, e app.Event) {
 
 func (p *page) renderJWKS() app.UI {
 	placeholder := "https://issuer.example/.well-known/jwks.json"
-	if p.in != nil {
-		if guess := defaultJWKS(p.in.Payload); guess != "" {
-			placeholder = guess
-		}
+	if p.in != nil && tokenIssuer(p.in.Payload) != "" {
+		placeholder = "empty: discover from the token's iss"
 	}
 	return app.Details().Class("jwks").Body(
 		app.Summary().Text("Fetch a JWK Set"),
-		app.P().Class("hint").Text("The only thing on this page that uses the network, and only when you click."),
+		app.P().Class("hint").Text("The only thing on this page that uses the network, and only when you click. Without a URL, the keys are found from the token's iss by OpenID Connect Discovery, then RFC 8414 metadata, then /.well-known/jwks.json; only those URLs are requested, never with the token or the key."),
 		app.Div().Class("row").Body(
 			app.Input().ID("jwks-url").Type("url").Aria("label", "JWK Set URL").Placeholder(placeholder).Value(p.jwks.url).OnInput(p.onJWKSURL),
 			input.DisabledIf(app.Button().ID("fetch-jwks").Class("secondary").Type("button").Text("Fetch JWKS"),
 				p.jwks.busy).OnClick(p.onFetchJWKS),
 		),
 		app.If(p.jwks.status != "", func() app.UI {
-			return app.P().ID("jwks-status").Class("hint").Text(p.jwks.status)
+			return app.P().ID("jwks-status").Class("hint").Aria("live", "polite").Text(p.jwks.status)
 		}),
+		p.renderDiscovery(),
 	)
 }

@@ -213,5 +213,5 @@ func (p *page) verdictView() *verdictView {
 	if strings.TrimSpace(p.token) == "" {
 		return &verdictView{State: jot.StateUnverified, Reason: "Paste a token, or load an example."}
 	}
-	return &verdictView{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint}
+	return &verdictView{State: p.verdict.State, Reason: p.verdict.Reason, Hint: p.verdict.Hint, Findings: p.discoveryFindings()}
 }

@@ -43,6 +43,8 @@ type page struct {
 
 	te    tokenEdit // the decoded header and payload as edited
 	jwks  jwksState
+	disc  discoverState
+	jwe   jweState
 	share shareState
 	sign  signState
 }
@@ -107,9 +109,8 @@ func (p *page) refresh() {
 	if p.aud != "" {
 		opts = append(opts, jot.WithAudience(p.aud))
 	}
-	p.in = jot.Inspect(p.token)
+	p.in, p.verdict = p.check(opts...)
 	p.te.follow(p.in)
-	p.verdict = jot.Check(p.in, p.km, opts...)
 	cfg := jot.LintConfig{Now: now}
 	if secret := p.km.Secret(); secret != nil {
 		cfg.Secret, cfg.SecretText = secret, p.key
@@ -143,18 +144,19 @@ func (p *page) onToken(ctx app.Context, e app.Event) {
 
 // viewState is what go-app renders from the token, besides the painted
 // output: whether there is a token at all (the share buttons), the share
-// link, and the JWK Set URL guessed from iss.
+// link, and the issuer that discovery would start from.
 type viewState struct {
 	empty     bool
 	tokenView string
 	share     shareState
 	jwksGuess string
+	jwe       string
 }
 
 func (p *page) view() viewState {
-	v := viewState{empty: p.token == "", tokenView: p.tokenView, share: p.share}
+	v := viewState{empty: p.token == "", tokenView: p.tokenView, share: p.share, jwe: p.jwe.view()}
 	if p.in != nil {
-		v.jwksGuess = defaultJWKS(p.in.Payload)
+		v.jwksGuess = tokenIssuer(p.in.Payload)
 	}
 	return v
 }
@@ -218,6 +220,7 @@ func (p *page) Render() app.UI {
 			),
 			p.paneShell(),
 		),
+		p.renderJWE(),
 		p.renderSign(),
 	)
 }

@@ -53,7 +53,7 @@ func (p *page) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
 		at++
 	}
 	// A JWS's header and payload are editors (see tokenEdit).
-	editable := in.Segments == 3 && !in.JWE
+	editable := in.Segments == 3 && !in.JWE && p.jwe.res == nil
 	var header jnode
 	if editable {
 		header = editorSegment(seg, "header", headerTitle(in), &p.te.header, 0, at)
@@ -64,7 +64,7 @@ func (p *page) decodedNode(seg func(n jnode, path ...int) jnode) jnode {
 		), 0, at)
 	}
 	var rest jnode
-	if !in.JWE {
+	if !in.JWE || in.Payload != nil { // a decrypted JWE's claims show as its payload
 		var payload jnode
 		if editable {
 			payload = editorSegment(seg, "payload", "Payload", &p.te.payload, 0, at+1, 0)

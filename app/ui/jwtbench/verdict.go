@@ -3,6 +3,7 @@ package jwtbench
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/authlab/authlab/app/discovery"
 	"github.com/authlab/authlab/app/jot"
 )
 
@@ -14,6 +15,9 @@ type verdictView struct {
 	State  string // one of the jot.State constants
 	Reason string
 	Hint   string
+	// Findings are what discovery found wrong with the issuer's metadata
+	// or keys, such as an issuer that is not the token's iss.
+	Findings []discovery.Finding
 }
 
 var verdictTitles = map[string]string{
@@ -35,9 +39,17 @@ func (v *verdictView) node() jnode {
 	if v.Hint != "" {
 		hint = jel("p", "id", "verdict-hint", "class", "verdict-hint").with(v.Hint)
 	}
+	var findings jnode
+	if len(v.Findings) > 0 {
+		findings = jel("ul", "id", "verdict-findings", "class", "verdict-findings")
+		for _, f := range v.Findings {
+			findings.kids = append(findings.kids, jel("li", "data-kind", string(f.Kind)).with(f.Text))
+		}
+	}
 	return jel("div", "id", "verdict", "class", "verdict "+v.State, "data-state", v.State, "aria-live", "polite").body(
 		jel("strong", "class", "verdict-title").with(verdictTitles[v.State]),
 		jel("p", "class", "verdict-reason").with(v.Reason),
 		hint,
+		findings,
 	)
 }

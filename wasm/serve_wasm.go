@@ -1,0 +1,7 @@
+//go:build wasm
+
+package main
+
+// serve is never reached in the browser, where RunWhenOnBrowser runs the
+// app for as long as the page lives.
+func serve() {}
