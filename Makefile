@@ -51,7 +51,7 @@ vet:
 	$(WASM_ENV) $(GO) vet ./app/... ./wasm ./worker/...
 	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -q maxence-charriere/go-app; then echo "the worker must not depend on go-app"; exit 1; fi
 	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -q pb33f/; then echo "the worker must not depend on the OpenAPI validator, which only tests use"; exit 1; fi
-	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -qE 'authlab/worker/(devserver|bench)'; then echo "the worker must not depend on the benchmark or the wrangler launcher"; exit 1; fi
+	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -qE 'authlab/worker/(devserver|bench|lighthouse)'; then echo "the worker must not depend on the benchmark, the wrangler launcher or the Lighthouse runner"; exit 1; fi
 
 unit:
 	$(GO) test -count=1 ./...
