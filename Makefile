@@ -10,6 +10,9 @@ GO        ?= go
 BENCH_FLAGS ?=
 # BENCH_WEB_FLAGS passes flags to wasm/bench, e.g. -runs 9 -also /tmp/old-site
 BENCH_WEB_FLAGS ?=
+# BENCH_LIGHTHOUSE_FLAGS adds sites or flags to wasm/bench/lighthouse, e.g.
+# -site before=../old/worker -runs 5 (a worker folder after `make npm site worker`)
+BENCH_LIGHTHOUSE_FLAGS ?=
 WASM_ENV  := GOOS=js GOARCH=wasm
 LDFLAGS   := -s -w
 WORKER    := worker
@@ -17,7 +20,7 @@ WRANGLER  := cd $(WORKER) && WRANGLER_SEND_METRICS=false npm exec --no -- wrangl
 GOROOT    := $(shell $(GO) env GOROOT)
 export WRANGLER_SEND_METRICS := false
 
-.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web screenshots compressors npm browser pyjwt tools fmt vet unit wasm-test e2e clean
+.PHONY: dev test site worker deploy deploy-check bench bench-edge bench-web bench-lighthouse screenshots compressors npm browser pyjwt tools fmt vet unit wasm-test e2e clean
 
 ## dev: build everything, create a dev key, migrate local D1, run wrangler dev
 dev: npm site worker $(WORKER)/.dev.vars
@@ -56,7 +59,7 @@ vet:
 	$(WASM_ENV) $(GO) vet ./app/... ./wasm ./worker/...
 	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -q maxence-charriere/go-app; then echo "the worker must not depend on go-app"; exit 1; fi
 	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -q pb33f/; then echo "the worker must not depend on the OpenAPI validator, which only tests use"; exit 1; fi
-	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -qE 'authlab/worker/(devserver|bench)'; then echo "the worker must not depend on the benchmark or the wrangler launcher"; exit 1; fi
+	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -qE 'authlab/worker/(devserver|bench|lighthouse)'; then echo "the worker must not depend on the benchmark, the wrangler launcher or the Lighthouse runner"; exit 1; fi
 
 unit:
 	$(GO) test -count=1 ./...
@@ -123,6 +126,10 @@ bench-edge: npm tools $(WORKER)/.dev.vars
 	$(GO) run ./worker/bench $(BENCH_FLAGS)
 bench-web: npm browser site
 	$(GO) run ./wasm/bench -site $(SITE_DIR) $(BENCH_WEB_FLAGS)
+## bench-lighthouse: Lighthouse's performance, LCP, TBT, accessibility and best-practices
+## figures of /, /jwt and /oauth served by this worker (and any -site in BENCH_LIGHTHOUSE_FLAGS)
+bench-lighthouse: npm browser site worker $(WORKER)/.dev.vars
+	$(GO) run ./wasm/bench/lighthouse -site current=$(WORKER) $(BENCH_LIGHTHOUSE_FLAGS)
 
 clean:
 	rm -rf $(WORKER)/build web/app.wasm web/crack.wasm

@@ -1,0 +1,144 @@
+// Command lighthouse measures pages served by the worker with Lighthouse's
+// default settings (a mobile device, simulated throttling): the
+// performance score, Largest Contentful Paint and Total Blocking Time, and
+// the accessibility and best-practices scores. Several sites, such as two
+// revisions, are measured interleaved in one run, each page several
+// times, and the report gives the median and the range of each figure.
+//
+//	go run ./wasm/bench/lighthouse -site after=http://127.0.0.1:8787 \
+//		-site before=/work/old/worker -runs 3
+//
+// A site is the origin of a running worker, or a worker folder (with its
+// build and node_modules, as `make npm site worker` leaves it) to start
+// under wrangler dev with a fresh local D1.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/authlab/authlab/worker/devserver"
+	"github.com/authlab/authlab/worker/lighthouse"
+)
+
+// errSite is returned for a -site flag that is not label=origin or
+// label=folder.
+var errSite = errors.New("a site is label=http://host:port or label=worker-folder")
+
+// site is one origin under measurement.
+type site struct {
+	label, base string
+}
+
+// sites collects the -site flags.
+type sites []string
+
+func (s *sites) String() string     { return strings.Join(*s, ", ") }
+func (s *sites) Set(v string) error { *s = append(*s, v); return nil }
+
+func main() {
+	var flags sites
+	flag.Var(&flags, "site", "label=origin of a running worker, or label=worker folder to start (repeat for each site)")
+	runs := flag.Int("runs", 3, "runs per page and site")
+	pageList := flag.String("pages", "/,/jwt,/oauth", "comma-separated paths to measure")
+	workerDir := flag.String("worker", "worker", "the folder whose node_modules has Lighthouse (make npm)")
+	out := flag.String("o", "", "also write the Markdown report to this file")
+	flag.Parse()
+	if len(flags) == 0 {
+		log.Fatal("no -site given")
+	}
+
+	md, err := measure(flags, strings.Split(*pageList, ","), *runs, *workerDir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(md)
+	if *out != "" {
+		if err := os.WriteFile(*out, []byte(md), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
+
+// measure opens the sites, runs Lighthouse runs times on each page of
+// each site, interleaved, and returns the Markdown report. The wrangler
+// dev it started are stopped when it returns.
+func measure(flags []string, pages []string, runs int, workerDir string) (string, error) {
+	ctx := context.Background()
+	var targets []site
+	for _, f := range flags {
+		s, stop, err := open(ctx, f)
+		if err != nil {
+			return "", err
+		}
+		defer stop()
+		targets = append(targets, s)
+	}
+	samples := map[key]*series{}
+	for i := 0; i < runs; i++ {
+		for _, p := range pages {
+			for j := range targets {
+				s := targets[(i+j)%len(targets)] // alternate which site goes first
+				r, err := lighthouse.Run(ctx, lighthouse.Options{WorkerDir: workerDir, URL: s.base + p,
+					Categories: []string{"performance", "accessibility", "best-practices"}})
+				if err != nil {
+					return "", err
+				}
+				k := key{s.label, p}
+				if samples[k] == nil {
+					samples[k] = &series{}
+				}
+				m, err := samples[k].add(r)
+				if err != nil {
+					return "", fmt.Errorf("%s %s: %w", s.label, p, err)
+				}
+				fmt.Fprintf(os.Stderr, "run %d, %s %s: %s\n", i+1, s.label, p, m)
+			}
+		}
+	}
+	return markdown(targets, pages, runs, samples), nil
+}
+
+// open parses a -site flag. An origin is used as it is; a folder gets a
+// wrangler dev of its own, which stop ends.
+func open(ctx context.Context, flagValue string) (s site, stop func(), err error) {
+	label, where, ok := strings.Cut(flagValue, "=")
+	if !ok || label == "" || where == "" {
+		return site{}, nil, fmt.Errorf("%w: %q", errSite, flagValue)
+	}
+	if strings.HasPrefix(where, "http://") || strings.HasPrefix(where, "https://") {
+		return site{label, strings.TrimRight(where, "/")}, func() {}, nil
+	}
+	dir, err := filepath.Abs(where)
+	if err != nil {
+		return site{}, nil, err
+	}
+	state, err := os.MkdirTemp("", "authlab-lighthouse-")
+	if err != nil {
+		return site{}, nil, err
+	}
+	cleanup := func() { os.RemoveAll(state) }
+	if err := devserver.Migrate(ctx, dir, "", state); err != nil {
+		cleanup()
+		return site{}, nil, err
+	}
+	srv, err := devserver.Start(ctx, devserver.Options{Name: label, WorkerDir: dir, State: state,
+		LogPath: filepath.Join(state, "wrangler.log")})
+	if err != nil {
+		cleanup()
+		return site{}, nil, err
+	}
+	stop = func() { srv.Stop(); cleanup() }
+	if err := srv.WaitReady(ctx, 90*time.Second); err != nil {
+		stop()
+		return site{}, nil, err
+	}
+	return site{label, srv.Base}, stop, nil
+}

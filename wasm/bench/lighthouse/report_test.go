@@ -1,0 +1,79 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/authlab/authlab/worker/lighthouse"
+)
+
+func TestSpreadGivesMedianAndRange(t *testing.T) {
+	for _, c := range []struct {
+		in   []float64
+		want string
+	}{
+		{[]float64{90, 70, 80}, "80 (70–90)"},
+		{[]float64{4, 1, 3, 2}, "2.5 (1.0–4.0)"},
+		{nil, "–"},
+	} {
+		format := "%.0f"
+		if len(c.in) == 4 {
+			format = "%.1f"
+		}
+		if got := spread(c.in, format); got != c.want {
+			t.Errorf("spread(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func report(t *testing.T, perf string) *lighthouse.Report {
+	t.Helper()
+	var r lighthouse.Report
+	src := `{"categories": {
+		"performance": {"score": ` + perf + `}, "accessibility": {"score": 1}, "best-practices": {"score": 0.96}},
+		"audits": {"largest-contentful-paint": {"numericValue": 2500.4}, "total-blocking-time": {"numericValue": 120}}}`
+	if err := json.Unmarshal([]byte(src), &r); err != nil {
+		t.Fatal(err)
+	}
+	return &r
+}
+
+func TestSeriesReadsEveryFigure(t *testing.T) {
+	var s series
+	m, err := s.add(report(t, "0.72"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (measurement{perf: 72, a11y: 100, bp: 96, lcp: 2500.4, tbt: 120}); m != want {
+		t.Errorf("measurement = %+v, want %+v", m, want)
+	}
+	if _, err := s.add(report(t, "null")); !errors.Is(err, errMissing) {
+		t.Errorf("a report without a performance score: err = %v, want errMissing", err)
+	}
+	if len(s.runs) != 1 {
+		t.Errorf("%d runs kept, want only the complete one", len(s.runs))
+	}
+}
+
+func TestMarkdownHasARowPerPageAndSite(t *testing.T) {
+	targets := []site{{"after", "http://a"}, {"before", "http://b"}}
+	samples := map[key]*series{}
+	for _, k := range []key{{"after", "/"}, {"before", "/"}} {
+		s := &series{}
+		for _, perf := range []string{"0.5", "0.7", "0.6"} {
+			if _, err := s.add(report(t, perf)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		samples[k] = s
+	}
+	md := markdown(targets, []string{"/"}, 3, samples)
+	for _, want := range []string{"| `/` | after | 60 (50–70) | 2500 (2500–2500) | 120 (120–120) | 100 (100–100) | 96 (96–96) |",
+		"| `/` | before | 60 (50–70)", "3 runs per page and site"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q:\n%s", want, md)
+		}
+	}
+}
