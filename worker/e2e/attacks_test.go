@@ -66,6 +66,9 @@ func TestAttackLab(t *testing.T) {
 				t.Errorf("%s variant %d: naive %s, strict %s, want 200 and 401", e.Name, v, naive, strict)
 			}
 		}
+		if e.Name == "none" {
+			b.screenshot("attacks-none", id)
+		}
 		// The fix is in a closed <details>: its text is there, not rendered.
 		var panel string
 		b.eval(fmt.Sprintf(`document.querySelector(%q).textContent`, id), &panel)

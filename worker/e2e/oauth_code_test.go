@@ -91,6 +91,7 @@ func TestOAuthWalkthroughCodeExpiry(t *testing.T) {
 	}
 	b.waitJS(fmt.Sprintf(`+document.querySelector("#code-countdown").dataset.left < %d`, first))
 	b.waitText("#code-expired", "The code has expired")
+	b.screenshot("oauth-code-expired", "#code-expired")
 	if left := b.text("#code-left"); left != "expired" || codeLeft(b) != 0 {
 		t.Fatalf("at zero the code shows %q", left)
 	}

@@ -260,19 +260,27 @@ func screenshotDir() string {
 // element sel, if any, scrolled to the top.
 func (b *uiTab) screenshot(name, sel string) {
 	b.t.Helper()
+	saveScreenshot(b.t, b.ctx, name, sel)
+}
+
+// saveScreenshot is screenshot for a tab driven without a uiTab.
+func saveScreenshot(t *testing.T, ctx context.Context, name, sel string) {
+	t.Helper()
 	if sel != "" {
-		b.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (e) e.scrollIntoView({block: "start"}); window.scrollBy(0, -8); })()`, jsQuote(sel)), nil)
+		chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (e) e.scrollIntoView({block: "start"}); window.scrollBy(0, -8); })()`, jsQuote(sel)), nil))
 	}
 	var buf []byte
-	b.run(chromedp.Sleep(150*time.Millisecond), chromedp.CaptureScreenshot(&buf))
+	if err := chromedp.Run(ctx, chromedp.Sleep(150*time.Millisecond), chromedp.CaptureScreenshot(&buf)); err != nil {
+		t.Fatal(err)
+	}
 	if len(buf) < 1000 {
-		b.t.Fatalf("screenshot %s is empty", name)
+		t.Fatalf("screenshot %s is empty", name)
 	}
 	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
-		b.t.Fatal(err)
+		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(screenshotDir(), name+".png"), buf, 0o644); err != nil {
-		b.t.Fatal(err)
+		t.Fatal(err)
 	}
 }
 
