@@ -104,7 +104,7 @@ $(WORKER)/.dev.vars:
 	$(GO) run ./worker/devkey -o $@
 
 e2e:
-	$(GO) test -count=1 -tags e2e -timeout 25m ./worker/e2e/... ./worker/devserver
+	$(GO) test -count=1 -tags e2e -timeout 45m ./worker/e2e/... ./worker/devserver
 
 ## screenshots: run the end-to-end suite and keep its pictures for the README
 screenshots: npm browser site worker $(WORKER)/.dev.vars
