@@ -108,7 +108,7 @@ e2e:
 
 ## screenshots: run the end-to-end suite and keep its pictures for the README
 screenshots: npm browser site worker $(WORKER)/.dev.vars
-	AUTHLAB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -tags e2e -timeout 25m ./worker/e2e/...
+	AUTHLAB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -tags e2e -timeout 45m ./worker/e2e/...
 
 ## deploy: publish the worker and its assets with wrangler
 deploy: npm site worker
