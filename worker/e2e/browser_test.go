@@ -17,9 +17,10 @@ import (
 )
 
 // newBrowser starts Debian's chromium headless with a fresh profile and no
-// background traffic. The profile folder is removed after chromium's
-// helpers stop writing to it; t.TempDir would fail the test on that race.
-func newBrowser(t *testing.T) context.Context {
+// background traffic, and the extra options given. The profile folder is
+// removed after chromium's helpers stop writing to it; t.TempDir would
+// fail the test on that race.
+func newBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "authlab-chromium-")
 	if err != nil {
@@ -38,7 +39,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(func() {

@@ -25,10 +25,11 @@ import (
 // (data-state valid, invalid, unverified or malformed, with a reason) and
 // #lint items with data-rule.
 
-// openJWT opens /jwt, waits for app.wasm, and starts recording requests.
-func openJWT(t *testing.T, fragment string) (context.Context, *requestLog) {
+// openJWT opens /jwt in a browser with the extra options given, waits
+// for app.wasm, and starts recording requests.
+func openJWT(t *testing.T, fragment string, extra ...chromedp.ExecAllocatorOption) (context.Context, *requestLog) {
 	t.Helper()
-	ctx := newBrowser(t)
+	ctx := newBrowser(t, extra...)
 	log := &requestLog{}
 	log.listen(ctx)
 	if err := chromedp.Run(ctx,

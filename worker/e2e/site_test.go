@@ -3,22 +3,12 @@
 package e2e_test
 
 import (
-	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
-	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/json"
 	"io"
-	"math/big"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -28,9 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/chromedp/chromedp"
 )
 
 // The static site is tested as a GitHub Pages project site: built by
@@ -44,10 +31,9 @@ const (
 
 // staticSite is the built site, served over TLS.
 type staticSite struct {
-	dir    string
-	srv    *httptest.Server
+	dir string
+	*tlsOrigin
 	client *http.Client
-	spki   string // base64 SHA-256 of the certificate's public key
 }
 
 func (s *staticSite) url(p string) string { return "https://" + siteHost + sitePath + p }
@@ -63,27 +49,10 @@ func buildSite(t *testing.T) *staticSite {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("make site: %v\n%s", err, out)
 	}
-	s := &staticSite{dir: dir}
-	cert, pool := selfSigned(t, siteHost)
-	sum := sha256.Sum256(cert.Leaf.RawSubjectPublicKeyInfo)
-	s.spki = base64.StdEncoding.EncodeToString(sum[:])
-
 	mux := http.NewServeMux()
 	mux.Handle(sitePath+"/", http.StripPrefix(sitePath, withNotFoundPage(dir, http.FileServer(http.Dir(dir)))))
-	s.srv = httptest.NewUnstartedServer(mux)
-	s.srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-	s.srv.StartTLS()
-	t.Cleanup(s.srv.Close)
-	addr := s.srv.Listener.Addr().String()
-	s.client = &http.Client{
-		Transport: &http.Transport{
-			TLSClientConfig: &tls.Config{RootCAs: pool},
-			DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
-				return (&net.Dialer{}).DialContext(ctx, network, addr)
-			},
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	s := &staticSite{dir: dir, tlsOrigin: serveTLS(t, siteHost, mux)}
+	s.client = s.httpClient()
 	return s
 }
 
@@ -100,28 +69,6 @@ func withNotFoundPage(dir string, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-func selfSigned(t *testing.T, host string) (tls.Certificate, *x509.CertPool) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: host}, DNSNames: []string{host},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		BasicConstraintsValid: true, IsCA: true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	leaf, _ := x509.ParseCertificate(der)
-	pool := x509.NewCertPool()
-	pool.AddCert(leaf)
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
 }
 
 // get fetches a site path, following the file server's redirects.
@@ -228,11 +175,7 @@ func TestStaticSiteUnderBasePath(t *testing.T) {
 // siteInBrowser uses the site in chromium as a visitor would, then again
 // with the host gone.
 func siteInBrowser(t *testing.T, s *staticSite, api *url.URL, resources int) {
-	port := s.srv.Listener.Addr().(*net.TCPAddr).Port
-	b := uiBrowser(t,
-		chromedp.Flag("host-resolver-rules", "MAP "+siteHost+":443 127.0.0.1:"+itoa(port)),
-		chromedp.Flag("ignore-certificate-errors-spki-list", s.spki),
-	)
+	b := uiBrowser(t, chromiumTrusts(s.tlsOrigin)...)
 	b.openURL(s.url("/"))
 	if n := b.count(`nav.nav a[href^="/authlab/"]`); n != navLinks {
 		t.Errorf("%d navigation links under /authlab/ after app.wasm rendered, want %d", n, navLinks)
