@@ -42,9 +42,10 @@ type Report struct {
 	// Key is the key for Kid, nil when the JWK Set has none.
 	Key      *Key
 	Findings []Finding
-	// Curl is a shell command that fetches the JWK Set, or, when none was
-	// read, the first URL the page could not read, for a person to run
-	// where CORS does not apply.
+	// Curl is a shell command that fetches the JWK Set, for a person to
+	// run where CORS does not apply. When none was read, it starts from the
+	// first URL the page could not read: through the jwks_uri of that
+	// metadata (CurlJWKS), or that URL itself when it is a JWK Set.
 	Curl string
 }
 
@@ -108,6 +109,9 @@ func Discover(ctx context.Context, fetch Fetcher, iss, kid string, opts ...Optio
 		for _, a := range r.Attempts {
 			if errors.Is(a.Err, ErrUnreadable) {
 				r.Curl = Curl(a.URL)
+				if a.Purpose == PurposeOpenID || a.Purpose == PurposeRFC8414 {
+					r.Curl = CurlJWKS(a.URL)
+				}
 				break
 			}
 		}

@@ -52,12 +52,25 @@ func (r *Report) Has(kind FindingKind) bool {
 // JSON accepted, redirects and size bounded, https only for an https URL.
 // u is single-quoted for a POSIX shell, so nothing in it is expanded.
 func Curl(u string) string {
+	return curlOptions(u) + " " + snippet.ShellQuote(u)
+}
+
+// CurlJWKS returns a shell command that fetches the JWK Set an issuer's
+// metadata at u names: the metadata with Curl, its jwks_uri member
+// (OpenID Connect Discovery 1.0 §3, RFC 8414 §2) cut out with sed, then
+// that URL, given to curl as --url so that no value can pass for an
+// option. It needs only curl and sed.
+func CurlJWKS(u string) string {
+	const jwksURI = `sed -n 's/.*"jwks_uri"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' | sed 's#\\/#/#g' | head -n 1`
+	return curlOptions(u) + ` --url "$(` + Curl(u) + " | " + jwksURI + `)"`
+}
+
+func curlOptions(u string) string {
 	var b strings.Builder
 	b.WriteString("curl --fail --silent --show-error --location --max-redirs 3 --max-filesize 1048576")
 	if strings.HasPrefix(u, "https://") {
 		b.WriteString(" --proto =https --proto-redir =https")
 	}
-	b.WriteString(" -H 'Accept: application/json' ")
-	b.WriteString(snippet.ShellQuote(u))
+	b.WriteString(" -H 'Accept: application/json'")
 	return b.String()
 }
