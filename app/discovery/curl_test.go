@@ -22,7 +22,7 @@ func TestCurlJWKSFetchesTheKeySet(t *testing.T) {
 	const jwks = `{"keys":[{"kty":"EC","kid":"k1"}]}`
 	pwned := filepath.Join(t.TempDir(), "pwned")
 	metadata := map[string]string{
-		"/pretty/.well-known/openid-configuration":  "{\n  \"issuer\": \"https://example.com/pretty\",\n  \"jwks_uri\": \"https://example.com/keys\"\n}\n",
+		"/pretty/.well-known/openid-configuration":   "{\n  \"issuer\": \"https://example.com/pretty\",\n  \"jwks_uri\": \"https://example.com/keys\"\n}\n",
 		"/minified/.well-known/openid-configuration": `{"issuer":"https://example.com/minified","jwks_uri":"https://example.com/keys","id_token_signing_alg_values_supported":["ES256"]}`,
 		"/escaped/.well-known/openid-configuration":  `{"issuer":"https:\/\/example.com\/escaped","jwks_uri" : "https:\/\/example.com\/keys"}`,
 		"/hostile/.well-known/openid-configuration":  `{"jwks_uri":"--output=` + pwned + `"}`,
