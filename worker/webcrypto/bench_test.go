@@ -3,9 +3,12 @@
 package webcrypto_test
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"encoding/binary"
+	"errors"
 	"strconv"
 	"syscall/js"
 	"testing"
@@ -13,6 +16,7 @@ import (
 
 	"github.com/authlab/authlab/app/jot"
 	"github.com/authlab/authlab/app/keys"
+	"github.com/authlab/authlab/worker/glue"
 	"github.com/authlab/authlab/worker/webcrypto"
 )
 
@@ -110,3 +114,18 @@ func BenchmarkVerifyDistinct(b *testing.B) {
 type trusting struct{ *webcrypto.ES256 }
 
 func (trusting) Verify(string, []byte, any) error { return nil }
+
+// BenchmarkGlueRoundTrip is the crossing that a signature check makes,
+// without the check: a Verify call whose key number the glue does not
+// hold, which it refuses once the call's promise settles.
+func BenchmarkGlueRoundTrip(b *testing.B) {
+	p := make([]byte, 8+64+32)
+	binary.LittleEndian.PutUint32(p, 1<<31)
+	binary.LittleEndian.PutUint32(p[4:], 64)
+	defer reportCPU(b)()
+	for b.Loop() {
+		if _, err := glue.Call(context.Background(), glue.OpVerify, p); !errors.Is(err, glue.ErrGlue) {
+			b.Fatal(err)
+		}
+	}
+}
