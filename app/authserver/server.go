@@ -76,7 +76,7 @@ type Server struct {
 	apiSegments map[string]bool
 	mux         func() *http.ServeMux // every route, built on first use
 	verifyKey   jot.KeySet
-	jwks        []byte
+	jwks        func() ([]byte, error) // the public JWK Set, built on first use
 	openapi     func() ([]byte, error) // the OpenAPI document, built on first use
 	alg         string
 	dummyOnce   sync.Once
@@ -138,10 +138,9 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("authserver: %w", err)
 		}
 	}
-	var err error
-	if s.jwks, err = s.verifyKey.PublicSet(); err != nil {
-		return nil, fmt.Errorf("authserver: %w", err)
-	}
+	// Built on first use, like the OpenAPI document: signingAlg admits
+	// only keys that PublicSet can write.
+	s.jwks = sync.OnceValues(s.verifyKey.PublicSet)
 	s.verifyOpts = s.verifyOptions()
 	s.scopes = scopeIndex()
 	s.routes()
@@ -245,10 +244,15 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) jwksHandler(w http.ResponseWriter, r *http.Request) {
+	jwks, err := s.jwks()
+	if err != nil {
+		writeError(w, err)
+		return
+	}
 	w.Header().Set("Content-Type", "application/jwk-set+json")
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
-	w.Write(s.jwks)
+	w.Write(jwks)
 }
 
 // originOf is the scheme and host the request was addressed to.

@@ -2,6 +2,7 @@ package jot
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/authlab/authlab/app/keys"
@@ -21,11 +22,21 @@ import (
 // the cache starts over. A Token that Verify returns from the cache shares
 // its Header, Claims and Payload with every other use of the same token,
 // which callers must therefore not modify. It is safe for concurrent use.
+//
+// The cache also remembers parsed headers, by their encoded segment: the
+// tokens of one issuer and key share one header, so a token new to the
+// cache is parsed without its header. Only the parse is remembered; every
+// check of the header's content runs on every token. With a cache, Header
+// is shared by every token with the same header segment.
 type Cache struct {
-	size   int
-	mu     sync.Mutex
-	tokens map[string]*Token
+	size    int
+	mu      sync.Mutex
+	tokens  map[string]*Token
+	headers map[string]map[string]any
 }
+
+// cachedHeaders is how many distinct header segments a Cache remembers.
+const cachedHeaders = 16
 
 // NewCache returns a Cache of at most size tokens.
 func NewCache(size int) *Cache {
@@ -57,6 +68,31 @@ func (c *Cache) put(token string, t *Token) {
 	}
 	c.tokens[token] = t
 	c.mu.Unlock()
+}
+
+// header is parseHeader, through c's remembered headers when c is not nil.
+func (c *Cache) header(segment string) (map[string]any, error) {
+	if c == nil {
+		return parseHeader(segment)
+	}
+	c.mu.Lock()
+	h, ok := c.headers[segment]
+	c.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	h, err := parseHeader(segment)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.headers == nil || len(c.headers) >= cachedHeaders {
+		c.headers = make(map[string]map[string]any, cachedHeaders)
+	}
+	// A copy: the segment is part of a token, kept whole by its substring.
+	c.headers[strings.Clone(segment)] = h
+	c.mu.Unlock()
+	return h, nil
 }
 
 // cached returns the remembered token as Verify would: nil when the token

@@ -5,6 +5,8 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"errors"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,5 +126,55 @@ func TestCacheHitIsTheVerifiedToken(t *testing.T) {
 	}
 	if hit.Claims["sub"] != "alice" || hit.Claims["scope"] != "read" || hit.Key != k || hit.Alg.Name != "ES256" || string(hit.Payload) == "" {
 		t.Errorf("hit = %+v", hit)
+	}
+}
+
+// TestCacheHeaders checks the remembered headers: tokens with one header
+// segment share its parse, every check of the header still runs on each
+// token, and a header that does not parse is refused every time.
+func TestCacheHeaders(t *testing.T) {
+	k := newES256Key(t, "k")
+	sign := func(sub string, extra map[string]any) string {
+		tok, err := jot.Sign(map[string]any{"sub": sub}, "ES256", k, extra)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+	cache, set := jot.NewCache(4), setOf(t, k)
+	a, b := sign("a", nil), sign("b", nil)
+	ta, err := jot.Verify(a, set, jot.WithCache(cache))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := jot.Verify(b, set, jot.WithCache(cache))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.ValueOf(ta.Header).UnsafePointer() != reflect.ValueOf(tb.Header).UnsafePointer() {
+		t.Error("two tokens with one header segment: the header was parsed twice")
+	}
+	if tb.Claims["sub"] != "b" || tb.Header["kid"] != "k" {
+		t.Errorf("b verified as %v %v", tb.Header, tb.Claims)
+	}
+	c := sign("c", nil)
+	if _, err := jot.Verify(c, set, jot.WithCache(cache), jot.WithType("at+jwt")); !errors.Is(err, jot.ErrType) {
+		t.Errorf("a remembered header without the wanted typ: err = %v, want %v", err, jot.ErrType)
+	}
+	if _, err := jot.Verify(c, set, jot.WithCache(cache), jot.WithAlgorithms("EdDSA")); !errors.Is(err, jot.ErrAlgUnsupported) {
+		t.Errorf("a remembered header with an alg not allowed: err = %v, want %v", err, jot.ErrAlgUnsupported)
+	}
+	crit := sign("d", map[string]any{"crit": []any{"exp"}, "exp": 1})
+	for range 2 {
+		if _, err := jot.Verify(crit, set, jot.WithCache(cache)); !errors.Is(err, jot.ErrCrit) {
+			t.Errorf("a header with crit: err = %v, want %v", err, jot.ErrCrit)
+		}
+	}
+	_, payload, _ := strings.Cut(a, ".")
+	bad := "eyJhbGciOiJFUzI1NiIsImtpZCI6ImsifQ" + "x." + payload
+	for range 2 {
+		if _, err := jot.Verify(bad, set, jot.WithCache(cache)); !errors.Is(err, jot.ErrBase64) && !errors.Is(err, jot.ErrJSON) {
+			t.Errorf("a header that does not decode: err = %v", err)
+		}
 	}
 }

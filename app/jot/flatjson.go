@@ -24,7 +24,7 @@ func parseFlat(raw []byte) (obj map[string]any, ok bool) {
 		return obj, skipSpace(raw, i+1) == len(raw)
 	}
 	for {
-		name, next, ok := flatString(raw, i)
+		name, next, ok := flatName(raw, i)
 		if !ok {
 			return nil, false
 		}
@@ -96,6 +96,60 @@ func flatString(raw []byte, i int) (string, int, bool) {
 		}
 	}
 	return "", len(raw), false
+}
+
+// flatName is flatString for a member name: the names of the registered
+// header parameters and claims (RFC 7515 §4.1, RFC 7519 §4.1) come back
+// as constants, without a copy of their bytes.
+func flatName(raw []byte, i int) (string, int, bool) {
+	if i >= len(raw) || raw[i] != '"' {
+		return "", i, false
+	}
+	end := i + 1
+	for end < len(raw) && raw[end] != '"' && raw[end] != '\\' && raw[end] >= 0x20 {
+		end++
+	}
+	if end >= len(raw) || raw[end] != '"' {
+		return flatString(raw, i)
+	}
+	if name, ok := registeredName(raw[i+1 : end]); ok {
+		return name, end + 1, true
+	}
+	return string(raw[i+1 : end]), end + 1, true
+}
+
+// registeredName returns name as a constant when it is a common member
+// name; the conversion in the switch makes no copy.
+func registeredName(name []byte) (string, bool) {
+	switch string(name) {
+	case "alg":
+		return "alg", true
+	case "typ":
+		return "typ", true
+	case "kid":
+		return "kid", true
+	case "cty":
+		return "cty", true
+	case "iss":
+		return "iss", true
+	case "sub":
+		return "sub", true
+	case "aud":
+		return "aud", true
+	case "exp":
+		return "exp", true
+	case "nbf":
+		return "nbf", true
+	case "iat":
+		return "iat", true
+	case "jti":
+		return "jti", true
+	case "scope":
+		return "scope", true
+	case "client_id":
+		return "client_id", true
+	}
+	return "", false
 }
 
 // numberEnd returns the index after the JSON number at raw[i]:

@@ -44,20 +44,23 @@ func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
 	if n := countSegments(token); n != 3 {
 		return nil, fmt.Errorf("%w: found %d", ErrSegmentCount, n)
 	}
-	parts := strings.Split(token, ".")
-	rawHeader, err := decodeSegment(SegmentHeader, parts[0])
+	// The signing input is the token up to its second dot (RFC 7515
+	// §5.2), a substring: no copy.
+	headerEnd := strings.IndexByte(token, '.')
+	inputEnd := headerEnd + 1 + strings.IndexByte(token[headerEnd+1:], '.')
+	headers := o.cache
+	if o.jwsOnly {
+		headers = nil
+	}
+	header, err := headers.header(token[:headerEnd])
 	if err != nil {
 		return nil, err
 	}
-	header, err := parseObject(rawHeader)
-	if err != nil {
-		return nil, &SegmentError{Segment: SegmentHeader, Offset: -1, Err: err}
-	}
-	payload, err := decodeSegment(SegmentPayload, parts[1])
+	payload, err := decodeSegment(SegmentPayload, token[headerEnd+1:inputEnd])
 	if err != nil {
 		return nil, err
 	}
-	sig, err := decodeSegment(SegmentSignature, parts[2])
+	sig, err := decodeSegment(SegmentSignature, token[inputEnd+1:])
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +82,7 @@ func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
 		return nil, err
 	}
 	t := &Token{Header: header, Payload: payload, Alg: alg}
-	if t.Key, err = verifySignature(parts[0]+"."+parts[1], sig, header, alg, ks); err != nil {
+	if t.Key, err = verifySignature(token[:inputEnd], sig, header, alg, ks); err != nil {
 		return nil, err
 	}
 	if o.jwsOnly {
@@ -100,6 +103,20 @@ func Verify(token string, ks Keys, opts ...Option) (*Token, error) {
 
 // checkCrit refuses any crit header parameter (RFC 7515 §4.1.11): this
 // implementation understands no extension that crit could name.
+// parseHeader decodes and parses a token's header segment (RFC 7515 §5.2
+// steps 2 and 3).
+func parseHeader(segment string) (map[string]any, error) {
+	raw, err := decodeSegment(SegmentHeader, segment)
+	if err != nil {
+		return nil, err
+	}
+	header, err := parseObject(raw)
+	if err != nil {
+		return nil, &SegmentError{Segment: SegmentHeader, Offset: -1, Err: err}
+	}
+	return header, nil
+}
+
 func checkCrit(header map[string]any) error {
 	crit, ok := header["crit"]
 	if !ok {

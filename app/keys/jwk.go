@@ -8,7 +8,6 @@ import (
 	"crypto/elliptic"
 	"crypto/rsa"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"math/big"
 )
@@ -56,9 +55,13 @@ const MinRSABits = 2048
 // ParseJWK parses one JWK (RFC 7517 §4). Private members, when present,
 // yield a private key; its public half is checked to match.
 func ParseJWK(data []byte) (*Key, error) {
-	var j JWK
-	if err := json.Unmarshal(data, &j); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrJWK, err)
+	v, err := unmarshalGeneric(data)
+	if err != nil {
+		return nil, err
+	}
+	j, err := decodeJWK(v)
+	if err != nil {
+		return nil, err
 	}
 	return j.Key()
 }

@@ -15,18 +15,25 @@ type Set struct {
 // ParseSet parses a JWK Set. Every key must parse, and no two keys may share
 // a kid (RFC 7517 §4.5).
 func ParseSet(data []byte) (*Set, error) {
-	var raw struct {
-		Keys []JWK `json:"keys"`
+	v, err := unmarshalGeneric(data)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrJWK, err)
-	}
-	if raw.Keys == nil {
+	set, _ := v.(map[string]any)
+	if set["keys"] == nil {
 		return nil, fmt.Errorf("%w: no keys member", ErrJWK)
 	}
+	list, ok := set["keys"].([]any)
+	if !ok {
+		return nil, fmt.Errorf("%w: keys must be an array", ErrJWK)
+	}
 	s := &Set{}
-	for i := range raw.Keys {
-		k, err := raw.Keys[i].Key()
+	for i, raw := range list {
+		j, err := decodeJWK(raw)
+		if err != nil {
+			return nil, fmt.Errorf("key %d: %w", i, err)
+		}
+		k, err := j.Key()
 		if err != nil {
 			return nil, fmt.Errorf("key %d: %w", i, err)
 		}

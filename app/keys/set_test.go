@@ -59,6 +59,11 @@ func TestParseSet(t *testing.T) {
 		{"keys null", []byte(`{"keys":null}`), 0, keys.ErrJWK},
 		{"keys an object", []byte(`{"keys":{}}`), 0, keys.ErrJWK},
 		{"not JSON", []byte(`{"keys":[`), 0, keys.ErrJWK},
+		{"a key that is not an object", []byte(`{"keys":[1]}`), 0, keys.ErrJWK},
+		{"kty a number", set(edit(t, es, map[string]any{"kty": 1})), 0, keys.ErrJWK},
+		{"key_ops not strings", set(edit(t, es, map[string]any{"key_ops": []any{1}})), 0, keys.ErrJWK},
+		{"member names are case-sensitive", set(edit(t, es, map[string]any{"kty": nil, "KTY": "EC"})), 0, keys.ErrJWK},
+		{"key_ops kept", set(edit(t, es, map[string]any{"key_ops": []any{"verify"}})), 1, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
