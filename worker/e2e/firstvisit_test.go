@@ -29,7 +29,7 @@ func TestJWTIODemoTokenVerdict(t *testing.T) {
 	if strings.Contains(text, "does not match") {
 		t.Errorf("the demo token's verdict says it does not match: %q", text)
 	}
-	saveScreenshot(t, ctx, "jwt-demo-token", "")
+	saveScreenshot(t, ctx, "jwt-demo-token", "#token")
 	parts := strings.Split(jwtIODemo, ".")
 	tampered := parts[0] + ".eyJzdWIiOiJhZG1pbiJ9." + parts[2]
 	chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById("token").select()`, nil), pasteToken("#token", tampered))

@@ -114,6 +114,7 @@ func TestOAuthWalkthroughCodeExpiry(t *testing.T) {
 	}
 	// This time the server's own lifetime, so that the exchange has time.
 	b.setValue("#code-ttl", "")
+	b.waitJS(`!document.querySelector("#auth-url").textContent.includes("authlab_code_ttl")`)
 	u, err := url.Parse(strings.TrimSpace(b.text("#auth-url")))
 	if err != nil {
 		t.Fatal(err)
