@@ -1,3 +1,5 @@
+//go:build !js
+
 package discovery_test
 
 import (
