@@ -177,8 +177,12 @@ func TestOAuthWalkthrough(t *testing.T) {
 	}
 
 	// Step 4: the callback page checks state and iss, and cleans the URL.
+	// The approval navigates: wait for the callback page's own element
+	// first, or the wait for app.wasm could be answered by the consent
+	// page as it is left.
 	var verdict, stateOK, issOK, search string
 	if err := chromedp.Run(ctx,
+		chromedp.WaitReady("#callback-verdict", chromedp.ByQuery),
 		waitForApp,
 		walkText("#callback-verdict", &verdict),
 		chromedp.AttributeValue("#check-state", "data-ok", &stateOK, nil, chromedp.ByQuery),
