@@ -138,31 +138,21 @@ func TestDirectWorkerd(t *testing.T) {
 // byte for byte the twin that the build wrote.
 func TestDirectWasmEncoding(t *testing.T) {
 	s := startGoWorker(t)
-	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	for _, c := range []struct{ accept, encoding, file string }{
 		{"gzip, deflate, br, zstd", "br", "app.wasm.br"},
 		{"gzip;q=1, br;q=0.5", "gzip", "app.wasm.gz"},
 	} {
-		req, err := http.NewRequest(http.MethodGet, s.Base+"/web/app.wasm", nil)
+		res, err := devserver.GetEncoded(context.Background(), s.Base+"/web/app.wasm", c.accept)
 		if err != nil {
 			t.Fatal(err)
 		}
-		req.Header.Set("Accept-Encoding", c.accept)
-		res, err := client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(res.Body)
-		res.Body.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		body := res.Body
 		want, err := os.ReadFile(filepath.Join("..", "..", "web", c.file))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != c.encoding {
-			t.Errorf("Accept-Encoding %q: %d with Content-Encoding %q, want 200 with %q", c.accept, res.StatusCode, res.Header.Get("Content-Encoding"), c.encoding)
+		if res.Status != http.StatusOK || res.Encoding != c.encoding {
+			t.Errorf("Accept-Encoding %q: %d with Content-Encoding %q, want 200 with %q", c.accept, res.Status, res.Encoding, c.encoding)
 			continue
 		}
 		if !bytes.Equal(body, want) {

@@ -5,12 +5,15 @@ package e2e_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/authlab/authlab/worker/devserver"
 )
 
 // TestWasmEncodingByQValue asks the worker for app.wasm with
@@ -27,7 +30,6 @@ func TestWasmEncodingByQValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	for _, c := range []struct {
 		accept, encoding, file string
 	}{
@@ -37,26 +39,17 @@ func TestWasmEncodingByQValue(t *testing.T) {
 		{"gzip, br;q=0", "gzip", "app.wasm.gz"},
 		{"identity", "", "app.wasm"},
 	} {
-		req, err := http.NewRequest(http.MethodGet, baseURL+"/web/app.wasm", nil)
+		res, err := devserver.GetEncoded(context.Background(), baseURL+"/web/app.wasm", c.accept)
 		if err != nil {
 			t.Fatal(err)
 		}
-		req.Header.Set("Accept-Encoding", c.accept)
-		res, err := client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(res.Body)
-		res.Body.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		body := res.Body
 		want, err := os.ReadFile(filepath.Join(web, c.file))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != c.encoding {
-			t.Errorf("Accept-Encoding %q: %d with Content-Encoding %q, want 200 with %q", c.accept, res.StatusCode, res.Header.Get("Content-Encoding"), c.encoding)
+		if res.Status != http.StatusOK || res.Encoding != c.encoding {
+			t.Errorf("Accept-Encoding %q: %d with Content-Encoding %q, want 200 with %q", c.accept, res.Status, res.Encoding, c.encoding)
 			continue
 		}
 		if c.encoding == "gzip" {
@@ -65,8 +58,8 @@ func TestWasmEncodingByQValue(t *testing.T) {
 		if !bytes.Equal(body, want) {
 			t.Errorf("Accept-Encoding %q: %d bytes, not %s's %d", c.accept, len(body), c.file, len(want))
 		}
-		if c.encoding != "" && !strings.Contains(strings.ToLower(res.Header.Get("Vary")), "accept-encoding") {
-			t.Errorf("Accept-Encoding %q: Vary %q does not name Accept-Encoding", c.accept, res.Header.Get("Vary"))
+		if c.encoding != "" && !strings.Contains(strings.ToLower(res.Vary), "accept-encoding") {
+			t.Errorf("Accept-Encoding %q: Vary %q does not name Accept-Encoding", c.accept, res.Vary)
 		}
 	}
 }
