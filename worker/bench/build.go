@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -58,14 +59,16 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	dir := cfg.build()
 	gen := filepath.Join(dir, "gen")
 	st := &staged{project: proj, wasm: filepath.Join(dir, "app.wasm"), configs: map[string]string{}, direct: map[string]workerdconf.Worker{}, variants: vs}
-	log.Print("building app.wasm and generating wasm_exec.js")
+	floorWasm := filepath.Join(dir, "gofloor.wasm")
+	log.Print("building app.wasm and the Go floor and generating wasm_exec.js")
 	steps := [][]string{
 		{"go", "build", "-trimpath", "-ldflags=-s -w", "-o", st.wasm, "./worker"},
+		{"go", "build", "-trimpath", "-ldflags=-s -w", "-o", floorWasm, "./worker/bench/gofloor"},
 		{"go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode=go", "-o", gen},
 	}
-	for i, args := range steps {
+	for _, args := range steps {
 		var env []string
-		if i == 0 {
+		if args[1] == "build" {
 			env = []string{"GOOS=js", "GOARCH=wasm"}
 		}
 		if err := command(ctx, cfg.root, env, args...); err != nil {
@@ -86,8 +89,11 @@ func stage(ctx context.Context, cfg *config, vs []variant) (*staged, error) {
 	glue["runtime.mjs"] = filepath.Join(gen, "runtime.mjs")
 	glue["wasm_exec.js"] = filepath.Join(gen, "wasm_exec.js")
 	glue["app.wasm"] = st.wasm
+	floorGlue := maps.Clone(glue)
+	floorGlue["app.wasm"] = floorWasm
 	files := map[string]map[string]string{ // variant → destination name → source
 		"go-glue": glue,
+		goFloor:   floorGlue,
 		"hono":    {},
 		floor:     {},
 	}

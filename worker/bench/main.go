@@ -15,6 +15,9 @@
 //	go-glue    the project's worker (./worker) with its own glue, worker/glue:
 //	           one Go instance per isolate, reused
 //	hono       worker/bench/hono, the same endpoints written with Hono
+//	go-floor   worker/bench/gofloor, the floor's fixed answers in Go through
+//	           the project's glue: what any Go worker pays to start and to
+//	           cross into Go, before its own work
 //	floor      worker/bench/floor, a fixed answer to every request and no
 //	           work: the most that wrangler dev, wrk and the machine allow,
 //	           against which the others' own cost shows
@@ -40,7 +43,7 @@
 //
 //	go run ./worker/bench [-runtime direct] [-server-cpus 1] [-load-cpus 0]
 //	                      [-t 2] [-c 16] [-d 6s] [-rounds 10] [-warmup 5s] [-timeout 10s] [-cpu-requests 200] [-cold-runs 3]
-//	                      [-variants go-syumai,go-glue,hono,floor] [-endpoints protected,login,data,token] [-revs rev,...] [-readme=false]
+//	                      [-variants go-syumai,go-glue,hono,go-floor,floor] [-endpoints protected,login,data,token] [-revs rev,...] [-readme=false]
 //
 // It needs wrk on PATH and the npm tooling in worker/node_modules (`cd worker
 // && npm ci`); brotli is optional. It builds app.wasm itself, with the flags

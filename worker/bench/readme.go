@@ -117,6 +117,7 @@ func (r *report) resultsSection() string {
 			float64(cg.first)/float64(ch.first), msShort(cg.first), goStart(cg), msShort(ch.first))
 	}
 	r.floorTable(&b)
+	r.goFloorTable(&b)
 	if len(r.sizes) > 0 {
 		s := r.sizes[0]
 		fmt.Fprintf(&b, "\n`app.wasm` is %.1f MB raw, %.2f MB with gzip -9", float64(s.raw)/1e6, float64(s.gzip)/1e6)
@@ -257,10 +258,13 @@ func goStart(c *coldStart) string {
 
 func msShort(d time.Duration) string {
 	ms := float64(d) / float64(time.Millisecond)
-	if ms >= 20 {
+	switch {
+	case ms >= 20:
 		return fmt.Sprintf("%.0f ms", ms)
+	case ms >= 1:
+		return fmt.Sprintf("%.1f ms", ms)
 	}
-	return fmt.Sprintf("%.1f ms", ms)
+	return fmt.Sprintf("%.2f ms", ms) // CPU per request is often a fraction of a millisecond
 }
 
 // wrapProse wraps the lines of md that are not table rows at width
@@ -337,5 +341,37 @@ func (r *report) floorTable(b *strings.Builder) {
 		}
 		fmt.Fprintf(b, "| `%s` (%s) | %.0f | %s | %.2f | %.2f | %s | %s |\n", e.title(), short(e.name), f.ReqPerSec, msShort(f.P99),
 			g.ReqPerSec/f.ReqPerSec, h.ReqPerSec/f.ReqPerSec, margin, net)
+	}
+}
+
+// goFloorTable shows, when the Go floor ran beside the floor, what a Go
+// worker pays before doing any work of its own: its cold start, and its
+// req/s and CPU per request against the JavaScript floor's on the same
+// workerd, beside Authlab's.
+func (r *report) goFloorTable(b *strings.Builder) {
+	fl, gf, glue := r.index(floor), r.index(goFloor), r.index("go-glue")
+	if fl < 0 || gf < 0 || glue < 0 {
+		return
+	}
+	b.WriteString("\nThe Go floor (`worker/bench/gofloor`) gives the floor's fixed answers from Go through the project's glue: " +
+		"what it costs over the floor is the Go runtime's and the crossing into Go, which any Go worker pays; what Authlab " +
+		"costs over it is Authlab's own work. Medians over the rounds:\n\n" +
+		"| endpoint | Go floor / floor, req/s | net CPU per request, Go floor | net CPU per request, Authlab |\n|---|---:|---:|---:|\n")
+	for ei, e := range r.endpoints {
+		if !r.rows[ei][fl].valid() || !r.rows[ei][gf].valid() {
+			fmt.Fprintf(b, "| `%s` (%s) | invalid | | |\n", e.title(), short(e.name))
+			continue
+		}
+		net := func(vi int) string {
+			if d := r.rows[ei][vi].netCPU(&r.rows[ei][fl]); len(d) > 0 {
+				return msShort(time.Duration(devserver.Median(d)))
+			}
+			return "–"
+		}
+		fmt.Fprintf(b, "| `%s` (%s) | %.2f | %s | %s |\n", e.title(), short(e.name),
+			r.rows[ei][gf].result().ReqPerSec/r.rows[ei][fl].result().ReqPerSec, net(gf), net(glue))
+	}
+	if c := r.cold[gf]; c != nil {
+		fmt.Fprintf(b, "\nThe Go floor's cold start: first response %s, of which the Go start %s.\n", msShort(c.first), goStart(c))
 	}
 }

@@ -86,3 +86,37 @@ func TestResultsFloorTable(t *testing.T) {
 		}
 	}
 }
+
+func TestResultsGoFloorTable(t *testing.T) {
+	glue, _ := lookupVariant("go-glue")
+	gf, ok := lookupVariant(goFloor)
+	if !ok {
+		t.Fatal("no Go floor variant")
+	}
+	fl, _ := lookupVariant(floor)
+	protected, _ := lookupEndpoint("protected")
+	rep := report{cfg: &config{rounds: 1}, variants: []variant{glue, gf, fl}, endpoints: []endpoint{protected}}
+	rep.init()
+	ms := time.Millisecond
+	rep.rows[0][0].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 500, P99: 3 * ms, CPUPerReq: 400 * time.Microsecond}}
+	rep.rows[0][1].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 2000, P99: 2 * ms, CPUPerReq: 150 * time.Microsecond}}
+	rep.rows[0][2].rounds = []*wrkResult{{Requests: 10, ReqPerSec: 8000, P99: 1 * ms, CPUPerReq: 100 * time.Microsecond}}
+	rep.cold[1] = &coldStart{runs: 1, first: 61 * ms, timing: map[string]float64{"go-start": 48}}
+	var b strings.Builder
+	rep.goFloorTable(&b)
+	for _, want := range []string{
+		"| `GET /api/protected` (ES256 verify, one token) | 0.25 | 0.05 ms | 0.30 ms |",
+		"first response 61 ms, of which the Go start 48 ms.",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in\n%s", want, b.String())
+		}
+	}
+	rep.variants = []variant{glue, fl}
+	rep.init()
+	b.Reset()
+	rep.goFloorTable(&b)
+	if b.Len() != 0 {
+		t.Errorf("a run without the Go floor writes its table:\n%s", b.String())
+	}
+}

@@ -37,12 +37,18 @@ var variants = []variant{
 	{name: "go-syumai", rev: syumaiRev, syumai: true, what: "the Go worker at " + syumaiRev + ", the last revision that served every endpoint under syumai's generated worker.mjs, under that glue: a new Go instance per request"},
 	{name: "go-glue", what: "the Go worker with its own glue, worker/glue: one Go instance per isolate"},
 	{name: baseline, what: "worker/bench/hono: Hono with WebCrypto for ES256, PBKDF2 and SHA-256, over the same D1 schema"},
+	{name: goFloor, what: "worker/bench/gofloor: the floor's fixed answers in Go, through the project's glue like go-glue: what any Go worker pays to start and to cross into Go"},
 	{name: floor, what: "worker/bench/floor: a fixed answer to every request and no work, the most that the runtime, wrk and this machine allow"},
 }
 
 // floor is the variant that does no work; what the others lose against it
 // is their own cost.
 const floor = "floor"
+
+// goFloor is the floor written in Go and served through the project's
+// glue: what go-glue costs over it is the worker's own work, and what it
+// costs over floor is the Go runtime's and the crossing's.
+const goFloor = "go-floor"
 
 func variantNames() []string {
 	names := make([]string, len(variants))
