@@ -1,4 +1,4 @@
-package main
+package lhsuite
 
 import (
 	"errors"
@@ -70,20 +70,20 @@ func (s *series) column(f func(measurement) float64) []float64 {
 	return out
 }
 
-// markdown renders the table: one row per page and site, each figure as
+// Markdown renders the table: one row per page and site, each figure as
 // its median and range over the runs.
-func markdown(targets []site, pages []string, runs int, samples map[key]*series) string {
+func (r *Result) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Lighthouse 12.2.3, default settings (mobile, simulated throttling), %d runs per page and site, interleaved; median (min–max).\n\n", runs)
+	fmt.Fprintf(&b, "Lighthouse 12.2.3, default settings (mobile, simulated throttling), %d runs per page and site, interleaved; median (min–max).\n\n", r.Runs)
 	b.WriteString("| page | site | performance | LCP ms | TBT ms | accessibility | best practices |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|\n")
-	for _, p := range pages {
-		for _, t := range targets {
-			s := samples[key{t.label, p}]
+	for _, p := range pages(r.Sites) {
+		for _, t := range r.Sites {
+			s := r.samples[key{t.Label, p}]
 			if s == nil {
 				continue
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", p, t.label,
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", p, t.Label,
 				spread(s.column(func(m measurement) float64 { return float64(m.perf) }), "%.0f"),
 				spread(s.column(func(m measurement) float64 { return m.lcp }), "%.0f"),
 				spread(s.column(func(m measurement) float64 { return m.tbt }), "%.0f"),
