@@ -46,9 +46,9 @@ func (s *series) add(r *lighthouse.Report) (measurement, error) {
 	return m, nil
 }
 
-// spread is the median of values and their range, as "median (min–max)",
+// Spread is the median of values and their range, as "median (min–max)",
 // each printed with format.
-func spread(values []float64, format string) string {
+func Spread(values []float64, format string) string {
 	v := slices.Clone(values)
 	slices.Sort(v)
 	if len(v) == 0 {
@@ -84,11 +84,11 @@ func (r *Result) Markdown() string {
 				continue
 			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", p, t.Label,
-				spread(s.column(func(m measurement) float64 { return float64(m.perf) }), "%.0f"),
-				spread(s.column(func(m measurement) float64 { return m.lcp }), "%.0f"),
-				spread(s.column(func(m measurement) float64 { return m.tbt }), "%.0f"),
-				spread(s.column(func(m measurement) float64 { return float64(m.a11y) }), "%.0f"),
-				spread(s.column(func(m measurement) float64 { return float64(m.bp) }), "%.0f"))
+				Spread(s.column(func(m measurement) float64 { return float64(m.perf) }), "%.0f"),
+				Spread(s.column(func(m measurement) float64 { return m.lcp }), "%.0f"),
+				Spread(s.column(func(m measurement) float64 { return m.tbt }), "%.0f"),
+				Spread(s.column(func(m measurement) float64 { return float64(m.a11y) }), "%.0f"),
+				Spread(s.column(func(m measurement) float64 { return float64(m.bp) }), "%.0f"))
 		}
 	}
 	return b.String()

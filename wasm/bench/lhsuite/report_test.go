@@ -22,8 +22,8 @@ func TestSpreadGivesMedianAndRange(t *testing.T) {
 		if len(c.in) == 4 {
 			format = "%.1f"
 		}
-		if got := spread(c.in, format); got != c.want {
-			t.Errorf("spread(%v) = %q, want %q", c.in, got, c.want)
+		if got := Spread(c.in, format); got != c.want {
+			t.Errorf("Spread(%v) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
