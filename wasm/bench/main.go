@@ -78,6 +78,7 @@ func run(ctx context.Context, cfg config) error {
 			return err
 		}
 	}
+	rep.loadEnd = loadAverage()
 	md := rep.markdown()
 	fmt.Print(md)
 	if err := os.MkdirAll(filepath.Dir(cfg.out), 0o755); err != nil {

@@ -17,11 +17,16 @@ func (r *report) readme() string {
 	}
 	b.WriteString(wrap(fmt.Sprintf("`make bench-web` (`go run ./wasm/bench`) measures three pages in one run: Authlab's "+
 		"JWT workbench served by the worker itself, on workerd with the built site as its static assets and a fresh D1, as users "+
-		"get it; a minimal JavaScript decoder page on `jose` (the baseline), every file brotli-compressed; and %s. "+
+		"get it (workerd runs the worker; in front of it, the routing of Workers static assets serves the prerendered "+
+		"pages from the assets, brotli-compressed as the edge compresses them, and sends the paths of `run_worker_first`, "+
+		"`app.wasm` among them, to the worker, which picks `app.wasm`'s precompressed twin); a minimal JavaScript decoder "+
+		"page on `jose` (the baseline), every file brotli-compressed; and %s. "+
 		"Each is reached as users reach a site, over HTTPS and HTTP/2 (on a loopback port, with a certificate chromium is "+
 		"told to trust), through a reverse proxy that passes the request's `Accept-Encoding` and the answer through "+
-		"unchanged; the table below gives the header chromium sent, Chrome's own `gzip, deflate, br, zstd`, which "+
-		"the worker answers with `app.wasm`'s brotli twin. The run fails if `app.wasm` does not arrive as `br`. Headless chromium opens each page in a fresh profile and, as soon as "+
+		"unchanged; the table below gives the header chromium sent, Chrome's own `gzip, deflate, br, zstd` (headless "+
+		"chromium sends the same to plain http://127.0.0.1), and what came back. `next start` compresses with gzip "+
+		"only, so jwt.io's files come gzip-compressed here where its host would send brotli. The run fails if "+
+		"`app.wasm` does not arrive as `br`. Headless chromium opens each page in a fresh profile and, as soon as "+
 		"the page has a token field, pastes an HS256 token (and its secret, where the page has a key field). "+
 		"Two clocks run from navigation start: **payload on screen**, the frame that shows the decoded "+
 		"payload (the first useful frame), and **workbench ready**, the frame that shows the signature verified "+
@@ -30,7 +35,8 @@ func (r *report) readme() string {
 		"from the input event to the next frame with the new payload, in a chromium whose frames are not held to 60 Hz "+
 		"(`--disable-frame-rate-limit --disable-gpu-vsync`), where that is the page's own cost, and in a normal one, where "+
 		"a frame waits for vsync and no page can get under 16.7 ms. Pages interleaved, median (min–max) of %d runs; %s, "+
-		"commit `%s`, load average %s at the start:", jwtio, r.keys, r.runs, r.when, r.commit, r.load)))
+		"commit `%s`, load average %s at the start and %s at the end (other work shared the machine's two cores):",
+		jwtio, r.keys, r.runs, r.when, r.commit, r.load, r.loadEnd)))
 	b.WriteString("\n\n")
 	b.WriteString(r.table())
 	b.WriteString("\n" + wrap(r.goal()) + "\n\n")

@@ -61,6 +61,7 @@ type report struct {
 	jwtioCommit  string
 	jwtioMissing string // why jwt.io was not measured
 	load         string // the machine's load average when the run began
+	loadEnd      string // and when it ended
 	when, commit string
 }
 
@@ -239,8 +240,8 @@ func (r *report) markdown() string {
 	r.stamp()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Front-end benchmark: time to usable\n\n")
-	fmt.Fprintf(&b, "Headless chromium, %s, commit %s, load average at the start %s. Median (min–max) of %d interleaved runs; "+
-		"keystrokes: %d edits of the payload. See docs/performance.md for what each figure is.\n\n", r.when, r.commit, r.load, r.runs, r.keys)
+	fmt.Fprintf(&b, "Headless chromium, %s, commit %s, load average %s at the start and %s at the end. Median (min–max) of %d interleaved runs; "+
+		"keystrokes: %d edits of the payload. See docs/performance.md for what each figure is.\n\n", r.when, r.commit, r.load, r.loadEnd, r.runs, r.keys)
 	b.WriteString(r.table())
 	b.WriteString("\n" + r.goal() + "\n\n")
 	b.WriteString("How each page's main resource travelled:\n\n" + r.encodings())
