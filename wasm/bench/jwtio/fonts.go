@@ -15,7 +15,7 @@ var errFonts = errors.New("jwt.io's fonts.tsx has no next/font/google fonts to r
 const fontsFile = "src/libs/theme/fonts.tsx"
 
 var (
-	googleImport = regexp.MustCompile(`(?m)^import \{[^}]*\} from "next/font/google";\n`)
+	googleImport = regexp.MustCompile(`(?m)^import \{([^}]*)\} from "next/font/google";\n`)
 	// googleFont matches one font of next/font/google, such as
 	// `Inter({ ... });`, keeping its export name and its CSS variable.
 	googleFont = regexp.MustCompile(`(?s)(export const \w+ = )(Inter|Roboto_Mono)\(\{.*?variable: ("--font-[a-z]+"),\s*\}\);`)
@@ -39,8 +39,19 @@ var localFonts = map[string]string{
 // replace, so that a changed source is noticed rather than built with
 // fonts fetched from Google.
 func PatchFonts(src string) (string, error) {
-	if !googleImport.MatchString(src) {
+	imp := googleImport.FindStringSubmatch(src)
+	if imp == nil {
 		return "", errFonts
+	}
+	fonts := 0
+	for _, name := range strings.Split(imp[1], ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		if localFonts[name] == "" {
+			return "", fmt.Errorf("%w: no local font stands in for %s", errFonts, name)
+		}
+		fonts++
 	}
 	n := 0
 	out := googleFont.ReplaceAllStringFunc(src, func(m string) string {
@@ -49,7 +60,7 @@ func PatchFonts(src string) (string, error) {
 		return fmt.Sprintf("%slocalFont({\n  src: %s,\n  variable: %s,\n});", g[1], localFonts[g[2]], g[3])
 	})
 	out = googleImport.ReplaceAllString(out, "")
-	if n == 0 || strings.Contains(out, "next/font/google") {
+	if n != fonts {
 		return "", fmt.Errorf("%w: %d replaced", errFonts, n)
 	}
 	if !strings.Contains(out, `from "next/font/local"`) {
