@@ -1,23 +1,15 @@
 package main
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/sha256"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/base64"
 	"fmt"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"strings"
-	"time"
 
+	"github.com/authlab/authlab/worker/devserver"
 	"github.com/chromedp/chromedp"
 )
 
@@ -51,7 +43,7 @@ func proxyTo(backend string) (http.Handler, error) {
 
 // newFront serves h as https://host.
 func newFront(host string, h http.Handler) (*front, error) {
-	cert, err := selfSigned(host)
+	cert, _, err := devserver.SelfSigned(host)
 	if err != nil {
 		return nil, err
 	}
@@ -59,8 +51,7 @@ func newFront(host string, h http.Handler) (*front, error) {
 	srv.EnableHTTP2 = true
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
 	srv.StartTLS()
-	sum := sha256.Sum256(cert.Leaf.RawSubjectPublicKeyInfo)
-	return &front{host: host, srv: srv, spki: base64.StdEncoding.EncodeToString(sum[:])}, nil
+	return &front{host: host, srv: srv, spki: devserver.SPKIHash(cert)}, nil
 }
 
 func (f *front) origin() string { return "https://" + f.host }
@@ -90,27 +81,4 @@ func allocatorFlags(flags []string) []chromedp.ExecAllocatorOption {
 		opts = append(opts, chromedp.Flag(name, value))
 	}
 	return opts
-}
-
-// selfSigned makes a P-256 certificate for host valid for a day.
-func selfSigned(host string) (tls.Certificate, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: host}, DNSNames: []string{host},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		BasicConstraintsValid: true, IsCA: true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, nil
 }
