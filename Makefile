@@ -8,8 +8,11 @@ API_URL   ?=
 GO        ?= go
 # BENCH_FLAGS passes flags to worker/bench, e.g. -revs 573b98d -endpoints protected
 BENCH_FLAGS ?=
-# BENCH_WEB_FLAGS passes flags to wasm/bench, e.g. -runs 9 -also /tmp/old-site
+# BENCH_WEB_FLAGS passes flags to wasm/bench, e.g. -runs 9 -lighthouse-runs 0
 BENCH_WEB_FLAGS ?=
+# JWTIO_SRC is jwt.io's source (a git repository, bare or not) that bench-web
+# builds and measures beside Authlab; empty: jwt.io is reported as not measured
+JWTIO_SRC ?=
 # BENCH_LIGHTHOUSE_FLAGS adds sites or flags to wasm/bench/lighthouse, e.g.
 # -site before=../old/worker -runs 5 (a worker folder after `make npm site worker`)
 BENCH_LIGHTHOUSE_FLAGS ?=
@@ -120,12 +123,13 @@ deploy-check: npm site worker
 	$(WRANGLER) deploy --dry-run --outdir build/.dry-run
 
 ## bench: load-test the worker against syumai's glue and a Hono baseline,
-## then time the front end in chromium against a jose decoder page
+## then time the front end in chromium, through the worker, against a jose
+## decoder page and jwt.io (JWTIO_SRC), with Lighthouse's figures of the same run
 bench: bench-edge bench-web
 bench-edge: npm tools $(WORKER)/.dev.vars
 	$(GO) run ./worker/bench $(BENCH_FLAGS)
-bench-web: npm browser site
-	$(GO) run ./wasm/bench -site $(SITE_DIR) $(BENCH_WEB_FLAGS)
+bench-web: npm browser site worker $(WORKER)/.dev.vars
+	$(GO) run ./wasm/bench -worker $(WORKER) -jwtio-src "$(JWTIO_SRC)" $(BENCH_WEB_FLAGS)
 ## bench-lighthouse: Lighthouse's performance, LCP, TBT, accessibility and best-practices
 ## figures of /, /jwt and /oauth served by this worker (and any -site in BENCH_LIGHTHOUSE_FLAGS)
 bench-lighthouse: npm browser site worker $(WORKER)/.dev.vars

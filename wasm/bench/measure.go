@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
@@ -14,7 +13,18 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-type target struct{ name, url string }
+// target is one page under measurement: where it is, how the probe
+// finds its fields, and the resource whose encoding the report gives
+// (its path's suffix; "" for the document).
+type target struct {
+	name, url string
+	sel       selectors
+	resource  string
+	brotli    bool // the resource must arrive as br (checkBrotli)
+	// serviceWorker: the page installs one, which a repeat visit waits
+	// for.
+	serviceWorker bool
+}
 
 type netProfile struct {
 	name           string
@@ -28,16 +38,20 @@ var (
 )
 
 // visitTimes is one visit: milliseconds from navigation start to the
-// payload drawn and to the workbench verifying, and the bytes received.
+// payload drawn and to the workbench verifying, the bytes received, and
+// how the page's main resource travelled.
 type visitTimes struct {
 	payload, ready float64
 	bytes          int64
+	enc            encodingFact
 }
 
 // newBrowser starts headless chromium with a fresh profile. With free
 // set, frames are not held to the display's 60 Hz (no vsync, no frame
 // rate limit), so that the time to the next frame is the page's own.
-func newBrowser(free bool) (context.Context, func(), error) {
+// flags are more chromium flags, such as those that make it trust the
+// HTTPS fronts.
+func newBrowser(free bool, flags []string) (context.Context, func(), error) {
 	dir, err := os.MkdirTemp("", "authlab-chromium-")
 	if err != nil {
 		return nil, nil, err
@@ -51,46 +65,23 @@ func newBrowser(free bool) (context.Context, func(), error) {
 	if free {
 		opts = append(opts, chromedp.Flag("disable-frame-rate-limit", true), chromedp.Flag("disable-gpu-vsync", true))
 	}
+	opts = append(opts, allocatorFlags(flags)...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	return ctx, func() { cancelC(); cancelA(); os.RemoveAll(dir) }, nil
 }
 
-// transfer sums the bytes that crossed the network, per navigation.
-type transfer struct {
-	mu    sync.Mutex
-	bytes int64
-}
-
-func (t *transfer) listen(ctx context.Context) {
-	chromedp.ListenTarget(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventLoadingFinished); ok {
-			t.mu.Lock()
-			t.bytes += int64(e.EncodedDataLength)
-			t.mu.Unlock()
-		}
-	})
-}
-
-func (t *transfer) take() int64 {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	b := t.bytes
-	t.bytes = 0
-	return b
-}
-
 // open prepares a fresh browser: the probe in every document, and the
 // network conditions.
-func open(n netProfile, free bool) (context.Context, *transfer, func(), error) {
-	ctx, done, err := newBrowser(free)
+func open(p target, n netProfile, free bool, flags []string) (context.Context, *netLog, func(), error) {
+	ctx, done, err := newBrowser(free, flags)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	t := new(transfer)
+	t := new(netLog)
 	t.listen(ctx)
 	err = chromedp.Run(ctx, network.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
+		_, err := page.AddScriptToEvaluateOnNewDocument(probe(p.sel)).Do(ctx)
 		return err
 	}))
 	if err == nil && n.bytesPerSecond > 0 {
@@ -105,37 +96,52 @@ func open(n netProfile, free bool) (context.Context, *transfer, func(), error) {
 
 // visit navigates and waits for the probe to see the payload drawn and
 // then the workbench verify.
-func visit(ctx context.Context, t *transfer, url string) (visitTimes, error) {
+func visit(ctx context.Context, t *netLog, p target) (visitTimes, error) {
 	var v visitTimes
 	poll := func(expr string, dst *float64) chromedp.Action {
 		return chromedp.Poll(expr, dst, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second))
 	}
-	err := chromedp.Run(ctx, chromedp.Navigate(url), poll(`window.__ttu`, &v.payload), poll(`window.__ready`, &v.ready))
+	err := chromedp.Run(ctx, chromedp.Navigate(p.url), poll(`window.__ttu`, &v.payload), poll(`window.__ready`, &v.ready))
 	if err != nil {
 		var state string
-		chromedp.Run(ctx, chromedp.Evaluate(`location.href + " | " + ((document.getElementById("app-wasm-loader-label")||{}).textContent||"loaded") + " | " + ((document.getElementById("payload")||{}).textContent||"no #payload") + " | " + ((document.getElementById("verdict")||{}).textContent||"")`, &state))
+		chromedp.Run(ctx, chromedp.Evaluate(pageState(p.sel), &state))
 		err = fmt.Errorf("%w (page: %s)", err, state)
 	}
-	v.bytes = t.take()
+	reqs := t.take()
+	v.bytes, v.enc = totalBytes(reqs), factOf(reqs, p.resource)
 	return v, err
 }
 
 // visits runs a first visit in a fresh profile and, once the service
 // worker has cached the site as a returning visitor's has, a repeat visit.
-func visits(p target, n netProfile) (first, repeat visitTimes, err error) {
-	ctx, t, done, err := open(n, false)
+// A target that must get brotli fails the run when its first visit did
+// not.
+func visits(p target, n netProfile, flags []string) (first, repeat visitTimes, err error) {
+	ctx, t, done, err := open(p, n, false, flags)
 	if err != nil {
 		return first, repeat, err
 	}
 	defer done()
-	if first, err = visit(ctx, t, p.url); err != nil {
+	if first, err = visit(ctx, t, p); err != nil {
 		return first, repeat, err
 	}
-	if err = waitSW(ctx); err != nil {
-		return first, repeat, err
+	if p.brotli {
+		if err := checkBrotli(first.enc); err != nil {
+			return first, repeat, fmt.Errorf("first visit: %w", err)
+		}
+	}
+	if p.serviceWorker {
+		if err = waitSW(ctx); err != nil {
+			return first, repeat, err
+		}
 	}
 	t.take()
-	repeat, err = visit(ctx, t, p.url)
+	repeat, err = visit(ctx, t, p)
+	if err == nil && p.brotli {
+		if err := checkBrotli(repeat.enc); err != nil {
+			return first, repeat, fmt.Errorf("repeat visit: %w", err)
+		}
+	}
 	return first, repeat, err
 }
 
@@ -158,17 +164,17 @@ func waitSW(ctx context.Context) error {
 
 // keySeries times n edits of the token once the workbench is live, in a
 // browser held to vsync or not (free).
-func keySeries(p target, n int, free bool) (dom, frame []float64, err error) {
-	ctx, t, done, err := open(unthrottled, free)
+func keySeries(p target, n int, free bool, flags []string) (dom, frame []float64, err error) {
+	ctx, t, done, err := open(p, unthrottled, free, flags)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer done()
-	if _, err := visit(ctx, t, p.url); err != nil {
+	if _, err := visit(ctx, t, p); err != nil {
 		return nil, nil, err
 	}
 	var times struct{ Dom, Frame []float64 }
-	err = chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`%s(%d)`, keystrokes, n), &times,
+	err = chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`%s(%s, %d)`, keystrokes, p.sel.json(), n), &times,
 		func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
 	return times.Dom, times.Frame, err
 }
@@ -184,13 +190,4 @@ func percentile(v []float64, p float64) float64 {
 	sort.Float64s(s)
 	i := int(p/100*float64(len(s))+0.999999) - 1
 	return s[min(max(i, 0), len(s)-1)]
-}
-
-func medianInt(v []int64) int64 {
-	if len(v) == 0 {
-		return 0
-	}
-	s := append([]int64(nil), v...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	return s[len(s)/2]
 }

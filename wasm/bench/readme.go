@@ -10,32 +10,62 @@ import (
 func (r *report) readme() string {
 	r.stamp()
 	var b strings.Builder
-	b.WriteString(wrap(fmt.Sprintf("`make bench-web` (`go run ./wasm/bench`) serves the built site and a minimal JavaScript decoder "+
-		"page on `jose` (the baseline) from one local server, brotli for both (`app.wasm` from its `-q 11` "+
-		"twin, as the worker sends it). Headless chromium opens each page in a fresh profile and, as soon as "+
+	jwtio := "jwt.io's debugger, built with `next build` from its source (commit `" + short(r.jwtioCommit) + "`, " +
+		"its two Google fonts swapped for its own Aeonik files so that the build needs no network) and served by `next start`"
+	if !r.has(jwtIO) {
+		jwtio = "jwt.io's debugger (**not measured in this run**: " + r.jwtioMissing + ")"
+	}
+	b.WriteString(wrap(fmt.Sprintf("`make bench-web` (`go run ./wasm/bench`) measures three pages in one run: Authlab's "+
+		"JWT workbench served by the worker itself, on workerd with the built site as its static assets and a fresh D1, as users "+
+		"get it (workerd runs the worker; in front of it, the routing of Workers static assets serves the prerendered "+
+		"pages from the assets, brotli-compressed as the edge compresses them, and sends the paths of `run_worker_first`, "+
+		"`app.wasm` among them, to the worker, which picks `app.wasm`'s precompressed twin); a minimal JavaScript decoder "+
+		"page on `jose` (the baseline), every file brotli-compressed; and %s. "+
+		"Each is reached as users reach a site, over HTTPS and HTTP/2 (on a loopback port, with a certificate chromium is "+
+		"told to trust), through a reverse proxy that passes the request's `Accept-Encoding` and the answer through "+
+		"unchanged; the table below gives the header chromium sent, Chrome's own `gzip, deflate, br, zstd` (headless "+
+		"chromium sends the same to plain http://127.0.0.1), and what came back. `next start` compresses with gzip "+
+		"only, so jwt.io's files come gzip-compressed here where its host would send brotli. The run fails if "+
+		"`app.wasm` does not arrive as `br`. Headless chromium opens each page in a fresh profile and, as soon as "+
 		"the page has a token field, pastes an HS256 token (and its secret, where the page has a key field). "+
 		"Two clocks run from navigation start: **payload on screen**, the frame that shows the decoded "+
 		"payload (the first useful frame), and **workbench ready**, the frame that shows the signature verified "+
-		"by the Go workbench (the jose page only decodes, so its two clocks are one). Then the same profile "+
-		"opens the page again once the service worker has cached the site (repeat visit). The keystroke "+
-		"figures time %d edits of the payload from the input event to the next frame with the new payload, "+
-		"in a chromium whose frames are not held to 60 Hz (`--disable-frame-rate-limit --disable-gpu-vsync`), "+
-		"where that is the page's own cost, and in a normal one, where a frame waits for vsync and no page "+
-		"can get under 16.7 ms. Pages interleaved, medians of %d runs; %s, commit `%s`:", r.keys, r.runs, r.when, r.commit)))
+		"by the Go workbench (the other pages only decode). Then the same profile opens the page again once the service "+
+		"worker, where there is one, has cached the site (repeat visit). The keystroke figures time %d edits of the payload "+
+		"from the input event to the next frame with the new payload, in a chromium whose frames are not held to 60 Hz "+
+		"(`--disable-frame-rate-limit --disable-gpu-vsync`), where that is the page's own cost, and in a normal one, where "+
+		"a frame waits for vsync and no page can get under 16.7 ms. Pages interleaved, median (min–max) of %d runs; %s, "+
+		"commit `%s`, load average %s at the start and %s at the end (other work shared the machine's two cores):",
+		jwtio, r.keys, r.runs, r.when, r.commit, r.load, r.loadEnd)))
 	b.WriteString("\n\n")
 	b.WriteString(r.table())
-	if len(r.pages) > 2 {
-		o := r.pages[2]
-		of, or := r.get(o.name, slow.name)
-		af, ar := r.get(authlab, slow.name)
-		jf, jr := r.get(jose, slow.name)
-		b.WriteString("\n" + wrap(fmt.Sprintf("In the same run, %s, at 20 Mbit/s: payload on screen %s on a first visit "+
-			"(%s the jose page's; now %s) and %s on a repeat one (%s; now %s); workbench ready %s and %s.",
-			r.alsoLabel, ms(of.payload), ratio(of.payload, jf.payload), ratio(af.payload, jf.payload),
-			ms(or.payload), ratio(or.payload, jr.payload), ratio(ar.payload, jr.payload), ms(of.ready), ms(or.ready))) + "\n")
+	b.WriteString("\n" + wrap(r.goal()) + "\n\n")
+	b.WriteString("How each page's main resource travelled (the request's `Accept-Encoding`, the answer's " +
+		"`Content-Encoding` and the bytes on the wire):\n\n")
+	b.WriteString(r.encodings())
+	if r.lighthouse != "" {
+		b.WriteString("\n" + wrap("In the same run, through the same HTTPS fronts: "+firstLine(r.lighthouse)) + "\n\n")
+		b.WriteString(afterFirstLine(r.lighthouse))
 	}
 	fmt.Fprintf(&b, "\n`TestFrontEndSize` (in `wasm/`) holds `app.wasm` to 4.4 MB with gzip -9 and 18.5 MB raw.\n")
 	return b.String()
+}
+
+func short(commit string) string {
+	if len(commit) > 12 {
+		return commit[:12]
+	}
+	return commit
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+func afterFirstLine(s string) string {
+	_, rest, _ := strings.Cut(s, "\n")
+	return strings.TrimLeft(rest, "\n")
 }
 
 // wrap breaks text into lines of at most 100 columns, as the results

@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"time"
-)
 
-const (
-	authlab = "Authlab (Go/wasm)"
-	jose    = "jose page (JS)"
+	"github.com/authlab/authlab/wasm/bench/lhsuite"
 )
 
 // series holds every run of one page on one network.
@@ -21,14 +19,29 @@ func (s *series) add(first, repeat visitTimes) {
 	s.first, s.repeat = append(s.first, first), append(s.repeat, repeat)
 }
 
-// medians of payload, ready and bytes, each taken on its own.
-func medians(v []visitTimes) visitTimes {
-	var p, r []float64
-	var b []int64
-	for _, x := range v {
-		p, r, b = append(p, x.payload), append(r, x.ready), append(b, x.bytes)
+// column returns one figure of every visit.
+func column(v []visitTimes, f func(visitTimes) float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = f(x)
 	}
-	return visitTimes{payload: median(p), ready: median(r), bytes: medianInt(b)}
+	return out
+}
+
+func payloadOf(v visitTimes) float64 { return v.payload }
+func readyOf(v visitTimes) float64   { return v.ready }
+func bytesOf(v visitTimes) float64   { return float64(v.bytes) }
+
+// facts lists the distinct encoding facts of the visits, in the order
+// first seen.
+func facts(v []visitTimes) []string {
+	var out []string
+	for _, x := range v {
+		if s := x.enc.String(); !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 type keyResult struct {
@@ -37,31 +50,35 @@ type keyResult struct {
 	dom, frame []float64
 }
 
+// report is everything one run measured.
 type report struct {
 	runs, keys   int
 	nets         []netProfile
 	pages        []target
 	samples      map[[2]string]*series
 	keyResults   []keyResult
+	lighthouse   string // lhsuite's table, "" when not run
+	jwtioCommit  string
+	jwtioMissing string // why jwt.io was not measured
+	load         string // the machine's load average when the run began
+	loadEnd      string // and when it ended
 	when, commit string
-	alsoLabel    string // what the -also build is, for the results file
 }
 
-func (r *report) get(page, net string) (first, repeat visitTimes) {
-	s := r.samples[[2]string{page, net}]
-	if s == nil {
-		return
+func (r *report) series(page, net string) *series {
+	if s := r.samples[[2]string{page, net}]; s != nil {
+		return s
 	}
-	return medians(s.first), medians(s.repeat)
+	return &series{}
 }
 
-func (r *report) key(page string, free bool) keyResult {
+func (r *report) key(page string, free bool) (keyResult, bool) {
 	for _, k := range r.keyResults {
 		if k.page == page && k.free == free {
-			return k
+			return k, true
 		}
 	}
-	return keyResult{}
+	return keyResult{}, false
 }
 
 func (r *report) stamp() {
@@ -79,13 +96,8 @@ func (r *report) stamp() {
 	}
 }
 
-func ms(v float64) string { return fmt.Sprintf("%.0f ms", v) }
-
-func ratio(a, b float64) string {
-	if b <= 0 {
-		return ""
-	}
-	return fmt.Sprintf("%.2f×", a/b)
+func (r *report) has(page string) bool {
+	return slices.ContainsFunc(r.pages, func(t target) bool { return t.name == page })
 }
 
 func kib(b int64) string {
@@ -95,72 +107,120 @@ func kib(b int64) string {
 	return fmt.Sprintf("%d KiB", b/1024)
 }
 
-// table is the figures, Authlab beside the jose page with their ratio,
-// and jwt.io's where the issue gives them.
+// columns are the table's pages: Authlab, the jose page and jwt.io,
+// whether or not jwt.io was measured.
+var columns = []string{authlab, jose, jwtIO}
+
+// cell is the median and range of one figure, or why there is none.
+func (r *report) cell(page string, v []float64, format string) string {
+	if !r.has(page) {
+		return "not measured"
+	}
+	if len(v) == 0 {
+		return "–"
+	}
+	return lhsuite.Spread(v, format)
+}
+
+// table is the figures of the three pages side by side, each as its
+// median and range over the runs.
 func (r *report) table() string {
 	var b strings.Builder
-	b.WriteString("| | Authlab | jose page | Authlab / jose | jwt.io (anchor) |\n|---|---:|---:|---:|---:|\n")
-	row := func(name string, a, j float64, anchor string) {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", name, ms(a), ms(j), ratio(a, j), anchor)
+	b.WriteString("| | Authlab, through the worker | jose page | jwt.io |\n|---|---:|---:|---:|\n")
+	row := func(name string, f func(page string) string) {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", name, f(columns[0]), f(columns[1]), f(columns[2]))
 	}
-	anchors := map[string][2]string{slow.name: {"1.12 s", "0.88 s"}}
 	for _, n := range r.nets {
-		af, ar := r.get(authlab, n.name)
-		jf, jr := r.get(jose, n.name)
-		label := n.name
-		if n.name == slow.name {
-			label = "20 Mbit/s and 40 ms RTT"
+		for _, visit := range []string{"first", "repeat"} {
+			pick := func(s *series) []visitTimes {
+				if visit == "first" {
+					return s.first
+				}
+				return s.repeat
+			}
+			row(fmt.Sprintf("%s visit, payload on screen, %s, ms", visit, n.name), func(p string) string {
+				return r.cell(p, column(pick(r.series(p, n.name)), payloadOf), "%.0f")
+			})
+			row(fmt.Sprintf("%s visit, workbench ready, %s, ms", visit, n.name), func(p string) string {
+				if p != authlab && r.has(p) {
+					return "(decodes only)"
+				}
+				return r.cell(p, column(pick(r.series(p, n.name)), readyOf), "%.0f")
+			})
 		}
-		row("first visit, payload on screen, "+label, af.payload, jf.payload, anchors[n.name][0])
-		row("first visit, workbench ready, "+label, af.ready, jf.ready, "")
-		row("repeat visit, payload on screen, "+label, ar.payload, jr.payload, anchors[n.name][1])
-		row("repeat visit, workbench ready, "+label, ar.ready, jr.ready, "")
 	}
-	af, ar := r.get(authlab, slow.name)
-	jf, jr := r.get(jose, slow.name)
-	fmt.Fprintf(&b, "| bytes, first visit | %s | %s | | 1044 KiB |\n", kib(af.bytes), kib(jf.bytes))
-	fmt.Fprintf(&b, "| bytes, repeat visit | %s | %s | | 28 KiB |\n", kib(ar.bytes), kib(jr.bytes))
+	for _, visit := range []string{"first", "repeat"} {
+		row(fmt.Sprintf("bytes on the wire, %s visit, KiB", visit), func(p string) string {
+			s := r.series(p, slow.name)
+			v := s.first
+			if visit == "repeat" {
+				v = s.repeat
+			}
+			kb := column(v, bytesOf)
+			for i := range kb {
+				kb[i] /= 1024
+			}
+			return r.cell(p, kb, "%.0f")
+		})
+	}
 	for _, free := range []bool{true, false} {
-		a, j := r.key(authlab, free), r.key(jose, free)
-		name, anchor := "keystroke → payload drawn, p50 / p95, frames not held to 60 Hz", ""
+		name := "keystroke → payload drawn, p50 / p95, frames not held to 60 Hz"
 		if !free {
-			name, anchor = "keystroke → payload drawn, p50 / p95, 60 Hz vsync", "28 ms"
+			name = "keystroke → payload drawn, p50 / p95, 60 Hz vsync"
 		}
-		fmt.Fprintf(&b, "| %s | %.1f / %.1f ms | %.1f / %.1f ms | %s at p95 | %s |\n", name,
-			percentile(a.frame, 50), percentile(a.frame, 95), percentile(j.frame, 50), percentile(j.frame, 95),
-			ratio(percentile(a.frame, 95), percentile(j.frame, 95)), anchor)
+		row(name, func(p string) string {
+			k, ok := r.key(p, free)
+			if !ok {
+				return "not measured"
+			}
+			return fmt.Sprintf("%.1f / %.1f ms", percentile(k.frame, 50), percentile(k.frame, 95))
+		})
 	}
-	a := r.key(authlab, true)
-	fmt.Fprintf(&b, "| keystroke → payload in the DOM, p50 / p95 | %.1f / %.1f ms | %.1f / %.1f ms | | |\n",
-		percentile(a.dom, 50), percentile(a.dom, 95), percentile(r.key(jose, true).dom, 50), percentile(r.key(jose, true).dom, 95))
 	return b.String()
 }
 
-// markdown is the full report for results/latest.md.
-func (r *report) markdown() string {
-	r.stamp()
+// goal compares, at 20 Mbit/s on a first visit, the median time to
+// Authlab's workbench ready with jwt.io's to its decoded payload.
+func (r *report) goal() string {
+	if !r.has(jwtIO) {
+		return fmt.Sprintf("jwt.io was not measured in this run (%s), so the goal (first visit at 20 Mbit/s and 40 ms RTT: "+
+			"Authlab's workbench ready no later than jwt.io's decoded payload) was not checked.", r.jwtioMissing)
+	}
+	a := median(column(r.series(authlab, slow.name).first, readyOf))
+	j := median(column(r.series(jwtIO, slow.name).first, payloadOf))
+	verdict := "met"
+	if a > j {
+		verdict = "not met"
+	}
+	return fmt.Sprintf("Goal, first visit at 20 Mbit/s and 40 ms RTT, through the worker: Authlab's workbench ready "+
+		"(median %.0f ms) no later than jwt.io's decoded payload on screen (median %.0f ms): **%s** (%+.0f ms).", a, j, verdict, a-j)
+}
+
+// encodings says, per page, network and visit, what the browser asked
+// for and how the page's main resource came.
+func (r *report) encodings() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Front-end benchmark: time to usable\n\n")
-	fmt.Fprintf(&b, "Headless chromium, %s, commit %s. Medians of %d interleaved runs; keystrokes: %d edits of the payload. See docs/performance.md for what each figure is.\n\n", r.when, r.commit, r.runs, r.keys)
-	b.WriteString(r.table())
-	b.WriteString("\nMedians per page, payload on screen / workbench ready, and the ratio of each to the jose page's:\n\n")
-	b.WriteString("| page | network | first visit | ratio | repeat visit | ratio | bytes, first |\n|---|---|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| page | resource | network | first visit | repeat visit |\n|---|---|---|---|---|\n")
 	for _, p := range r.pages {
+		res := "`" + p.resource + "`"
+		if p.resource == "" {
+			res = "the document"
+		}
 		for _, n := range r.nets {
-			f, rp := r.get(p.name, n.name)
-			jf, jr := r.get(jose, n.name)
-			fmt.Fprintf(&b, "| %s | %s | %.0f / %.0f ms | %s / %s | %.0f / %.0f ms | %s / %s | %s |\n", p.name, n.name,
-				f.payload, f.ready, ratio(f.payload, jf.payload), ratio(f.ready, jf.ready),
-				rp.payload, rp.ready, ratio(rp.payload, jr.payload), ratio(rp.ready, jr.ready), kib(f.bytes))
+			s := r.series(p.name, n.name)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", p.name, res, n.name,
+				strings.Join(facts(s.first), "; "), strings.Join(facts(s.repeat), "; "))
 		}
 	}
-	b.WriteString("\nEvery run, in milliseconds (payload on screen / workbench ready):\n\n")
+	return b.String()
+}
+
+// runs lists every run's figures in milliseconds.
+func (r *report) everyRun() string {
+	var b strings.Builder
 	for _, p := range r.pages {
 		for _, n := range r.nets {
-			s := r.samples[[2]string{p.name, n.name}]
-			if s == nil {
-				continue
-			}
+			s := r.series(p.name, n.name)
 			fmt.Fprintf(&b, "- %s, %s: first", p.name, n.name)
 			for _, v := range s.first {
 				fmt.Fprintf(&b, " %.0f/%.0f", v.payload, v.ready)
@@ -171,6 +231,23 @@ func (r *report) markdown() string {
 			}
 			b.WriteString("\n")
 		}
+	}
+	return b.String()
+}
+
+// markdown is the full report for results/latest.md.
+func (r *report) markdown() string {
+	r.stamp()
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Front-end benchmark: time to usable\n\n")
+	fmt.Fprintf(&b, "Headless chromium, %s, commit %s, load average %s at the start and %s at the end. Median (min–max) of %d interleaved runs; "+
+		"keystrokes: %d edits of the payload. See docs/performance.md for what each figure is.\n\n", r.when, r.commit, r.load, r.loadEnd, r.runs, r.keys)
+	b.WriteString(r.table())
+	b.WriteString("\n" + r.goal() + "\n\n")
+	b.WriteString("How each page's main resource travelled:\n\n" + r.encodings())
+	b.WriteString("\nEvery run, in milliseconds (payload on screen / workbench ready):\n\n" + r.everyRun())
+	if r.lighthouse != "" {
+		b.WriteString("\n" + r.lighthouse)
 	}
 	return b.String()
 }

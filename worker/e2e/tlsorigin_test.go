@@ -4,22 +4,15 @@ package e2e_test
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/base64"
-	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/authlab/authlab/worker/devserver"
 	"github.com/chromedp/chromedp"
 )
 
@@ -37,8 +30,7 @@ type tlsOrigin struct {
 func serveTLS(t *testing.T, host string, h http.Handler) *tlsOrigin {
 	t.Helper()
 	cert, pool := selfSigned(t, host)
-	sum := sha256.Sum256(cert.Leaf.RawSubjectPublicKeyInfo)
-	o := &tlsOrigin{host: host, pool: pool, spki: base64.StdEncoding.EncodeToString(sum[:])}
+	o := &tlsOrigin{host: host, pool: pool, spki: devserver.SPKIHash(cert)}
 	o.srv = httptest.NewUnstartedServer(h)
 	o.srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
 	o.srv.StartTLS()
@@ -83,22 +75,9 @@ func chromiumTrusts(origins ...*tlsOrigin) []chromedp.ExecAllocatorOption {
 
 func selfSigned(t *testing.T, host string) (tls.Certificate, *x509.CertPool) {
 	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	cert, pool, err := devserver.SelfSigned(host)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: host}, DNSNames: []string{host},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		BasicConstraintsValid: true, IsCA: true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	leaf, _ := x509.ParseCertificate(der)
-	pool := x509.NewCertPool()
-	pool.AddCert(leaf)
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
+	return cert, pool
 }

@@ -38,6 +38,9 @@ type Options struct {
 	// ErrorStatus lets Lighthouse audit a page answered with an error
 	// status, such as the 404 page (--ignore-status-code).
 	ErrorStatus bool
+	// Flags are more chromium flags, such as those under which it
+	// resolves a host name to a loopback port and trusts its certificate.
+	Flags []string
 }
 
 // Run audits one page with the default settings, a mobile device with
@@ -54,7 +57,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, fmt.Errorf("%w: %v", ErrNoChromium, err)
 	}
 	args := []string{o.URL, "--output=json", "--output-path=stdout", "--quiet",
-		"--chrome-flags=" + ChromeFlags, "--disable-full-page-screenshot"}
+		"--chrome-flags=" + chromeFlags(o.Flags), "--disable-full-page-screenshot"}
 	if len(o.Categories) > 0 {
 		args = append(args, "--only-categories="+strings.Join(o.Categories, ","))
 	}
@@ -77,6 +80,20 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return &r, fmt.Errorf("%w: %s: %v\n%s", ErrRun, o.URL, runErr, tail(stderr.String()))
 	}
 	return &r, nil
+}
+
+// chromeFlags is the value of --chrome-flags: ChromeFlags and flags,
+// where a flag's value with spaces is quoted, as Lighthouse splits the
+// list at spaces outside quotes.
+func chromeFlags(flags []string) string {
+	all := []string{ChromeFlags}
+	for _, f := range flags {
+		if name, value, ok := strings.Cut(f, "="); ok && strings.Contains(value, " ") {
+			f = name + `="` + value + `"`
+		}
+		all = append(all, f)
+	}
+	return strings.Join(all, " ")
 }
 
 // tail keeps the end of a long error output.

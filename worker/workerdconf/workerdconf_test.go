@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -151,5 +152,8 @@ func TestProjectWrangler(t *testing.T) {
 	}
 	if w.CompatibilityDate == "" || w.Vars["PBKDF2_ITERATIONS"] == "" {
 		t.Errorf("%+v", w)
+	}
+	if w.Assets.Directory != "build/site" || !slices.Contains(w.Assets.RunWorkerFirst, "/web/app.wasm") {
+		t.Errorf("assets: %+v, want build/site with /web/app.wasm run by the worker first", w.Assets)
 	}
 }

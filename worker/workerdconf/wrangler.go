@@ -7,11 +7,21 @@ import (
 )
 
 // Wrangler is what a direct run takes from a wrangler configuration
-// (wrangler.jsonc): the compatibility date and the vars.
+// (wrangler.jsonc): the compatibility date, the vars and how static
+// assets are routed.
 type Wrangler struct {
 	CompatibilityDate string            `json:"compatibility_date"`
 	Vars              map[string]string `json:"-"`
 	RawVars           map[string]any    `json:"vars"`
+	Assets            Assets            `json:"assets"`
+}
+
+// Assets is the static-assets section: the folder, and the paths that
+// reach the worker even where an asset of that name exists.
+type Assets struct {
+	Directory      string   `json:"directory"`
+	HTMLHandling   string   `json:"html_handling"`
+	RunWorkerFirst []string `json:"run_worker_first"`
 }
 
 // ParseWrangler reads a wrangler.jsonc. Vars that are not strings are

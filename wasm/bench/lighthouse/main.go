@@ -24,18 +24,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/authlab/authlab/wasm/bench/lhsuite"
 	"github.com/authlab/authlab/worker/devserver"
-	"github.com/authlab/authlab/worker/lighthouse"
 )
 
 // errSite is returned for a -site flag that is not label=origin or
 // label=folder.
 var errSite = errors.New("a site is label=http://host:port or label=worker-folder")
-
-// site is one origin under measurement.
-type site struct {
-	label, base string
-}
 
 // sites collects the -site flags.
 type sites []string
@@ -72,73 +67,56 @@ func main() {
 // dev it started are stopped when it returns.
 func measure(flags []string, pages []string, runs int, workerDir string) (string, error) {
 	ctx := context.Background()
-	var targets []site
+	var sites []lhsuite.Site
 	for _, f := range flags {
 		s, stop, err := open(ctx, f)
 		if err != nil {
 			return "", err
 		}
 		defer stop()
-		targets = append(targets, s)
+		s.Pages = pages
+		sites = append(sites, s)
 	}
-	samples := map[key]*series{}
-	for i := 0; i < runs; i++ {
-		for _, p := range pages {
-			for j := range targets {
-				s := targets[(i+j)%len(targets)] // alternate which site goes first
-				r, err := lighthouse.Run(ctx, lighthouse.Options{WorkerDir: workerDir, URL: s.base + p,
-					Categories: []string{"performance", "accessibility", "best-practices"}})
-				if err != nil {
-					return "", err
-				}
-				k := key{s.label, p}
-				if samples[k] == nil {
-					samples[k] = &series{}
-				}
-				m, err := samples[k].add(r)
-				if err != nil {
-					return "", fmt.Errorf("%s %s: %w", s.label, p, err)
-				}
-				fmt.Fprintf(os.Stderr, "run %d, %s %s: %s\n", i+1, s.label, p, m)
-			}
-		}
+	res, err := lhsuite.Measure(ctx, lhsuite.Options{Sites: sites, Runs: runs, WorkerDir: workerDir, Log: os.Stderr})
+	if err != nil {
+		return "", err
 	}
-	return markdown(targets, pages, runs, samples), nil
+	return res.Markdown(), nil
 }
 
 // open parses a -site flag. An origin is used as it is; a folder gets a
 // wrangler dev of its own, which stop ends.
-func open(ctx context.Context, flagValue string) (s site, stop func(), err error) {
+func open(ctx context.Context, flagValue string) (s lhsuite.Site, stop func(), err error) {
 	label, where, ok := strings.Cut(flagValue, "=")
 	if !ok || label == "" || where == "" {
-		return site{}, nil, fmt.Errorf("%w: %q", errSite, flagValue)
+		return lhsuite.Site{}, nil, fmt.Errorf("%w: %q", errSite, flagValue)
 	}
 	if strings.HasPrefix(where, "http://") || strings.HasPrefix(where, "https://") {
-		return site{label, strings.TrimRight(where, "/")}, func() {}, nil
+		return lhsuite.Site{Label: label, Base: strings.TrimRight(where, "/")}, func() {}, nil
 	}
 	dir, err := filepath.Abs(where)
 	if err != nil {
-		return site{}, nil, err
+		return lhsuite.Site{}, nil, err
 	}
 	state, err := os.MkdirTemp("", "authlab-lighthouse-")
 	if err != nil {
-		return site{}, nil, err
+		return lhsuite.Site{}, nil, err
 	}
 	cleanup := func() { os.RemoveAll(state) }
 	if err := devserver.Migrate(ctx, dir, "", state); err != nil {
 		cleanup()
-		return site{}, nil, err
+		return lhsuite.Site{}, nil, err
 	}
 	srv, err := devserver.Start(ctx, devserver.Options{Name: label, WorkerDir: dir, State: state,
 		LogPath: filepath.Join(state, "wrangler.log")})
 	if err != nil {
 		cleanup()
-		return site{}, nil, err
+		return lhsuite.Site{}, nil, err
 	}
 	stop = func() { srv.Stop(); cleanup() }
 	if err := srv.WaitReady(ctx, 90*time.Second); err != nil {
 		stop()
-		return site{}, nil, err
+		return lhsuite.Site{}, nil, err
 	}
-	return site{label, srv.Base}, stop, nil
+	return lhsuite.Site{Label: label, Base: srv.Base}, stop, nil
 }

@@ -1,4 +1,4 @@
-package main
+package lhsuite
 
 import (
 	"errors"
@@ -46,9 +46,9 @@ func (s *series) add(r *lighthouse.Report) (measurement, error) {
 	return m, nil
 }
 
-// spread is the median of values and their range, as "median (min–max)",
+// Spread is the median of values and their range, as "median (min–max)",
 // each printed with format.
-func spread(values []float64, format string) string {
+func Spread(values []float64, format string) string {
 	v := slices.Clone(values)
 	slices.Sort(v)
 	if len(v) == 0 {
@@ -70,25 +70,25 @@ func (s *series) column(f func(measurement) float64) []float64 {
 	return out
 }
 
-// markdown renders the table: one row per page and site, each figure as
+// Markdown renders the table: one row per page and site, each figure as
 // its median and range over the runs.
-func markdown(targets []site, pages []string, runs int, samples map[key]*series) string {
+func (r *Result) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Lighthouse 12.2.3, default settings (mobile, simulated throttling), %d runs per page and site, interleaved; median (min–max).\n\n", runs)
+	fmt.Fprintf(&b, "Lighthouse 12.2.3, default settings (mobile, simulated throttling), %d runs per page and site, interleaved; median (min–max).\n\n", r.Runs)
 	b.WriteString("| page | site | performance | LCP ms | TBT ms | accessibility | best practices |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|\n")
-	for _, p := range pages {
-		for _, t := range targets {
-			s := samples[key{t.label, p}]
+	for _, p := range pages(r.Sites) {
+		for _, t := range r.Sites {
+			s := r.samples[key{t.Label, p}]
 			if s == nil {
 				continue
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", p, t.label,
-				spread(s.column(func(m measurement) float64 { return float64(m.perf) }), "%.0f"),
-				spread(s.column(func(m measurement) float64 { return m.lcp }), "%.0f"),
-				spread(s.column(func(m measurement) float64 { return m.tbt }), "%.0f"),
-				spread(s.column(func(m measurement) float64 { return float64(m.a11y) }), "%.0f"),
-				spread(s.column(func(m measurement) float64 { return float64(m.bp) }), "%.0f"))
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", p, t.Label,
+				Spread(s.column(func(m measurement) float64 { return float64(m.perf) }), "%.0f"),
+				Spread(s.column(func(m measurement) float64 { return m.lcp }), "%.0f"),
+				Spread(s.column(func(m measurement) float64 { return m.tbt }), "%.0f"),
+				Spread(s.column(func(m measurement) float64 { return float64(m.a11y) }), "%.0f"),
+				Spread(s.column(func(m measurement) float64 { return float64(m.bp) }), "%.0f"))
 		}
 	}
 	return b.String()

@@ -1,4 +1,4 @@
-package main
+package lhsuite
 
 import (
 	"encoding/json"
@@ -22,8 +22,8 @@ func TestSpreadGivesMedianAndRange(t *testing.T) {
 		if len(c.in) == 4 {
 			format = "%.1f"
 		}
-		if got := spread(c.in, format); got != c.want {
-			t.Errorf("spread(%v) = %q, want %q", c.in, got, c.want)
+		if got := Spread(c.in, format); got != c.want {
+			t.Errorf("Spread(%v) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
@@ -58,7 +58,7 @@ func TestSeriesReadsEveryFigure(t *testing.T) {
 }
 
 func TestMarkdownHasARowPerPageAndSite(t *testing.T) {
-	targets := []site{{"after", "http://a"}, {"before", "http://b"}}
+	sites := []Site{{"after", "http://a", []string{"/"}}, {"before", "http://b", []string{"/"}}}
 	samples := map[key]*series{}
 	for _, k := range []key{{"after", "/"}, {"before", "/"}} {
 		s := &series{}
@@ -69,11 +69,33 @@ func TestMarkdownHasARowPerPageAndSite(t *testing.T) {
 		}
 		samples[k] = s
 	}
-	md := markdown(targets, []string{"/"}, 3, samples)
+	md := (&Result{Sites: sites, Runs: 3, samples: samples}).Markdown()
 	for _, want := range []string{"| `/` | after | 60 (50–70) | 2500 (2500–2500) | 120 (120–120) | 100 (100–100) | 96 (96–96) |",
 		"| `/` | before | 60 (50–70)", "3 runs per page and site"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q:\n%s", want, md)
 		}
+	}
+}
+
+func TestMarkdownGivesASiteOnlyItsOwnPages(t *testing.T) {
+	sites := []Site{{"Authlab", "https://a", []string{"/", "/jwt"}}, {"jwt.io", "https://j", []string{"/"}}}
+	if got := pages(sites); strings.Join(got, " ") != "/ /jwt" {
+		t.Errorf("pages = %q, want / then /jwt", got)
+	}
+	samples := map[key]*series{}
+	for _, k := range []key{{"Authlab", "/"}, {"Authlab", "/jwt"}, {"jwt.io", "/"}} {
+		s := &series{}
+		if _, err := s.add(report(t, "0.9")); err != nil {
+			t.Fatal(err)
+		}
+		samples[k] = s
+	}
+	md := (&Result{Sites: sites, Runs: 1, samples: samples}).Markdown()
+	if n := strings.Count(md, "| jwt.io |"); n != 1 {
+		t.Errorf("jwt.io has %d rows, want 1:\n%s", n, md)
+	}
+	if i, j := strings.Index(md, "| `/` | jwt.io |"), strings.Index(md, "| `/jwt` | Authlab |"); i < 0 || j < i {
+		t.Errorf("rows not grouped by page:\n%s", md)
 	}
 }
