@@ -2,14 +2,10 @@
 // natively it writes the static site or serves it for development.
 package main
 
-import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/authlab/authlab/app/ui"
-)
+import "github.com/authlab/authlab/app/ui"
 
 func main() {
 	ui.Register()
-	app.RunWhenOnBrowser()
+	ui.Start()
 	serve()
 }

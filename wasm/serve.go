@@ -11,7 +11,7 @@ import (
 )
 
 // serve writes the static site, or serves it for development. It is built
-// natively only: in the browser RunWhenOnBrowser never returns, and
+// natively only: in the browser ui.Start never returns, and
 // leaving the server out keeps net/http's server and the page renderer
 // out of app.wasm.
 func serve() {

@@ -2,6 +2,6 @@
 
 package main
 
-// serve is never reached in the browser, where RunWhenOnBrowser runs the
+// serve is never reached in the browser, where ui.Start runs the
 // app for as long as the page lives.
 func serve() {}

@@ -1,8 +1,10 @@
 // Authlab's only script besides go-app's. Before the page is painted it
 // applies the theme the visitor picked; while app.wasm loads it turns
-// go-app's loading label into a progress bar, and makes the prerendered JWT
-// workbench decode a pasted token (see preview below). It reads nothing but
-// its own localStorage entry, and sends and stores nothing.
+// go-app's loading label into a progress bar, tells app.wasm when the
+// prerendered page is on screen (see painted below), and makes the
+// prerendered JWT workbench decode a pasted token (see preview below). It
+// reads nothing but its own localStorage entry, and sends and stores
+// nothing.
 (function () {
   if (typeof document === "undefined") {
     // Under Node, as in app/jot's tests: the decoder alone.
@@ -39,13 +41,97 @@
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", watch);
     document.addEventListener("DOMContentLoaded", hold);
+    document.addEventListener("DOMContentLoaded", keepLoader);
   } else {
     watch();
     hold();
+    keepLoader();
   }
+  // authlabPainted is what app.wasm waits for before mounting the live
+  // page: the prerendered page on screen (painted, below), then a task of
+  // its own, so that the mount never runs in the task that started
+  // app.wasm, even when the page was painted long before.
+  var shown = painted();
+  window.authlabPainted = function () {
+    return shown.then(function () {
+      return new Promise(function (resolve) {
+        setTimeout(resolve, 0);
+      });
+    });
+  };
 
   preview();
 })();
+
+// painted returns a promise that settles once the prerendered page is on
+// screen: the browser has presented its first contentful paint (Paint
+// Timing, W3C) and two animation frames have begun since, so that the
+// frame holding the whole parsed page has been presented too. app.wasm
+// waits for it (authlabPainted, above) before go-app replaces the
+// prerendered page with the live one (app/ui's Start). A page replaced while the browser was still
+// presenting it would lose that paint: the live page's copy of the same
+// text would be painted again, later, and be the page's largest
+// contentful paint. The wait never blocks for long: a hidden page paints
+// nothing and does not wait, a browser without Paint Timing waits for the
+// frames alone, and every wait ends after two seconds.
+function painted() {
+  return new Promise(function (resolve) {
+    var done = false;
+    var settle = function () {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    var frames = function () {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(settle);
+      });
+    };
+    setTimeout(settle, 2000);
+    if (document.visibilityState === "hidden") {
+      settle();
+      return;
+    }
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") settle();
+    });
+    try {
+      new PerformanceObserver(function (list, obs) {
+        if (list.getEntriesByName("first-contentful-paint").length === 0) return;
+        obs.disconnect();
+        frames();
+      }).observe({ type: "paint", buffered: true });
+    } catch (e) {
+      frames();
+    }
+  });
+}
+
+// keepLoader keeps go-app's loader, its progress bar, on the page until
+// the live page has replaced the prerendered one. go-app removes the
+// loader as soon as app.wasm first waits, and app.wasm waits for the
+// prerendered page to be shown (painted, above) before go-app mounts the
+// live page: without this, the prerendered page's controls would stay
+// disabled for a moment with nothing saying why.
+function keepLoader() {
+  var loader = document.getElementById("app-wasm-loader");
+  var page = document.body && document.body.firstElementChild;
+  if (!loader || !page || !page.classList.contains("shell")) return;
+  new MutationObserver(function (records, obs) {
+    if (!page.isConnected) {
+      obs.disconnect();
+      loader.remove();
+      return;
+    }
+    records.forEach(function (r) {
+      for (var i = 0; i < r.removedNodes.length; i++) {
+        if (r.removedNodes[i] !== loader || loader.isConnected) continue;
+        var next = r.nextSibling && r.nextSibling.parentNode === document.body ? r.nextSibling : null;
+        document.body.insertBefore(loader, next);
+      }
+    });
+  }).observe(document.body, { childList: true });
+}
 
 // hold disables every control of the prerendered page until go-app
 // replaces it with the live page, whose controls work: a button that looks

@@ -13,6 +13,9 @@ func Fetch(context.Context, *httpmsg.Request, FetchOptions) (*httpmsg.Response, 
 	return nil, ErrNotBrowser
 }
 
+// Painted reports ErrNotBrowser: nothing is painted outside a browser.
+func Painted(context.Context) error { return ErrNotBrowser }
+
 // Copy reports ErrNotBrowser.
 func Copy(context.Context, string) error { return ErrNotBrowser }
 

@@ -1,7 +1,8 @@
 // Package webio is the pages' plumbing to the browser: waiting for a
-// JavaScript promise, fetch, the clipboard, and Web Storage. Built for
-// anything but js/wasm, as when the site is prerendered or tested
-// natively, every call reports ErrNotBrowser and changes nothing.
+// JavaScript promise or for the page to be on screen, fetch, the
+// clipboard, and Web Storage. Built for anything but js/wasm, as when the
+// site is prerendered or tested natively, every call reports
+// ErrNotBrowser and changes nothing.
 //
 // The calls that wait for a promise block the calling goroutine: run them
 // in a goroutine of their own (go-app's ctx.Async), never on the UI

@@ -1,0 +1,25 @@
+package ui
+
+import (
+	"context"
+
+	"github.com/authlab/authlab/app/webio"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Start runs the front end in the browser and returns at once elsewhere.
+// Every page is prerendered, and the browser paints that page before
+// app.wasm has loaded; go-app then mounts the live page in its place.
+// Start lets the prerendered page reach the screen first
+// (webio.Painted): replaced while the browser was still presenting it,
+// its paint would be lost and the live page's copy painted again, later.
+// The wait also ends the JavaScript task that started app.wasm, so that
+// the Go runtime's start and the mount are two tasks instead of one
+// long one.
+func Start() {
+	if app.IsServer {
+		return
+	}
+	_ = webio.Painted(context.Background()) // it only fails outside a browser
+	app.RunWhenOnBrowser()
+}

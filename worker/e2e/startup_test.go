@@ -1,0 +1,119 @@
+//go:build e2e
+
+package e2e_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// startupProbe runs before any of the page's scripts. It records every
+// Largest Contentful Paint entry with its element, the long tasks, when
+// the first contentful paint was reported, and when app.wasm's mount
+// replaced the prerendered page: the moment the body's first element, the
+// prerendered .shell, left the document. It also asks, as app.wasm starts
+// (wasm_exec.js's Go.run), for a task of its own to run next: when that
+// task runs shows whether the mount came in the same task as app.wasm's
+// start or after the event loop had had a turn.
+const startupProbe = `(() => {
+  const s = window.__startup = { lcp: [], long: [], mount: -1, fcp: -1, run: -1, turn: -1 };
+  let Go;
+  Object.defineProperty(window, "Go", { configurable: true, get: () => Go, set: v => {
+    const run = v.prototype.run;
+    v.prototype.run = function (...args) {
+      s.run = performance.now();
+      const c = new MessageChannel();
+      c.port1.onmessage = () => { s.turn = performance.now(); };
+      c.port2.postMessage(0);
+      return run.apply(this, args);
+    };
+    Go = v;
+  } });
+  new PerformanceObserver(l => {
+    if (l.getEntriesByName("first-contentful-paint").length && s.fcp < 0) s.fcp = performance.now();
+  }).observe({ type: "paint", buffered: true });
+  new PerformanceObserver(l => l.getEntries().forEach(e => s.lcp.push({
+    t: e.startTime, size: e.size, el: e.element,
+    name: e.element ? e.element.tagName + "." + e.element.className : "",
+  }))).observe({ type: "largest-contentful-paint", buffered: true });
+  new PerformanceObserver(l => l.getEntries().forEach(e => s.long.push({ t: e.startTime, d: e.duration })))
+    .observe({ type: "longtask", buffered: true });
+  document.addEventListener("DOMContentLoaded", () => {
+    const first = document.body.firstElementChild;
+    new MutationObserver((_, o) => {
+      if (first.isConnected) return;
+      s.mount = performance.now();
+      o.disconnect();
+    }).observe(document.body, { childList: true });
+  });
+})()`
+
+// startupReport is what the probe recorded, read once app.wasm runs.
+type startupReport struct {
+	LCP []struct {
+		T         float64 `json:"t"`
+		Size      float64 `json:"size"`
+		Name      string  `json:"name"`
+		Connected bool    `json:"connected"`
+	} `json:"lcp"`
+	Long []struct {
+		T float64 `json:"t"`
+		D float64 `json:"d"`
+	} `json:"long"`
+	Mount float64 `json:"mount"`
+	FCP   float64 `json:"fcp"`  // when the first contentful paint was reported
+	Run   float64 `json:"run"`  // when app.wasm started
+	Turn  float64 `json:"turn"` // when the task asked for at Run ran
+}
+
+// TestStartupKeepsFirstPaint loads /, /jwt and /oauth on a first visit
+// with the CPU slowed down four times, as Lighthouse's mobile profile
+// does. It checks that app.wasm mounts the live page only once the
+// prerendered page's first paint has been reported, in a task of its own
+// after the one that started app.wasm, and that the largest contentful
+// paint is the prerendered page's: no element of the live page becomes a
+// new, larger candidate, so the page's LCP is its first paint however
+// long app.wasm takes.
+func TestStartupKeepsFirstPaint(t *testing.T) {
+	for _, path := range []string{"/", "/jwt", "/oauth"} {
+		tab := uiBrowser(t)
+		tab.run(emulation.SetCPUThrottlingRate(4), chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(startupProbe).Do(ctx)
+			return err
+		}))
+		tab.run(chromedp.Navigate(baseURL+path), waitForApp)
+		var raw string
+		tab.run(chromedp.Evaluate(`JSON.stringify({
+			lcp: __startup.lcp.map(e => ({ t: e.t, size: e.size, name: e.name, connected: !!e.el && e.el.isConnected })),
+			long: __startup.long, mount: __startup.mount, fcp: __startup.fcp, run: __startup.run, turn: __startup.turn })`, &raw))
+		var r startupReport
+		if err := json.Unmarshal([]byte(raw), &r); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: first paint reported at %.0f ms, app.wasm started at %.0f ms, next task at %.0f ms, mount at %.0f ms; LCP entries %+v; long tasks %+v",
+			path, r.FCP, r.Run, r.Turn, r.Mount, r.LCP, r.Long)
+		if r.Mount < 0 || r.Run < 0 || r.Turn < 0 {
+			t.Errorf("%s: the prerendered page was never replaced, or app.wasm never started", path)
+			continue
+		}
+		if r.Turn > r.Mount {
+			t.Errorf("%s: app.wasm started at %.0f ms and mounted the live page at %.0f ms in the same task, blocking the page throughout", path, r.Run, r.Mount)
+		}
+		if r.FCP < 0 || r.FCP > r.Mount {
+			t.Errorf("%s: the live page was mounted at %.0f ms, before the prerendered page's first paint was reported (%.0f ms)", path, r.Mount, r.FCP)
+		}
+		if len(r.LCP) == 0 {
+			t.Errorf("%s: no largest contentful paint", path)
+			continue
+		}
+		if last := r.LCP[len(r.LCP)-1]; last.T > r.Mount {
+			t.Errorf("%s: the largest contentful paint is %s at %.0f ms, painted by the live page mounted at %.0f ms, not the prerendered page's first paint",
+				path, last.Name, last.T, r.Mount)
+		}
+	}
+}
