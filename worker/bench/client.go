@@ -19,6 +19,24 @@ const (
 	benchPassword = "bench-password-1"
 )
 
+// loginUserCount is how many accounts the login endpoint logs in round
+// robin. The worker counts a login attempt against its account before it
+// checks the password (authserver's login throttle), so concurrent logins
+// of one account beyond its limit are refused as a flood; with more
+// accounts than wrk has connections, each account has at most a few
+// logins in flight, as real users do.
+const loginUserCount = 32
+
+var loginUserText = fmt.Sprint(loginUserCount)
+
+// loginUser is the name of the i-th login account.
+func loginUser(i int) string { return fmt.Sprintf("bench-login-%d", i) }
+
+// loginBody is the JSON body of a login of user.
+func loginBody(user string) string {
+	return fmt.Sprintf(`{"username":%q,"password":%q}`, user, benchPassword)
+}
+
 // client talks to one variant's API.
 type client struct {
 	base string
@@ -65,6 +83,14 @@ func (c *client) setup(ctx context.Context, set *keys.Set) (*fixture, error) {
 		return nil, err
 	} else if status != http.StatusCreated && status != http.StatusConflict {
 		return nil, fmt.Errorf("POST /api/register: %d %s", status, body)
+	}
+	for i := range loginUserCount {
+		in := map[string]string{"username": loginUser(i), "password": benchPassword}
+		if status, body, err := c.do(ctx, http.MethodPost, "/api/register", in, ""); err != nil {
+			return nil, err
+		} else if status != http.StatusCreated && status != http.StatusConflict {
+			return nil, fmt.Errorf("POST /api/register %s: %d %s", loginUser(i), status, body)
+		}
 	}
 	token, err := c.login(ctx)
 	if err != nil {
@@ -125,9 +151,13 @@ func (c *client) login(ctx context.Context) (string, error) {
 // send sends the i-th request of call and returns the response with its
 // body read.
 func (c *client) send(ctx context.Context, call call, i int) (*http.Response, []byte, error) {
+	text, v := call.body, call.rotated(i)
+	if v != "" && call.rotateHeader == "" {
+		text = v
+	}
 	var body io.Reader
-	if call.body != "" {
-		body = strings.NewReader(call.body)
+	if text != "" {
+		body = strings.NewReader(text)
 	}
 	req, err := http.NewRequestWithContext(ctx, call.method, c.base+call.path, body)
 	if err != nil {
@@ -136,7 +166,7 @@ func (c *client) send(ctx context.Context, call call, i int) (*http.Response, []
 	for name, v := range call.headers {
 		req.Header.Set(name, v)
 	}
-	if v := call.rotated(i); v != "" {
+	if v != "" && call.rotateHeader != "" {
 		req.Header.Set(call.rotateHeader, v)
 	}
 	resp, err := c.http.Do(req)

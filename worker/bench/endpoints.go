@@ -20,7 +20,7 @@ type endpoint struct {
 var endpoints = []endpoint{
 	{"protected", "GET", "/api/protected", "ES256 Bearer JWT verification, one token repeated: a verified-token cache answers all but the first"},
 	{"protected-distinct", "GET", "/api/protected", "ES256 Bearer JWT verification, " + distinctCountText + " distinct tokens round-robin, signed with the variant's own key: no verified-token cache of that size helps"},
-	{"login", "POST", "/api/login", "PBKDF2-SHA256 (" + iterationsMark + " iterations), throttle queries, ES256 signing, refresh token insert"},
+	{"login", "POST", "/api/login", "PBKDF2-SHA256 (" + iterationsMark + " iterations), throttle queries, ES256 signing, refresh token insert; " + loginUserText + " accounts round-robin"},
 	{"data", "GET", "/api/data", "X-API-Key prefix lookup and SHA-256 check, atomic D1 quota upsert, RateLimit headers"},
 	{"token", "POST", "/oauth/token", "client_credentials with client_secret_basic, ES256 signing"},
 }
@@ -63,10 +63,12 @@ func (e endpoint) title() string { return e.method + " " + e.path }
 // each request carries the next of its values in the header rotateHeader,
 // round-robin.
 type call struct {
-	method       string
-	path         string
-	headers      map[string]string
-	body         string
+	method  string
+	path    string
+	headers map[string]string
+	body    string
+	// rotate, when set, are the values that requests take in turn: of
+	// the header rotateHeader, or with no rotateHeader, of the body.
 	rotateHeader string
 	rotate       []string
 }
@@ -86,7 +88,9 @@ func callFor(e endpoint, fx *fixture) call {
 		c.headers["Authorization"] = "Bearer " + fx.token
 	case "login":
 		c.headers["Content-Type"] = "application/json"
-		c.body = fmt.Sprintf(`{"username":%q,"password":%q}`, benchUser, benchPassword)
+		for i := range loginUserCount {
+			c.rotate = append(c.rotate, loginBody(loginUser(i)))
+		}
 	case "protected-distinct":
 		c.rotateHeader = "Authorization"
 		for _, t := range fx.tokens {
@@ -143,7 +147,11 @@ end
 			b.WriteString(luaString(k))
 		}
 		b.WriteString("}\n")
-		fmt.Fprintf(&b, "local header = %s\n", luaString(c.rotateHeader))
+		if c.rotateHeader != "" {
+			fmt.Fprintf(&b, "local header = %s\n", luaString(c.rotateHeader))
+		} else {
+			b.WriteString("local header = nil -- the values are bodies\n")
+		}
 		b.WriteString(`local reqs = {}
 local n = 0
 function init(args)
@@ -151,8 +159,12 @@ function init(args)
   for i, v in ipairs(values) do
     local h = {}
     for name, hv in pairs(wrk.headers) do h[name] = hv end
-    h[header] = v
-    reqs[i] = wrk.format(nil, nil, h)
+    if header then
+      h[header] = v
+      reqs[i] = wrk.format(nil, nil, h)
+    else
+      reqs[i] = wrk.format(nil, nil, h, v)
+    end
   end
   n = (offset or 0) % #reqs
 end

@@ -1,6 +1,11 @@
 package main
 
 import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -76,13 +81,18 @@ func TestLuaScript(t *testing.T) {
 	script := callFor(login, fx).luaScript()
 	for _, want := range []string{
 		`wrk.method = "POST"`,
-		`wrk.body = "{\"username\":\"bench\",\"password\":\"bench-password-1\"}"`,
+		`local values = {"{\"username\":\"bench-login-0\",\"password\":\"bench-password-1\"}", "{\"username\":\"bench-login-1\",`,
+		`local header = nil`,
+		`reqs[i] = wrk.format(nil, nil, h, v)`,
 		`wrk.headers["Content-Type"] = "application/json"`,
 		`io.write(string.format("bench non2xx %d\n", n))`,
 	} {
 		if !strings.Contains(script, want) {
 			t.Errorf("login script lacks %s:\n%s", want, script)
 		}
+	}
+	if n := strings.Count(script, `\"username\":\"bench-login-`); n != loginUserCount || strings.Contains(script, "wrk.body") {
+		t.Errorf("login script has %d accounts, want %d, and no fixed body:\n%s", n, loginUserCount, script)
 	}
 	data, _ := lookupEndpoint("data")
 	script = callFor(data, fx).luaScript()
@@ -107,5 +117,27 @@ func TestLuaScript(t *testing.T) {
 func TestLuaString(t *testing.T) {
 	if got, want := luaString("a\"b\\c\nd"), `"a\"b\\c\010d"`; got != want {
 		t.Errorf("luaString = %s, want %s", got, want)
+	}
+}
+
+// TestSendRotatesBodies checks that the setup's requests carry the i-th
+// rotated body, as the wrk script sends them.
+func TestSendRotatesBodies(t *testing.T) {
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got = append(got, r.Header.Get("Content-Type")+" "+string(b))
+	}))
+	defer srv.Close()
+	login, _ := lookupEndpoint("login")
+	c := callFor(login, &fixture{})
+	for i := range 2 {
+		if _, _, err := newClient(srv.URL).send(context.Background(), c, i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"application/json " + loginBody(loginUser(0)), "application/json " + loginBody(loginUser(1))}
+	if !slices.Equal(got, want) {
+		t.Errorf("bodies %q, want %q", got, want)
 	}
 }
