@@ -22,24 +22,15 @@ func Sign(claims any, alg string, k *keys.Key, extra map[string]any) (string, er
 	if err := a.CheckKey(k.Private); err != nil {
 		return "", err
 	}
-	header := map[string]any{"alg": a.Name, "typ": "JWT"}
-	if k.Kid != "" {
-		header["kid"] = k.Kid
-	}
-	for name, v := range extra {
-		if name != "alg" {
-			header[name] = v
-		}
-	}
-	hb, err := json.Marshal(header)
+	head, err := signedHeaders.segment(a.Name, k.Kid, extra)
 	if err != nil {
-		return "", fmt.Errorf("%w: header: %v", ErrJSON, err)
+		return "", err
 	}
 	pb, err := json.Marshal(claims)
 	if err != nil {
 		return "", fmt.Errorf("%w: claims: %v", ErrJSON, err)
 	}
-	input := base64.RawURLEncoding.EncodeToString(hb) + "." + base64.RawURLEncoding.EncodeToString(pb)
+	input := head + "." + base64.RawURLEncoding.EncodeToString(pb)
 	sig, err := a.method.Sign(input, k.Private)
 	if err != nil {
 		return "", fmt.Errorf("sign %s: %w", a.Name, err)
