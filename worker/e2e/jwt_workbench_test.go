@@ -307,11 +307,25 @@ func TestJWTWorkbenchSignsWithoutNetwork(t *testing.T) {
 			t.Errorf("%s: signed %v, errors %v", kind, in.Payload, in.Err())
 		}
 	}
-	chromedp.Run(ctx, setValue("#sign-payload", `{"a":1,"a":2}`), chromedp.Click("#sign", chromedp.ByQuery))
-	var problem string
-	chromedp.Run(ctx, chromedp.Text("#sign-error", &problem, chromedp.ByQuery))
-	if !strings.Contains(problem, `"a" appears twice`) {
-		t.Errorf("duplicate member: %q", problem)
+	// The edit re-renders the form: the editor's own complaint appears under
+	// the payload and the stale token goes. Wait for that before clicking,
+	// or the click lands where #sign was before the layout moved.
+	var flagged, problem string
+	err := chromedp.Run(ctx,
+		setValue("#sign-payload", `{"a":1,"a":2}`),
+		chromedp.Poll(`!document.querySelector("#signed") && (document.querySelector("#sign-payload-error")||{}).textContent || ""`,
+			&flagged, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Click("#sign", chromedp.ByQuery),
+		chromedp.Poll(`(document.querySelector("#sign-error")||{}).textContent || ""`,
+			&problem, chromedp.WithPollingTimeout(10*time.Second)),
+	)
+	if err != nil {
+		t.Fatalf("duplicate member: %v (the editor says %q, signing says %q)", err, flagged, problem)
+	}
+	for what, text := range map[string]string{"the editor": flagged, "signing": problem} {
+		if !strings.Contains(text, `"a" appears twice`) {
+			t.Errorf("duplicate member: %s says %q", what, text)
+		}
 	}
 	noNewRequests(t, log, before, "generating keys and signing")
 }
