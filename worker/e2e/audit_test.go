@@ -71,7 +71,7 @@ var auditStates = []struct {
 	{"session-cross-refused", "/session", func(b *uiTab) {
 		b.click("#session-cross-open")
 		b.run(chromedp.WaitVisible("#session-cross-frame", chromedp.ByQuery))
-		b.frameTab().run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), chromedp.Click("#cross-submit", chromedp.ByQuery))
+		b.frameTab().run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), clickSteady("#cross-submit"))
 		b.waitText("#session-cross-result", "403")
 	}},
 	{"oauth-code-expired", "/oauth", func(b *uiTab) {
@@ -215,7 +215,7 @@ func (b *uiTab) checkAxeThemes(where string, toggle bool) {
 		b.run(colorScheme(th.system))
 		if th.chosen != "" {
 			b.click("#theme-toggle")
-			b.waitJS(`document.documentElement.dataset.theme === ` + jsQuote(th.chosen))
+			b.waitJS(`document.documentElement.dataset.theme === ` + jsString(th.chosen))
 		}
 		b.checkAxe(where + ", " + th.name + " theme")
 		if th.chosen != "" {

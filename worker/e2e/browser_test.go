@@ -4,6 +4,7 @@ package e2e_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -108,8 +109,26 @@ func pasteToken(sel, token string) chromedp.Action {
 	})
 }
 
+// jsString is s as a JavaScript string literal.
 func jsString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// clickSteady clicks sel once its box has stayed put for 100 ms. go-app applies
+// an event's re-render after the event has returned; when that re-render
+// moves the button (a message appears above it, a result below it goes),
+// a click aimed at the box from before lands beside it and is lost.
+func clickSteady(sel string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.WaitVisible(sel, chromedp.ByQuery),
+		chromedp.Poll(`new Promise(resolve => {
+			const box = () => { const e = document.querySelector(`+jsString(sel)+`); return e ? JSON.stringify(e.getBoundingClientRect()) : ""; };
+			const first = box();
+			setTimeout(() => resolve(first !== "" && box() === first), 100);
+		})`, nil, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(10*time.Millisecond)),
+		chromedp.Click(sel, chromedp.ByQuery),
+	}
 }
 
 // waitForApp waits until app.wasm has started and removed the loader.

@@ -60,7 +60,7 @@ func TestSignAndVerifyReadSecretsAlike(t *testing.T) {
 	}
 	if err := chromedp.Run(ctx,
 		pasteToken("#sign-key", jwtIODemoSecret),
-		chromedp.Click("#sign", chromedp.ByQuery),
+		clickSteady("#sign"),
 		chromedp.WaitVisible("#sign-error", chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)
@@ -73,9 +73,9 @@ func TestSignAndVerifyReadSecretsAlike(t *testing.T) {
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(`document.getElementById("sign-key").select()`, nil),
 		pasteToken("#sign-key", secret),
-		chromedp.Click("#sign", chromedp.ByQuery),
+		clickSteady("#sign"),
 		chromedp.Poll(`(document.querySelector("#signed")||{}).value > ""`, nil, chromedp.WithPollingTimeout(10*time.Second)),
-		chromedp.Click("#use-signed", chromedp.ByQuery),
+		clickSteady("#use-signed"),
 		chromedp.Evaluate(`document.getElementById("key").select()`, nil),
 		pasteToken("#key", secret),
 	); err != nil {

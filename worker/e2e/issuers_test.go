@@ -242,7 +242,7 @@ func TestJWTWorkbenchThirdPartyIssuers(t *testing.T) {
 		}
 		noNewRequests(t, log, before, "pasting the token")
 		err = chromedp.Run(ctx,
-			chromedp.Click("#fetch-jwks", chromedp.ByQuery),
+			clickSteady("#fetch-jwks"),
 			chromedp.Poll(cond, nil, chromedp.WithPollingTimeout(30*time.Second)),
 		)
 		if err != nil {

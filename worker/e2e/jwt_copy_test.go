@@ -23,9 +23,9 @@ func TestJWTWorkbenchCopyButtons(t *testing.T) {
 	if err := chromedp.Run(ctx,
 		pasteToken("#token", "Bearer "+token),
 		setValue("#gen-kind", "P-256"),
-		chromedp.Click("#generate", chromedp.ByQuery),
+		clickSteady("#generate"),
 		chromedp.WaitVisible("#gen-private-pem", chromedp.ByQuery),
-		chromedp.Click("#sign", chromedp.ByQuery), // with the generated key
+		clickSteady("#sign"), // with the generated key
 		chromedp.WaitVisible("#signed", chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func TestJWTWorkbenchCopyButtons(t *testing.T) {
 		var got string
 		err := chromedp.Run(ctx,
 			chromedp.Evaluate(`navigator.clipboard.writeText("")`, nil, awaitPromise),
-			chromedp.Click(c.button, chromedp.ByQuery),
+			clickSteady(c.button),
 		)
 		for deadline := time.Now().Add(5 * time.Second); err == nil && got == "" && time.Now().Before(deadline); {
 			time.Sleep(100 * time.Millisecond)

@@ -40,7 +40,7 @@ func TestJWTWorkbenchDiscoversIssuerKeys(t *testing.T) {
 	noNewRequests(t, log, before, "typing and pasting the token")
 	err = chromedp.Run(ctx,
 		chromedp.Evaluate(`document.querySelector("details.jwks").open = true`, nil),
-		chromedp.Click("#fetch-jwks", chromedp.ByQuery),
+		clickSteady("#fetch-jwks"),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +85,7 @@ func TestJWTWorkbenchDiscoversIssuerKeys(t *testing.T) {
 		}
 	}
 	after := len(log.snapshot())
-	chromedp.Run(ctx, setValue("#key", key+" "), chromedp.Click("#sign", chromedp.ByQuery))
+	chromedp.Run(ctx, setValue("#key", key+" "), clickSteady("#sign"))
 	verdict(t, ctx, "valid")
 	noNewRequests(t, log, after, "verifying again and signing")
 }

@@ -243,16 +243,16 @@ func TestJWTWorkbenchShareLink(t *testing.T) {
 	}
 	before := len(log.snapshot())
 	var link, warning string
-	chromedp.Run(ctx, chromedp.Click("#share", chromedp.ByQuery), chromedp.WaitVisible("#share-link", chromedp.ByQuery))
+	chromedp.Run(ctx, clickSteady("#share"), chromedp.WaitVisible("#share-link", chromedp.ByQuery))
 	link = valueOf(ctx, "#share-link")
 	if !strings.Contains(link, "/jwt#token="+url.QueryEscape(token)) || strings.Contains(link, "key=") {
 		t.Errorf("link without key: %q", link)
 	}
-	chromedp.Run(ctx, chromedp.Click("#share-key", chromedp.ByQuery), chromedp.Text("#share-warning", &warning, chromedp.ByQuery))
+	chromedp.Run(ctx, clickSteady("#share-key"), chromedp.Text("#share-warning", &warning, chromedp.ByQuery))
 	if !strings.Contains(warning, "forge") || valueOf(ctx, "#share-link") != link {
 		t.Errorf("warning %q; link changed to %q before confirming", warning, valueOf(ctx, "#share-link"))
 	}
-	chromedp.Run(ctx, chromedp.Click("#share-key-confirm", chromedp.ByQuery),
+	chromedp.Run(ctx, clickSteady("#share-key-confirm"),
 		chromedp.Poll(`document.querySelector("#share-link").value.includes("key=")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	link = valueOf(ctx, "#share-link")
 	noNewRequests(t, log, before, "sharing")
@@ -286,16 +286,16 @@ func TestJWTWorkbenchSignsWithoutNetwork(t *testing.T) {
 			chromedp.Evaluate(`(document.querySelector("#gen-kid")||{}).textContent||""`, &previousKid))
 		err := chromedp.Run(ctx,
 			setValue("#gen-kind", kind),
-			chromedp.Click("#generate", chromedp.ByQuery),
+			clickSteady("#generate"),
 			chromedp.Poll(`(() => { const kid = document.querySelector("#gen-kid"); return !!kid && kid.textContent !== `+jsString(previousKid)+
 				` && document.querySelector("#sign-header").value.includes(kid.textContent); })()`, nil, chromedp.WithPollingTimeout(20*time.Second)),
-			chromedp.Click("#set-exp", chromedp.ByQuery),
-			chromedp.Click("#set-jti", chromedp.ByQuery),
-			chromedp.Click("#sign", chromedp.ByQuery),
+			clickSteady("#set-exp"),
+			clickSteady("#set-jti"),
+			clickSteady("#sign"),
 			chromedp.WaitVisible("#signed", chromedp.ByQuery),
 			chromedp.Poll(`document.querySelector("#signed").value !== `+jsString(previous)+` && document.querySelector("#signed").value !== ""`,
 				nil, chromedp.WithPollingTimeout(20*time.Second)),
-			chromedp.Click("#use-signed", chromedp.ByQuery),
+			clickSteady("#use-signed"),
 		)
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
@@ -315,7 +315,7 @@ func TestJWTWorkbenchSignsWithoutNetwork(t *testing.T) {
 		setValue("#sign-payload", `{"a":1,"a":2}`),
 		chromedp.Poll(`!document.querySelector("#signed") && (document.querySelector("#sign-payload-error")||{}).textContent || ""`,
 			&flagged, chromedp.WithPollingTimeout(10*time.Second)),
-		chromedp.Click("#sign", chromedp.ByQuery),
+		clickSteady("#sign"),
 		chromedp.Poll(`(document.querySelector("#sign-error")||{}).textContent || ""`,
 			&problem, chromedp.WithPollingTimeout(10*time.Second)),
 	)
@@ -344,7 +344,7 @@ func TestJWTWorkbenchFetchesJWKSOnClick(t *testing.T) {
 	err := chromedp.Run(ctx,
 		chromedp.Evaluate(`document.querySelector("details.jwks").open = true`, nil),
 		setValue("#jwks-url", "/.well-known/jwks.json"),
-		chromedp.Click("#fetch-jwks", chromedp.ByQuery),
+		clickSteady("#fetch-jwks"),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -452,12 +452,12 @@ func TestJWTWorkbenchLayout(t *testing.T) {
 	var problems []string
 	err := chromedp.Run(ctx,
 		chromedp.EmulateViewport(375, 812),
-		chromedp.Click("#example", chromedp.ByQuery),
-		chromedp.Click("#share", chromedp.ByQuery),
-		chromedp.Click("#share-key", chromedp.ByQuery),
+		clickSteady("#example"),
+		clickSteady("#share"),
+		clickSteady("#share-key"),
 		setValue("#gen-kind", "Ed25519"),
-		chromedp.Click("#generate", chromedp.ByQuery),
-		chromedp.Click("#sign", chromedp.ByQuery),
+		clickSteady("#generate"),
+		clickSteady("#sign"),
 		chromedp.WaitVisible("#signed", chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll("#content details, main details").forEach(d => d.open = true)`, nil),
 		chromedp.Evaluate(check, &problems),

@@ -35,7 +35,7 @@ func walkConsent(b *uiTab, user, password string) {
 		chromedp.WaitVisible("#username", chromedp.ByQuery),
 		chromedp.SendKeys("#username", user, chromedp.ByQuery),
 		chromedp.SendKeys("#password", password, chromedp.ByQuery),
-		chromedp.Click("#approve", chromedp.ByQuery),
+		clickSteady("#approve"),
 		chromedp.WaitVisible("#code-countdown", chromedp.ByQuery),
 	)
 }

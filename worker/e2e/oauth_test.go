@@ -47,7 +47,7 @@ func approveInBrowser(t *testing.T, authURL string, a *account, got <-chan url.V
 		chromedp.Navigate(authURL),
 		chromedp.SendKeys("#username", a.name, chromedp.ByQuery),
 		chromedp.SendKeys("#password", a.password, chromedp.ByQuery),
-		chromedp.Click("#approve", chromedp.ByQuery),
+		clickSteady("#approve"),
 		chromedp.WaitVisible("#done", chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)
@@ -80,7 +80,7 @@ func TestOAuthCodeFlowWithXOAuth2(t *testing.T) {
 		chromedp.Text("#client-name", &client, chromedp.ByQuery),
 		chromedp.SendKeys("#username", a.name, chromedp.ByQuery),
 		chromedp.SendKeys("#password", a.password, chromedp.ByQuery),
-		chromedp.Click("#approve", chromedp.ByQuery),
+		clickSteady("#approve"),
 		chromedp.WaitVisible("#done", chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)

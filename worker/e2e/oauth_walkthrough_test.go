@@ -64,7 +64,7 @@ func walkText(sel string, out *string) chromedp.Action {
 func walkClick(button, result string) chromedp.Action {
 	return chromedp.Tasks{
 		chromedp.WaitEnabled(button, chromedp.ByQuery),
-		chromedp.Click(button, chromedp.ByQuery),
+		clickSteady(button),
 		chromedp.WaitVisible(result, chromedp.ByQuery),
 	}
 }
@@ -162,12 +162,12 @@ func TestOAuthWalkthrough(t *testing.T) {
 	// Step 3: the consent page, signed in to and approved as a person does.
 	var pending, client string
 	if err := chromedp.Run(ctx,
-		chromedp.Click("#go-consent", chromedp.ByQuery),
+		clickSteady("#go-consent"),
 		walkText("#client-name", &client),
 		chromedp.Evaluate(`sessionStorage.getItem("authlab.oauth.pending") || ""`, &pending),
 		chromedp.SendKeys("#username", user, chromedp.ByQuery),
 		chromedp.SendKeys("#password", password, chromedp.ByQuery),
-		chromedp.Click("#approve", chromedp.ByQuery),
+		clickSteady("#approve"),
 	); err != nil {
 		walkFatal(ctx, t, err)
 	}
@@ -360,8 +360,8 @@ func TestOAuthClientCredentialsPanel(t *testing.T) {
 		chromedp.Text("#cc-countdown", &countdown, chromedp.ByQuery),
 		walkClick("#cc-call", "#x-cc-api-response"),
 		chromedp.Text("#x-cc-api-response", &api, chromedp.ByQuery),
-		chromedp.Click("#cc-auto", chromedp.ByQuery),
-		chromedp.Click("#cc-jump", chromedp.ByQuery),
+		clickSteady("#cc-auto"),
+		clickSteady("#cc-jump"),
 		chromedp.Poll(`document.getElementById("cc-fetched").textContent === "2"`, nil, chromedp.WithPollingTimeout(15*time.Second)),
 		chromedp.Text("#cc-fetched", &fetched, chromedp.ByQuery),
 	); err != nil {

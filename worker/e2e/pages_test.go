@@ -154,7 +154,7 @@ func TestBearerPageVariants(t *testing.T) {
 		{"audience", "401", "invalid_token"},
 	} {
 		b.click("#bearer-" + tc.id)
-		b.waitJS(`(document.querySelector(".variant")||{dataset:{}}).dataset.variant === ` + jsQuote(tc.id))
+		b.waitJS(`(document.querySelector(".variant")||{dataset:{}}).dataset.variant === ` + jsString(tc.id))
 		if got := b.text("#bearer-result-0"); !strings.Contains(got, "→ "+tc.status) || !strings.Contains(got, "HTTP "+tc.status) {
 			t.Errorf("%s: %s", tc.id, got)
 		}
@@ -227,7 +227,7 @@ func TestSessionPageCookieAndCrossSite(t *testing.T) {
 	b.click("#session-cross-open")
 	b.run(chromedp.WaitVisible("#session-cross-frame", chromedp.ByQuery))
 	frame := b.frameTab()
-	frame.run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), chromedp.Click("#cross-submit", chromedp.ByQuery))
+	frame.run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), clickSteady("#cross-submit"))
 	// The frame navigates to the answer, which shares the page's origin
 	// (see session_cross.go): read it from the page until it shows.
 	var body string

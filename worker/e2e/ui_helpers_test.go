@@ -4,7 +4,6 @@ package e2e_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -168,7 +167,7 @@ func (b *uiTab) setValue(sel, v string) {
 	b.t.Helper()
 	var ok bool
 	b.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (!e) return false;
-		e.focus(); e.value = %s; e.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`, jsQuote(sel), jsQuote(v)), &ok)
+		e.focus(); e.value = %s; e.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`, jsString(sel), jsString(v)), &ok)
 	if !ok {
 		b.t.Fatalf("no element %s", sel)
 	}
@@ -176,7 +175,7 @@ func (b *uiTab) setValue(sel, v string) {
 
 func (b *uiTab) click(sel string) {
 	b.t.Helper()
-	b.run(chromedp.WaitEnabled(sel, chromedp.ByQuery), chromedp.Click(sel, chromedp.ByQuery))
+	b.run(chromedp.WaitEnabled(sel, chromedp.ByQuery), clickSteady(sel))
 }
 
 // text returns an element's innerText, waiting up to 30 s for it to exist.
@@ -211,10 +210,10 @@ func (b *uiTab) waitJS(cond string) {
 // waitText waits until an element's text contains want, and returns it.
 func (b *uiTab) waitText(sel, want string) string {
 	b.t.Helper()
-	js := fmt.Sprintf(`(() => { const e = document.querySelector(%s); return !!e && e.innerText.includes(%s); })()`, jsQuote(sel), jsQuote(want))
+	js := fmt.Sprintf(`(() => { const e = document.querySelector(%s); return !!e && e.innerText.includes(%s); })()`, jsString(sel), jsString(want))
 	if err := chromedp.Run(b.ctx, chromedp.Poll(js, nil, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		var got string
-		chromedp.Run(b.ctx, chromedp.Evaluate(fmt.Sprintf(`(document.querySelector(%s)||{}).innerText||"(missing)"`, jsQuote(sel)), &got))
+		chromedp.Run(b.ctx, chromedp.Evaluate(fmt.Sprintf(`(document.querySelector(%s)||{}).innerText||"(missing)"`, jsString(sel)), &got))
 		b.t.Fatalf("%s never contained %q; it reads %q", sel, want, got)
 	}
 	return b.text(sel)
@@ -224,7 +223,7 @@ func (b *uiTab) waitText(sel, want string) string {
 func (b *uiTab) exists(sel string) bool {
 	b.t.Helper()
 	var ok bool
-	b.eval(fmt.Sprintf(`document.querySelector(%s) !== null`, jsQuote(sel)), &ok)
+	b.eval(fmt.Sprintf(`document.querySelector(%s) !== null`, jsString(sel)), &ok)
 	return ok
 }
 
@@ -267,7 +266,7 @@ func (b *uiTab) screenshot(name, sel string) {
 func saveScreenshot(t *testing.T, ctx context.Context, name, sel string) {
 	t.Helper()
 	if sel != "" {
-		chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (e) e.scrollIntoView({block: "start"}); window.scrollBy(0, -8); })()`, jsQuote(sel)), nil))
+		chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (e) e.scrollIntoView({block: "start"}); window.scrollBy(0, -8); })()`, jsString(sel)), nil))
 	}
 	var buf []byte
 	if err := chromedp.Run(ctx, chromedp.Sleep(150*time.Millisecond), chromedp.CaptureScreenshot(&buf)); err != nil {
@@ -345,18 +344,13 @@ func (b *uiTab) count(sel string) int {
 	return len(nodes)
 }
 
-func jsQuote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
 // setSelect picks a select's option by value and fires change, as a
 // person's choice does.
 func (b *uiTab) setSelect(sel, value string) {
 	b.t.Helper()
 	var ok bool
 	b.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (!e) return false;
-		e.value = %s; e.dispatchEvent(new Event("change", {bubbles: true})); return e.value === %s; })()`, jsQuote(sel), jsQuote(value), jsQuote(value)), &ok)
+		e.value = %s; e.dispatchEvent(new Event("change", {bubbles: true})); return e.value === %s; })()`, jsString(sel), jsString(value), jsString(value)), &ok)
 	if !ok {
 		b.t.Fatalf("no option %q in %s", value, sel)
 	}
