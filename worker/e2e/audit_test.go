@@ -71,7 +71,7 @@ var auditStates = []struct {
 	{"session-cross-refused", "/session", func(b *uiTab) {
 		b.click("#session-cross-open")
 		b.run(chromedp.WaitVisible("#session-cross-frame", chromedp.ByQuery))
-		b.frameTab().run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), clickSteady("#cross-submit"))
+		b.frameTab().run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), chromedp.Click("#cross-submit", chromedp.ByQuery))
 		b.waitText("#session-cross-result", "403")
 	}},
 	{"oauth-code-expired", "/oauth", func(b *uiTab) {

@@ -227,7 +227,7 @@ func TestSessionPageCookieAndCrossSite(t *testing.T) {
 	b.click("#session-cross-open")
 	b.run(chromedp.WaitVisible("#session-cross-frame", chromedp.ByQuery))
 	frame := b.frameTab()
-	frame.run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), clickSteady("#cross-submit"))
+	frame.run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), chromedp.Click("#cross-submit", chromedp.ByQuery))
 	// The frame navigates to the answer, which shares the page's origin
 	// (see session_cross.go): read it from the page until it shows.
 	var body string

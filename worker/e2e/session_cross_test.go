@@ -18,7 +18,7 @@ func TestSessionCrossSiteRefusalShown(t *testing.T) {
 	b.click("#session-cross-open")
 	b.run(chromedp.WaitVisible("#session-cross-frame", chromedp.ByQuery))
 	frame := b.frameTab()
-	frame.run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), clickSteady("#cross-submit"))
+	frame.run(chromedp.WaitVisible("#cross-submit", chromedp.ByQuery), chromedp.Click("#cross-submit", chromedp.ByQuery))
 	got := b.waitText("#session-cross-result", "403")
 	for _, want := range []string{"forbidden", "cross-site request from null refused"} {
 		if !strings.Contains(got, want) {
