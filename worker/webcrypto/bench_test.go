@@ -136,60 +136,6 @@ func BenchmarkGlueRoundTrip(b *testing.B) {
 	}
 }
 
-// BenchmarkSignAccessToken signs an access token as the worker's
-// /oauth/token does (claims of RFC 9068 §2.2 in a struct, typ at+jwt):
-// through the glue, and again with a signer that returns a fixed signature,
-// which leaves Go's own work (the header, the claims' JSON, base64url).
-func BenchmarkSignAccessToken(b *testing.B) {
-	type accessClaims struct {
-		Aud      string `json:"aud"`
-		ClientID string `json:"client_id,omitempty"`
-		Exp      int64  `json:"exp"`
-		Iat      int64  `json:"iat"`
-		Iss      string `json:"iss"`
-		Jti      string `json:"jti"`
-		Scope    string `json:"scope"`
-		Sub      string `json:"sub"`
-	}
-	web := &webcrypto.ES256{}
-	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		b.Fatal(err)
-	}
-	k := &keys.Key{Kid: "k1", Private: priv, Public: &priv.PublicKey}
-	claims := &accessClaims{Aud: "authlab", ClientID: "demo-client", Exp: 1_700_003_600, Iat: 1_700_000_000,
-		Iss: "https://as.example", Jti: "wO0k8Yd4hC1c3mJ2pQ9xZg", Scope: "api", Sub: "demo-client"}
-	run := func(b *testing.B) {
-		defer reportCPU(b)()
-		for b.Loop() {
-			if _, err := jot.Sign(claims, "ES256", k, map[string]any{"typ": "at+jwt"}); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	signedAndUnsigned(b, web, run)
-}
-
-// signedAndUnsigned runs run as "webcrypto", with jot's ES256 signing
-// through the glue, and as "nocrypto", with fixedSigner in its place.
-func signedAndUnsigned(b *testing.B, web *webcrypto.ES256, run func(*testing.B)) {
-	if err := jot.UseMethod("ES256", web); err != nil {
-		b.Fatal(err)
-	}
-	b.Run("webcrypto", run)
-	if err := jot.UseMethod("ES256", fixedSigner{web}); err != nil {
-		b.Fatal(err)
-	}
-	defer jot.UseMethod("ES256", web)
-	b.Run("nocrypto", run)
-}
-
-// fixedSigner returns a fixed signature without signing: what is left of
-// a benchmark is Go's own work.
-type fixedSigner struct{ *webcrypto.ES256 }
-
-func (fixedSigner) Sign(string, any) ([]byte, error) { return make([]byte, 64), nil }
-
 // BenchmarkTokenEndpoint is the whole of POST /oauth/token for the demo
 // client's client_credentials grant as Go serves it in the worker (form,
 // client authentication, signing, the JSON answer), without workerd's HTTP
@@ -220,5 +166,19 @@ func BenchmarkTokenEndpoint(b *testing.B) {
 			}
 		}
 	}
-	signedAndUnsigned(b, web, run)
+	if err := jot.UseMethod("ES256", web); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("webcrypto", run)
+	if err := jot.UseMethod("ES256", fixedSigner{web}); err != nil {
+		b.Fatal(err)
+	}
+	defer jot.UseMethod("ES256", web)
+	b.Run("nocrypto", run)
 }
+
+// fixedSigner returns a fixed signature without signing: what is left of
+// a benchmark is Go's own work.
+type fixedSigner struct{ *webcrypto.ES256 }
+
+func (fixedSigner) Sign(string, any) ([]byte, error) { return make([]byte, 64), nil }
