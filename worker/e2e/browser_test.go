@@ -115,12 +115,12 @@ func jsString(s string) string {
 	return string(b)
 }
 
-// clickSteady clicks sel once its box has stayed put for 100 ms. go-app applies
-// an event's re-render after the event has returned; when that re-render
-// moves the button (a message appears above it, a result below it goes),
-// a click aimed at the box from before lands beside it and is lost.
-// It runs a script in the page, so a frame sandboxed without scripts
-// (the other site's form on /session) takes a plain chromedp.Click.
+// clickSteady clicks sel once its box has stayed put for 100 ms. go-app
+// applies an event's re-render after the event has returned; when that
+// re-render moves the button (a message appears above it, a result below
+// it goes), a click aimed at the box from before lands beside it and is
+// lost. It runs a script in the page, so a frame sandboxed without
+// scripts (the other site's form on /session) takes a plain chromedp.Click.
 func clickSteady(sel string) chromedp.Action {
 	return chromedp.Tasks{
 		chromedp.WaitVisible(sel, chromedp.ByQuery),

@@ -307,9 +307,8 @@ func TestJWTWorkbenchSignsWithoutNetwork(t *testing.T) {
 			t.Errorf("%s: signed %v, errors %v", kind, in.Payload, in.Err())
 		}
 	}
-	// The edit re-renders the form: the editor's own complaint appears under
-	// the payload and the stale token goes. Wait for that before clicking,
-	// or the click lands where #sign was before the layout moved.
+	// The editor flags the duplicate member as it is typed, and the stale
+	// token goes; signing then refuses the payload with the same reason.
 	var flagged, problem string
 	err := chromedp.Run(ctx,
 		setValue("#sign-payload", `{"a":1,"a":2}`),
