@@ -47,11 +47,20 @@
     hold();
     keepLoader();
   }
+  var reported = firstPaint();
+  var shown = painted(reported);
+  // authlabFirstPaint is what go-app's app.js waits for before it starts
+  // downloading app.wasm (app/ui rewrites its start so): the first
+  // contentful paint, reported. A module streamed in from a fast link
+  // keeps the main thread busy compiling, and a paint that has to wait
+  // for it comes late; the prerendered page is painted first instead.
+  window.authlabFirstPaint = function () {
+    return reported;
+  };
   // authlabPainted is what app.wasm waits for before mounting the live
   // page: the prerendered page on screen (painted, below), then a task of
   // its own, so that the mount never runs in the task that started
   // app.wasm, even when the page was painted long before.
-  var shown = painted();
   window.authlabPainted = function () {
     return shown.then(function () {
       return new Promise(function (resolve) {
@@ -63,47 +72,52 @@
   preview();
 })();
 
-// painted returns a promise that settles once the prerendered page is on
-// screen: the browser has presented its first contentful paint (Paint
-// Timing, W3C) and two animation frames have begun since, so that the
-// frame holding the whole parsed page has been presented too. app.wasm
-// waits for it (authlabPainted, above) before go-app replaces the
-// prerendered page with the live one (app/ui's Start). A page replaced while the browser was still
-// presenting it would lose that paint: the live page's copy of the same
-// text would be painted again, later, and be the page's largest
-// contentful paint. The wait never blocks for long: a hidden page paints
-// nothing and does not wait, a browser without Paint Timing waits for the
-// frames alone, and every wait ends after two seconds.
-function painted() {
+// firstPaint returns a promise that settles once the browser has
+// reported the prerendered page's first contentful paint (Paint Timing,
+// W3C). The wait never blocks for long: a hidden page paints nothing and
+// does not wait, a browser without Paint Timing does not wait, and every
+// wait ends after two seconds.
+function firstPaint() {
   return new Promise(function (resolve) {
-    var done = false;
-    var settle = function () {
-      if (done) return;
-      done = true;
-      resolve();
-    };
-    var frames = function () {
-      requestAnimationFrame(function () {
-        requestAnimationFrame(settle);
-      });
-    };
-    setTimeout(settle, 2000);
+    setTimeout(resolve, 2000);
     if (document.visibilityState === "hidden") {
-      settle();
+      resolve();
       return;
     }
     document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden") settle();
+      if (document.visibilityState === "hidden") resolve();
     });
     try {
       new PerformanceObserver(function (list, obs) {
         if (list.getEntriesByName("first-contentful-paint").length === 0) return;
         obs.disconnect();
-        frames();
+        resolve();
       }).observe({ type: "paint", buffered: true });
     } catch (e) {
-      frames();
+      resolve();
     }
+  });
+}
+
+// painted returns a promise that settles once the prerendered page is on
+// screen: its first contentful paint was reported (reported, from
+// firstPaint) and two animation frames have begun since, so that the
+// frame holding the whole parsed page has been presented too. app.wasm
+// waits for it (authlabPainted, above) before go-app replaces the
+// prerendered page with the live one (app/ui's Start). A page replaced
+// while the browser was still presenting it would lose that paint: the
+// live page's copy of the same text would be painted again, later, and be
+// the page's largest contentful paint. A hidden page does not wait for
+// frames, which it does not draw.
+function painted(reported) {
+  return reported.then(function () {
+    if (document.visibilityState === "hidden") return;
+    return new Promise(function (resolve) {
+      setTimeout(resolve, 2000);
+      requestAnimationFrame(function () {
+        requestAnimationFrame(resolve);
+      });
+    });
   });
 }
 

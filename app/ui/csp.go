@@ -69,29 +69,45 @@ func pageOf(path, base string) string {
 
 // Pages is Handler(cfg) with each page's own CSP in its meta element: the
 // go-app handler writes the same head for every page, so a wide page's is
-// rewritten here. The static site is written through it, so the worker's
-// assets and any static host serve the same policies; a meta policy is
-// the one both can carry.
+// rewritten here. go-app's app.js is rewritten too, to start app.wasm after
+// the first paint (startAfterFirstPaint). The static site is written
+// through it, so the worker's assets and any static host serve the same
+// files; a meta policy is the one both can carry.
 func Pages(cfg Config) http.Handler {
 	h := Handler(cfg)
 	origin := cfg.apiOrigin()
 	strict := []byte(cspMeta(CSP(origin)))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		page := pageOf(r.URL.Path, cfg.BasePath)
-		if !widePages[page] {
+		switch {
+		case page == "/app.js":
+			serveRewritten(w, r, h, startAfterFirstPaint)
+		case widePages[page]:
+			serveRewritten(w, r, h, func(body []byte) ([]byte, error) {
+				return bytes.Replace(body, strict, []byte(cspMeta(PageCSP(page, origin))), 1), nil
+			})
+		default:
 			h.ServeHTTP(w, r)
-			return
 		}
-		b := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
-		h.ServeHTTP(b, r)
-		body := bytes.Replace(b.body.Bytes(), strict, []byte(cspMeta(PageCSP(page, origin))), 1)
-		for k, v := range b.header {
-			w.Header()[k] = v
-		}
-		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		w.WriteHeader(b.status)
-		w.Write(body)
 	})
+}
+
+// serveRewritten serves h's response to r with its body rewritten; a
+// rewrite that fails is a 500 that says why.
+func serveRewritten(w http.ResponseWriter, r *http.Request, h http.Handler, rewrite func([]byte) ([]byte, error)) {
+	b := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
+	h.ServeHTTP(b, r)
+	body, err := rewrite(b.body.Bytes())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	for k, v := range b.header {
+		w.Header()[k] = v
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(b.status)
+	w.Write(body)
 }
 
 // bufferedResponse holds a response so that its body can be rewritten.

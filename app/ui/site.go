@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -36,7 +37,7 @@ func WriteSite(dir string, cfg Config) error {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 		if rec.Code != http.StatusOK {
-			return nil, fmt.Errorf("GET %s: status %d", path, rec.Code)
+			return nil, fmt.Errorf("GET %s: status %d: %s", path, rec.Code, bytes.TrimSpace(rec.Body.Bytes()))
 		}
 		return rec.Body.Bytes(), nil
 	}

@@ -108,6 +108,12 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 			t.Errorf("app.js lacks %s", want)
 		}
 	}
+	// app.wasm starts after the first paint (web/loader.js's
+	// authlabFirstPaint), not as soon as the deferred app.js runs.
+	if !strings.Contains(appJS, "self.authlabFirstPaint() : Promise.resolve()).then(goappInitWebAssembly);") ||
+		strings.Contains(appJS, "\ngoappInitWebAssembly();\n") {
+		t.Error("app.js starts app.wasm before the first paint")
+	}
 	sw := read("app-worker.js")
 	if !strings.Contains(sw, `url.pathname.replace(`) || !strings.Contains(sw, `"/authlab/basic"`) {
 		t.Error("the service worker lacks the offline page lookup or the pages")

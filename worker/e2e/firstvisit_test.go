@@ -41,14 +41,14 @@ func TestJWTIODemoTokenVerdict(t *testing.T) {
 // one: a secret typed into both panes verifies what the sign pane signed.
 func TestSignAndVerifyReadSecretsAlike(t *testing.T) {
 	tab := uiBrowser(t)
-	release := holdWasm(t, tab)
+	wasm := holdWasm(t, tab)
 	tab.run(chromedp.Navigate(baseURL+"/jwt"), chromedp.WaitVisible("#token", chromedp.ByQuery))
 	var shown []string
 	tab.run(chromedp.Evaluate(`["#key-encoding", "#sign-key-encoding"].map(s => { const e = document.querySelector(s); return e ? e.options[e.selectedIndex].textContent : "missing"; })`, &shown))
 	if strings.Join(shown, ",") != "UTF-8 text,UTF-8 text" {
 		t.Errorf("the prerendered encodings show %q, want UTF-8 text for both", shown)
 	}
-	release()
+	wasm.release()
 	const secret = "a UTF-8 secret of more than thirty-two bytes"
 	ctx, cancel := context.WithTimeout(tab.ctx, 90*time.Second)
 	defer cancel()
@@ -92,7 +92,7 @@ func TestControlsWaitForWasm(t *testing.T) {
 		// A fresh browser each time: the service worker would serve
 		// app.wasm to the second page without a request to hold.
 		tab := uiBrowser(t)
-		release := holdWasm(t, tab)
+		wasm := holdWasm(t, tab)
 		tab.run(chromedp.Navigate(baseURL+path), chromedp.WaitVisible("main", chromedp.ByQuery))
 		var live []string
 		tab.run(chromedp.Evaluate(`[...document.querySelectorAll(".shell button, .shell select, .shell input, .shell textarea")]
@@ -107,7 +107,7 @@ func TestControlsWaitForWasm(t *testing.T) {
 		if !strings.Contains(why, "once the tools have loaded") || !strings.Contains(why, "Loading") {
 			t.Errorf("%s: a waiting button says %q", path, why)
 		}
-		release()
+		wasm.release()
 		tab.run(waitForApp)
 		var disabled []string
 		tab.run(chromedp.Evaluate(`[...document.querySelectorAll("main button:disabled")].map(e => e.id)`, &disabled))

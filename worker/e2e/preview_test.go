@@ -15,29 +15,53 @@ import (
 // holdWasm keeps the request for app.wasm waiting until release is
 // called, so that a test can use the prerendered page for as long as it
 // needs. Every other request goes on at once.
-func holdWasm(t *testing.T, tab *uiTab) (release func()) {
+func holdWasm(t *testing.T, tab *uiTab) *wasmHold {
 	t.Helper()
-	held := make(chan fetch.RequestID, 1)
+	h := &wasmHold{t: t, tab: tab, held: make(chan fetch.RequestID, 1)}
 	chromedp.ListenTarget(tab.ctx, func(ev any) {
 		e, ok := ev.(*fetch.EventRequestPaused)
 		if !ok {
 			return
 		}
 		if strings.HasSuffix(e.Request.URL, "/web/app.wasm") {
-			held <- e.RequestID
+			h.held <- e.RequestID
 			return
 		}
 		go chromedp.Run(tab.ctx, fetch.ContinueRequest(e.RequestID))
 	})
 	tab.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*"}}))
-	return func() {
-		select {
-		case id := <-held:
-			tab.run(fetch.ContinueRequest(id))
-		case <-time.After(30 * time.Second):
-			t.Fatal("the page never asked for app.wasm")
-		}
+	return h
+}
+
+// wasmHold is the held request for app.wasm.
+type wasmHold struct {
+	t    *testing.T
+	tab  *uiTab
+	held chan fetch.RequestID
+	id   fetch.RequestID
+	got  bool
+}
+
+// asked waits until the page has asked for app.wasm, which it does once
+// the prerendered page's first paint has been reported (web/loader.js).
+func (h *wasmHold) asked() {
+	h.t.Helper()
+	if h.got {
+		return
 	}
+	select {
+	case h.id = <-h.held:
+		h.got = true
+	case <-time.After(30 * time.Second):
+		h.t.Fatal("the page never asked for app.wasm")
+	}
+}
+
+// release lets app.wasm's request go on.
+func (h *wasmHold) release() {
+	h.t.Helper()
+	h.asked()
+	h.tab.run(fetch.ContinueRequest(h.id))
 }
 
 // TestJWTPreviewBeforeWasm checks the prerendered JWT workbench while
@@ -48,7 +72,7 @@ func holdWasm(t *testing.T, tab *uiTab) (release func()) {
 // the field typed into last still has the focus.
 func TestJWTPreviewBeforeWasm(t *testing.T) {
 	tab := uiBrowser(t)
-	release := holdWasm(t, tab)
+	wasm := holdWasm(t, tab)
 	const (
 		token  = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkdyYWNlIEhvcHBlciIsImV4cCI6NDEwMjQ0NDgwMH0.1msHXOOpVXloH_yadtQ2GD3q86jJP7f5gEpwFUIDeI8"
 		secret = "bench-secret-of-thirty-two-bytes"
@@ -59,6 +83,7 @@ func TestJWTPreviewBeforeWasm(t *testing.T) {
 		tab.run(chromedp.Evaluate(`(document.querySelector(`+jsString(sel)+`)||{}).textContent||""`, &s))
 		return s
 	}
+	wasm.asked() // after the first paint; no request after it is the preview's
 	before := len(tab.log.urls())
 
 	// A malformed token: each broken segment is named.
@@ -110,7 +135,7 @@ func TestJWTPreviewBeforeWasm(t *testing.T) {
 	}
 
 	// app.wasm arrives: the live workbench has the token and the key.
-	release()
+	wasm.release()
 	ctx, cancel := context.WithTimeout(tab.ctx, 90*time.Second)
 	defer cancel()
 	if err := chromedp.Run(ctx, waitForApp,
