@@ -175,7 +175,11 @@ func cancelLongCrack(t *testing.T, b *uiTab) (progressed string) {
 
 	b.click("#crack")
 	b.waitJS(progressed)
-	b.click("#crack-cancel")
+	// The status line above Cancel changes with every progress report, so
+	// the button never stays put long enough for clickSteady while the
+	// crack runs; the click is sent to it directly instead.
+	b.waitJS(`(() => { const c = document.querySelector("#crack-cancel"); return !!c && !c.disabled; })()`)
+	b.eval(`(() => { document.querySelector("#crack-cancel").click(); return true; })()`, new(bool))
 	status := b.waitText("#crack-status", "Cancelled.")
 	var v1, v2 float64
 	b.eval(`+document.querySelector("#crack-progress").value`, &v1)
