@@ -113,9 +113,10 @@ func colorScheme(name string) chromedp.Action {
 }
 
 // prerendered makes the tab show pages as they are before app.wasm runs:
-// every request for app.wasm waits for ever, past the service worker, so
-// the prerendered page and web/loader.js's progress bar stay. Unlike
-// holdWasm, nothing is ever released.
+// every request for app.wasm waits, past the service worker (which,
+// installing meanwhile, may have fetched app.wasm itself and claimed the
+// page), so the prerendered page and web/loader.js's progress bar stay.
+// Nothing is released unless holdWasm keeps the request to let it go.
 func (b *uiTab) prerendered() {
 	b.t.Helper()
 	b.run(network.SetBypassServiceWorker(true),

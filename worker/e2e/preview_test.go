@@ -9,32 +9,23 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/fetch"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
 // holdWasm keeps the request for app.wasm waiting until release is
 // called, so that a test can use the prerendered page for as long as it
-// needs. Every other request goes on at once. The page's requests bypass
-// the service worker: app.wasm is requested after the first paint, and by
-// then the worker, installing meanwhile, may have fetched app.wasm itself
-// and claimed the page, and would answer from its cache, past the hold.
+// needs: the tab is made as prerendered makes it, which holds app.wasm's
+// request past the service worker, and the held request is kept here to
+// be let go.
 func holdWasm(t *testing.T, tab *uiTab) *wasmHold {
 	t.Helper()
 	h := &wasmHold{t: t, tab: tab, held: make(chan fetch.RequestID, 1)}
 	chromedp.ListenTarget(tab.ctx, func(ev any) {
-		e, ok := ev.(*fetch.EventRequestPaused)
-		if !ok {
-			return
-		}
-		if strings.HasSuffix(e.Request.URL, "/web/app.wasm") {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
 			h.held <- e.RequestID
-			return
 		}
-		go chromedp.Run(tab.ctx, fetch.ContinueRequest(e.RequestID))
 	})
-	tab.run(network.Enable(), network.SetBypassServiceWorker(true),
-		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*"}}))
+	tab.prerendered()
 	return h
 }
 
