@@ -70,7 +70,7 @@ func pageOf(path, base string) string {
 // Pages is Handler(cfg) with each page's own CSP in its meta element: the
 // go-app handler writes the same head for every page, so a wide page's is
 // rewritten here. go-app's app.js is rewritten too, to start app.wasm after
-// the first paint (startAfterFirstPaint). The static site is written
+// the first paint and to compile it in a worker (rewriteAppJS). The static site is written
 // through it, so the worker's assets and any static host serve the same
 // files; a meta policy is the one both can carry.
 func Pages(cfg Config) http.Handler {
@@ -81,7 +81,7 @@ func Pages(cfg Config) http.Handler {
 		page := pageOf(r.URL.Path, cfg.BasePath)
 		switch {
 		case page == "/app.js":
-			serveRewritten(w, r, h, startAfterFirstPaint)
+			serveRewritten(w, r, h, rewriteAppJS)
 		case widePages[page]:
 			serveRewritten(w, r, h, func(body []byte) ([]byte, error) {
 				return bytes.Replace(body, strict, []byte(cspMeta(PageCSP(page, origin))), 1), nil

@@ -86,9 +86,10 @@ func Handler(cfg Config) *app.Handler {
 		Version:           cfg.Version,
 		WasmContentLength: wasmSize(cfg.WasmSize),
 		Env:               map[string]string{envBasePath: cfg.BasePath, envAPIURL: cfg.APIURL},
-		// The pages are cached for offline use, with the attack lab's
-		// cracker; the tools on them need no network.
-		CacheableResources:    append(Paths()[1:], crackWorker, crackModule),
+		// The pages are cached for offline use, with the worker that
+		// compiles app.wasm and the attack lab's cracker; the tools on
+		// them need no network.
+		CacheableResources:    append(Paths()[1:], wasmCompiler, crackWorker, crackModule),
 		ServiceWorkerTemplate: serviceWorker(),
 		RawHeaders: []string{
 			cspMeta(CSP(cfg.apiOrigin())),
@@ -100,6 +101,10 @@ func Handler(cfg Config) *app.Handler {
 	}
 	return h
 }
+
+// wasmCompiler is the dedicated worker in which go-app's app.js, as
+// rewriteAppJS has it, downloads and compiles app.wasm.
+const wasmCompiler = "/web/compile.js"
 
 func wasmSize(n int64) string {
 	if n <= 0 {

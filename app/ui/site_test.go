@@ -114,13 +114,18 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 		strings.Contains(appJS, "\ngoappInitWebAssembly();\n") {
 		t.Error("app.js starts app.wasm before the first paint")
 	}
+	// ... and has web/compile.js compile it off the main thread.
+	if !strings.Contains(appJS, "authlabInstantiate(\n      authlabWasmSource(\"/authlab/web/app.wasm\"") ||
+		!strings.Contains(appJS, "function authlabInstantiate(") || strings.Contains(appJS, "await instantiateStreaming(") {
+		t.Error("app.js compiles app.wasm on the main thread")
+	}
 	sw := read("app-worker.js")
 	if !strings.Contains(sw, `url.pathname.replace(`) || !strings.Contains(sw, `"/authlab/basic"`) {
 		t.Error("the service worker lacks the offline page lookup or the pages")
 	}
-	for _, want := range []string{`"/authlab/web/crack.js"`, `"/authlab/web/crack.wasm"`, `"/authlab/wasm_exec.js"`} {
+	for _, want := range []string{`"/authlab/web/compile.js"`, `"/authlab/web/crack.js"`, `"/authlab/web/crack.wasm"`, `"/authlab/wasm_exec.js"`} {
 		if !strings.Contains(sw, want) {
-			t.Errorf("the service worker does not cache the attack lab's cracker: no %s", want)
+			t.Errorf("the service worker does not cache the workers and their modules for offline use: no %s", want)
 		}
 	}
 	if m := read("manifest.webmanifest"); !strings.Contains(m, `"start_url":"/authlab/"`) {

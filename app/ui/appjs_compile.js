@@ -1,0 +1,58 @@
+// Appended to go-app's app.js by app/ui (appjs.go), whose call to
+// instantiateStreaming(fetchWithProgress(url, progress), imports) becomes
+// authlabInstantiate(authlabWasmSource(url, progress), imports).
+
+// authlabWasmSource names app.wasm and the function that shows how much
+// of it has arrived, without fetching it yet.
+function authlabWasmSource(url, progress) {
+  return { url: url, progress: progress };
+}
+
+// authlabInstantiate has a dedicated worker (web/compile.js, beside
+// app.wasm) download and compile app.wasm, and instantiates the compiled
+// module on the page, where Go's syscall/js runs. The page's main thread
+// is left free while the module streams in. Without workers it does what
+// go-app does.
+function authlabInstantiate(source, importObject) {
+  const url = new URL(source.url, document.baseURI);
+  if (typeof Worker !== "function" || !WebAssembly.compileStreaming) {
+    const resp = fetchWithProgress(url.href, source.progress);
+    if (WebAssembly.instantiateStreaming) {
+      return WebAssembly.instantiateStreaming(resp, importObject);
+    }
+    return resp
+      .then((r) => r.arrayBuffer())
+      .then((bytes) => WebAssembly.instantiate(bytes, importObject));
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("compile.js", url));
+    const fail = (message) => {
+      worker.terminate();
+      reject(new Error(message));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fail("the worker that loads app.wasm failed: " + (e.message || "its script could not be loaded"));
+    };
+    worker.onmessageerror = () => fail("the compiled app.wasm could not be received");
+    worker.onmessage = (e) => {
+      const msg = e.data;
+      if (msg.type === "progress") {
+        source.progress(msg.percent);
+        return;
+      }
+      worker.terminate();
+      if (msg.type !== "module") {
+        reject(new Error(msg.error));
+        return;
+      }
+      resolve(
+        WebAssembly.instantiate(msg.module, importObject).then((instance) => ({
+          module: msg.module,
+          instance: instance,
+        }))
+      );
+    };
+    worker.postMessage({ url: url.href, total: parseInt(goappWasmContentLength, 10) || 0 });
+  });
+}
