@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/authlab/authlab/worker/netthrottle"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
@@ -84,8 +85,13 @@ func open(p target, n netProfile, free bool, flags []string) (context.Context, *
 		_, err := page.AddScriptToEvaluateOnNewDocument(probe(p.sel)).Do(ctx)
 		return err
 	}))
+	if err == nil {
+		// app.wasm is downloaded by a dedicated worker (web/compile.js):
+		// its requests are logged and throttled with the page's.
+		err = netthrottle.Workers(ctx, t.worker)
+	}
 	if err == nil && n.bytesPerSecond > 0 {
-		err = chromedp.Run(ctx, network.EmulateNetworkConditions(false, n.latencyMS, n.bytesPerSecond, n.bytesPerSecond))
+		err = netthrottle.Set(ctx, n.latencyMS, n.bytesPerSecond)
 	}
 	if err != nil {
 		done()

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"sync"
 
+	"github.com/authlab/authlab/worker/netthrottle"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -62,6 +64,42 @@ func (l *netLog) listen(ctx context.Context) {
 			l.get(e.RequestID).bytes = int64(e.EncodedDataLength)
 		}
 	})
+}
+
+// worker records a network event of one of the tab's dedicated workers
+// (netthrottle.Workers), such as web/compile.js's download of app.wasm.
+// Its fields are the protocol's, as the tab's own events have them.
+func (l *netLog) worker(e netthrottle.Event) {
+	var p struct {
+		RequestID string `json:"requestId"`
+		Request   struct {
+			URL string `json:"url"`
+		} `json:"request"`
+		Headers  network.Headers `json:"headers"`
+		Response struct {
+			Headers           network.Headers `json:"headers"`
+			FromServiceWorker bool            `json:"fromServiceWorker"`
+		} `json:"response"`
+		EncodedDataLength float64 `json:"encodedDataLength"`
+	}
+	if json.Unmarshal(e.Params, &p) != nil || p.RequestID == "" {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	id := network.RequestID(e.Session + "/" + p.RequestID)
+	switch e.Method {
+	case "Network.requestWillBeSent":
+		l.get(id).url = p.Request.URL
+	case "Network.requestWillBeSentExtraInfo":
+		l.get(id).accept = header(p.Headers, "Accept-Encoding")
+	case "Network.responseReceived":
+		r := l.get(id)
+		r.encoding = header(p.Response.Headers, "Content-Encoding")
+		r.fromServiceWorker = p.Response.FromServiceWorker
+	case "Network.loadingFinished":
+		l.get(id).bytes = int64(p.EncodedDataLength)
+	}
 }
 
 // take returns the requests since the last take and forgets them.

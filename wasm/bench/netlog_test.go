@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/authlab/authlab/worker/netthrottle"
 	"github.com/chromedp/cdproto/network"
 )
 
@@ -88,5 +89,30 @@ func TestEncodingFactString(t *testing.T) {
 	}
 	if got := (encodingFact{found: true, fromServiceWorker: true}).String(); got != "from the service worker's cache" {
 		t.Errorf("service worker: %q", got)
+	}
+}
+
+// TestWorkerRequestsAreLogged feeds the log a dedicated worker's events
+// as the protocol sends them: the worker's download of app.wasm is found
+// as the page's would be, and two workers' request ids do not mix.
+func TestWorkerRequestsAreLogged(t *testing.T) {
+	l := new(netLog)
+	for _, e := range []netthrottle.Event{
+		{Session: "A", Method: "Network.requestWillBeSent", Params: []byte(`{"requestId":"7","request":{"url":"https://a.test/web/app.wasm"}}`)},
+		{Session: "B", Method: "Network.requestWillBeSent", Params: []byte(`{"requestId":"7","request":{"url":"https://a.test/web/crack.wasm"}}`)},
+		{Session: "A", Method: "Network.requestWillBeSentExtraInfo", Params: []byte(`{"requestId":"7","headers":{"accept-encoding":"gzip, deflate, br, zstd"}}`)},
+		{Session: "A", Method: "Network.responseReceived", Params: []byte(`{"requestId":"7","response":{"headers":{"content-encoding":"br"},"fromServiceWorker":false}}`)},
+		{Session: "A", Method: "Network.loadingFinished", Params: []byte(`{"requestId":"7","encodedDataLength":2400000}`)},
+		{Session: "A", Method: "Network.loadingFinished", Params: []byte(`not JSON`)},
+	} {
+		l.worker(e)
+	}
+	reqs := l.take()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests, want 2: %+v", len(reqs), reqs)
+	}
+	f := factOf(reqs, "/web/app.wasm")
+	if err := checkBrotli(f); err != nil || f.bytes != 2400000 || f.accept != "gzip, deflate, br, zstd" {
+		t.Errorf("%+v: %v", f, err)
 	}
 }

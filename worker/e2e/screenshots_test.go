@@ -3,11 +3,12 @@
 package e2e_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/authlab/authlab/worker/netthrottle"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -173,7 +174,7 @@ func TestThemeToggle(t *testing.T) {
 // readable at once, under a progress bar that fills as app.wasm arrives.
 func TestLoadingBar(t *testing.T) {
 	b := uiBrowser(t)
-	b.run(network.EmulateNetworkConditions(false, 20, 4<<20, 4<<20))
+	b.run(chromedp.ActionFunc(func(ctx context.Context) error { return netthrottle.Set(ctx, 20, 4<<20) }))
 	b.run(chromedp.Navigate(baseURL+"/learn/basic"), chromedp.WaitVisible("h1", chromedp.ByQuery))
 	var heading string
 	b.eval(`document.querySelector("h1").innerText`, &heading)
@@ -193,5 +194,5 @@ func TestLoadingBar(t *testing.T) {
 		t.Errorf("the loader covers the page: %+v", state)
 	}
 	b.screenshot("loading", "")
-	b.run(network.EmulateNetworkConditions(false, 0, -1, -1), uiWaitApp)
+	b.run(chromedp.ActionFunc(func(ctx context.Context) error { return netthrottle.Set(ctx, 0, -1) }), uiWaitApp)
 }
