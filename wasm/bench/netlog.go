@@ -47,28 +47,36 @@ func (l *netLog) get(id network.RequestID) *request {
 }
 
 func (l *netLog) listen(ctx context.Context) {
-	chromedp.ListenTarget(ctx, func(ev any) {
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			l.get(e.RequestID).url = e.Request.URL
-		case *network.EventRequestWillBeSentExtraInfo:
-			// The headers as sent, with those the network stack adds.
-			l.get(e.RequestID).accept = header(e.Headers, "Accept-Encoding")
-		case *network.EventResponseReceived:
-			r := l.get(e.RequestID)
-			r.encoding = header(e.Response.Headers, "Content-Encoding")
-			r.fromServiceWorker = e.Response.FromServiceWorker
-		case *network.EventLoadingFinished:
-			l.get(e.RequestID).bytes = int64(e.EncodedDataLength)
-		}
-	})
+	chromedp.ListenTarget(ctx, l.page)
+}
+
+// page records a network event of the tab's own session. The headers as
+// sent of a dedicated worker's request come here too, under the request
+// id of the worker's own events (see worker).
+func (l *netLog) page(ev any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		l.get(e.RequestID).url = e.Request.URL
+	case *network.EventRequestWillBeSentExtraInfo:
+		// The headers as sent, with those the network stack adds.
+		l.get(e.RequestID).accept = header(e.Headers, "Accept-Encoding")
+	case *network.EventResponseReceived:
+		r := l.get(e.RequestID)
+		r.encoding = header(e.Response.Headers, "Content-Encoding")
+		r.fromServiceWorker = e.Response.FromServiceWorker
+	case *network.EventLoadingFinished:
+		l.get(e.RequestID).bytes = int64(e.EncodedDataLength)
+	}
 }
 
 // worker records a network event of one of the tab's dedicated workers
 // (netthrottle.Workers), such as web/compile.js's download of app.wasm.
-// Its fields are the protocol's, as the tab's own events have them.
+// Its fields are the protocol's, as the tab's own events have them. Its
+// Network.requestWillBeSentExtraInfo, with the Accept-Encoding sent,
+// reaches the tab's session instead (page), with the same request id,
+// which chromium makes unique in the browser.
 func (l *netLog) worker(e netthrottle.Event) {
 	var p struct {
 		RequestID string `json:"requestId"`
@@ -87,7 +95,7 @@ func (l *netLog) worker(e netthrottle.Event) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	id := network.RequestID(e.Session + "/" + p.RequestID)
+	id := network.RequestID(p.RequestID)
 	switch e.Method {
 	case "Network.requestWillBeSent":
 		l.get(id).url = p.Request.URL

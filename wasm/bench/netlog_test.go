@@ -93,20 +93,20 @@ func TestEncodingFactString(t *testing.T) {
 }
 
 // TestWorkerRequestsAreLogged feeds the log a dedicated worker's events
-// as the protocol sends them: the worker's download of app.wasm is found
-// as the page's would be, and two workers' request ids do not mix.
+// as chromium sends them, the headers as sent on the tab's own session:
+// the worker's download of app.wasm is found as the page's would be.
 func TestWorkerRequestsAreLogged(t *testing.T) {
 	l := new(netLog)
+	l.page(&network.EventRequestWillBeSent{RequestID: "1.2", Request: &network.Request{URL: "https://a.test/jwt"}})
 	for _, e := range []netthrottle.Event{
-		{Session: "A", Method: "Network.requestWillBeSent", Params: []byte(`{"requestId":"7","request":{"url":"https://a.test/web/app.wasm"}}`)},
-		{Session: "B", Method: "Network.requestWillBeSent", Params: []byte(`{"requestId":"7","request":{"url":"https://a.test/web/crack.wasm"}}`)},
-		{Session: "A", Method: "Network.requestWillBeSentExtraInfo", Params: []byte(`{"requestId":"7","headers":{"accept-encoding":"gzip, deflate, br, zstd"}}`)},
-		{Session: "A", Method: "Network.responseReceived", Params: []byte(`{"requestId":"7","response":{"headers":{"content-encoding":"br"},"fromServiceWorker":false}}`)},
-		{Session: "A", Method: "Network.loadingFinished", Params: []byte(`{"requestId":"7","encodedDataLength":2400000}`)},
+		{Session: "A", Method: "Network.requestWillBeSent", Params: []byte(`{"requestId":"1.7","request":{"url":"https://a.test/web/app.wasm"}}`)},
+		{Session: "A", Method: "Network.responseReceived", Params: []byte(`{"requestId":"1.7","response":{"headers":{"content-encoding":"br"},"fromServiceWorker":false}}`)},
+		{Session: "A", Method: "Network.loadingFinished", Params: []byte(`{"requestId":"1.7","encodedDataLength":2400000}`)},
 		{Session: "A", Method: "Network.loadingFinished", Params: []byte(`not JSON`)},
 	} {
 		l.worker(e)
 	}
+	l.page(&network.EventRequestWillBeSentExtraInfo{RequestID: "1.7", Headers: network.Headers{"accept-encoding": "gzip, deflate, br, zstd"}})
 	reqs := l.take()
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests, want 2: %+v", len(reqs), reqs)
