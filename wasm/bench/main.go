@@ -12,7 +12,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -94,10 +93,6 @@ func run(ctx context.Context, cfg config) error {
 	return nil
 }
 
-// maxVisitTries is how many times a page's visits are measured before
-// a first visit that the service worker answered fails the run.
-const maxVisitTries = 3
-
 // measureVisits runs every page on every network cfg.runs times,
 // alternating which page goes first.
 func measureVisits(rep *report, flags []string) error {
@@ -106,13 +101,6 @@ func measureVisits(rep *report, flags []string) error {
 			for j := range rep.pages {
 				p := rep.pages[(i+j)%len(rep.pages)]
 				first, repeat, err := visits(p, n, flags)
-				// A first visit that the installing service worker
-				// answered is measured again, in a fresh browser.
-				for try := 1; errors.Is(err, errWorkerServedFirst) && try < maxVisitTries; try++ {
-					rep.retried++
-					fmt.Fprintf(os.Stderr, "run %d, %s, %s: measured again: %v\n", i+1, p.name, n.name, err)
-					first, repeat, err = visits(p, n, flags)
-				}
 				if err != nil {
 					return fmt.Errorf("%s, %s: %w", p.name, n.name, err)
 				}

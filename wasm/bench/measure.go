@@ -131,11 +131,6 @@ func visits(p target, n netProfile, flags []string) (first, repeat visitTimes, e
 	if first, err = visit(ctx, t, p); err != nil {
 		return first, repeat, err
 	}
-	if p.serviceWorker {
-		if err := checkFirstVisit(first.enc); err != nil {
-			return first, repeat, err
-		}
-	}
 	if p.brotli {
 		if err := checkBrotli(first.enc); err != nil {
 			return first, repeat, fmt.Errorf("first visit: %w", err)

@@ -187,21 +187,6 @@ func checkBrotli(f encodingFact) error {
 	return nil
 }
 
-// errWorkerServedFirst is a first visit whose main resource the service
-// worker answered: the worker, installing meanwhile, fetched it itself,
-// and DevTools' network emulation slows the page's own requests, not the
-// worker's, so the visit did not wait for the emulated network.
-var errWorkerServedFirst = errors.New("the first visit's main resource came from the service worker's own, unthrottled download")
-
-// checkFirstVisit fails when a first visit's main resource did not come
-// over the page's own network (errWorkerServedFirst).
-func checkFirstVisit(f encodingFact) error {
-	if f.found && f.fromServiceWorker {
-		return errWorkerServedFirst
-	}
-	return nil
-}
-
 // String is the fact as the report prints it.
 func (f encodingFact) String() string {
 	if !f.found {

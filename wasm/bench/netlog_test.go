@@ -68,16 +68,6 @@ func TestCheckBrotli(t *testing.T) {
 	}
 }
 
-func TestCheckFirstVisit(t *testing.T) {
-	if err := checkFirstVisit(factOf(visitRequests(), "/web/app.wasm")); err != nil {
-		t.Errorf("over the page's network: %v", err)
-	}
-	answered := encodingFact{resource: "/web/app.wasm", fromServiceWorker: true, found: true}
-	if err := checkFirstVisit(answered); !errors.Is(err, errWorkerServedFirst) {
-		t.Errorf("answered by the service worker: err = %v, want errWorkerServedFirst", err)
-	}
-}
-
 func TestEncodingFactString(t *testing.T) {
 	f := encodingFact{accept: "gzip, deflate, br, zstd", encoding: "br", bytes: 2372608, found: true}
 	if got, want := f.String(), "Accept-Encoding `gzip, deflate, br, zstd` → Content-Encoding `br`, 2317 KiB"; got != want {

@@ -63,9 +63,6 @@ type report struct {
 	load         string // the machine's load average when the run began
 	loadEnd      string // and when it ended
 	when, commit string
-	// retried counts the first visits measured again because the
-	// service worker answered them (errWorkerServedFirst).
-	retried int
 }
 
 func (r *report) series(page, net string) *series {
@@ -249,9 +246,6 @@ func (r *report) markdown() string {
 	b.WriteString("\n" + r.goal() + "\n\n")
 	b.WriteString("How each page's main resource travelled:\n\n" + r.encodings())
 	b.WriteString("\nEvery run, in milliseconds (payload on screen / workbench ready):\n\n" + r.everyRun())
-	if r.retried > 0 {
-		fmt.Fprintf(&b, "\n%d first visits were measured again: the service worker, installing meanwhile, had fetched `app.wasm` itself, outside the page's emulated network, and answered the page's request.\n", r.retried)
-	}
 	if r.lighthouse != "" {
 		b.WriteString("\n" + r.lighthouse)
 	}

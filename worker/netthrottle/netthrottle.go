@@ -4,17 +4,13 @@
 //
 // Network.emulateNetworkConditions throttles the tab's own requests only:
 // a dedicated worker's fetches, such as web/compile.js's download of
-// app.wasm, pass at full speed. A global rule of
-// Network.emulateNetworkConditionsByRule throttles the requests of the
-// tab and of the workers it starts, as they share one link.
+// app.wasm, and a service worker's, such as its install's, pass at full
+// speed. Set throttles all of them, as they share one link.
 package netthrottle
 
 import (
 	"context"
 	"errors"
-	"fmt"
-
-	"github.com/chromedp/chromedp"
 )
 
 // ErrNoTarget is returned when the context has no chromium tab.
@@ -30,23 +26,31 @@ type conditions struct {
 	Offline            bool    `json:"offline"`
 }
 
+// legacy is c as Network.emulateNetworkConditions takes it.
+func (c conditions) legacy() any {
+	return struct {
+		Offline            bool    `json:"offline"`
+		Latency            float64 `json:"latency"`
+		DownloadThroughput float64 `json:"downloadThroughput"`
+		UploadThroughput   float64 `json:"uploadThroughput"`
+	}{c.Offline, c.Latency, c.DownloadThroughput, c.UploadThroughput}
+}
+
 type byRule struct {
 	Matched []conditions `json:"matchedNetworkConditions"`
 }
 
-// Set makes every request of the tab in ctx, and of its workers, wait
+// Set makes every request of the tab in ctx and of its workers wait
 // latencyMS from being sent to its response's headers, and share
-// bytesPerSecond in each direction. Set(ctx, 0, -1) lifts the limits.
-// The rule reaches a worker's requests once the worker's Network domain
-// is enabled, so Set attaches to the tab's workers (Workers) unless that
-// was done.
+// bytesPerSecond in each direction; Set(ctx, 0, -1) lifts the limits.
+// The tab and its dedicated workers get a global rule of
+// Network.emulateNetworkConditionsByRule, each service worker
+// Network.emulateNetworkConditions in its own session. Set attaches to
+// the tab's workers (Workers) unless that was done.
 func Set(ctx context.Context, latencyMS, bytesPerSecond float64) error {
-	if err := attach(ctx, nil, false); err != nil {
+	tb, err := attach(ctx, nil, false)
+	if err != nil {
 		return err
 	}
-	c := conditions{Latency: latencyMS, DownloadThroughput: bytesPerSecond, UploadThroughput: bytesPerSecond}
-	if err := chromedp.FromContext(ctx).Target.Execute(ctx, "Network.emulateNetworkConditionsByRule", &byRule{[]conditions{c}}, nil); err != nil {
-		return fmt.Errorf("netthrottle: %w", err)
-	}
-	return nil
+	return tb.set(ctx, conditions{Latency: latencyMS, DownloadThroughput: bytesPerSecond, UploadThroughput: bytesPerSecond})
 }

@@ -16,14 +16,27 @@ import (
 const size = 256 << 10
 
 // site serves a page whose dedicated worker downloads size bytes and
-// posts how long that took.
+// posts how long that took (/), and one whose service worker does the
+// same as it installs (/sw).
 func site() *httptest.Server {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		w.Write([]byte(`<script>
-window.took = new Promise(ok => { const w = new Worker("/worker.js"); w.onmessage = e => ok(e.data); });
-</script>`))
+	page := func(script string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<script>window.took = new Promise(ok => { ` + script + ` });</script>`))
+		}
+	}
+	mux.HandleFunc("/{$}", page(`const w = new Worker("/worker.js"); w.onmessage = e => ok(e.data);`))
+	mux.HandleFunc("/sw", page(`navigator.serviceWorker.onmessage = e => ok(e.data); navigator.serviceWorker.register("/sw.js");`))
+	mux.HandleFunc("/sw.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		w.Write([]byte(`self.addEventListener("install", e => {
+  const t = performance.now();
+  e.waitUntil(fetch("/big").then(r => r.arrayBuffer()).then(async b => {
+    const took = {ms: performance.now() - t, n: b.byteLength};
+    for (const c of await clients.matchAll({includeUncontrolled: true})) c.postMessage(took);
+  }));
+});`))
 	})
 	mux.HandleFunc("/worker.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript")
@@ -64,20 +77,42 @@ func workerDownload(t *testing.T, url string, throttle func(context.Context) err
 	return got.MS
 }
 
-// TestSetThrottlesWorkers checks that a dedicated worker's download
-// waits for the emulated link: 256 KiB at 256 KiB/s take about a
-// second, and the same download without the limit far less.
+// TestSetThrottlesWorkers checks that a dedicated worker's download and
+// a service worker's wait for the emulated link: 256 KiB at 256 KiB/s
+// take about a second, and the same download without the limit far
+// less.
 func TestSetThrottlesWorkers(t *testing.T) {
 	srv := site()
 	defer srv.Close()
-	slow := workerDownload(t, srv.URL, func(ctx context.Context) error { return netthrottle.Set(ctx, 40, size) })
-	fast := workerDownload(t, srv.URL, func(ctx context.Context) error { return netthrottle.Set(ctx, 0, -1) })
-	t.Logf("256 KiB in a worker: %.0f ms at 256 KiB/s, %.0f ms unthrottled", slow, fast)
-	if slow < 800 {
-		t.Errorf("the worker's download took %.0f ms at 256 KiB/s: not throttled", slow)
+	for _, path := range []string{"/", "/sw"} {
+		slow := workerDownload(t, srv.URL+path, func(ctx context.Context) error { return netthrottle.Set(ctx, 40, size) })
+		fast := workerDownload(t, srv.URL+path, func(ctx context.Context) error { return netthrottle.Set(ctx, 0, -1) })
+		t.Logf("%s: 256 KiB in a worker: %.0f ms at 256 KiB/s, %.0f ms unthrottled", path, slow, fast)
+		if slow < 800 {
+			t.Errorf("%s: the worker's download took %.0f ms at 256 KiB/s: not throttled", path, slow)
+		}
+		if fast > slow/2 {
+			t.Errorf("%s: unthrottled, the download took %.0f ms against %.0f throttled", path, fast, slow)
+		}
 	}
-	if fast > slow/2 {
-		t.Errorf("unthrottled, the download took %.0f ms against %.0f throttled", fast, slow)
+}
+
+// TestWorkersOnce refuses a second attachment, whose listener would
+// prepare every worker twice.
+func TestWorkersOnce(t *testing.T) {
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath("chromium"), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun)
+	defer cancelA()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if err := netthrottle.Workers(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := netthrottle.Workers(ctx, nil); err != netthrottle.ErrAttached {
+		t.Errorf("second Workers: err %v, want ErrAttached", err)
+	}
+	if err := netthrottle.Set(ctx, 0, -1); err != nil {
+		t.Errorf("Set after Workers: %v", err)
 	}
 }
 

@@ -18,62 +18,60 @@ type Event struct {
 	Params  json.RawMessage // the event's parameters
 }
 
-// watched holds the tabs whose workers are attached.
-var watched sync.Map // *chromedp.Target → struct{}
-
 // ErrAttached is returned by Workers for a tab whose workers are
 // attached already, by Workers or Set: call Workers first.
 var ErrAttached = errors.New("netthrottle: the tab's workers are attached already")
 
-// Workers attaches to every worker the tab in ctx starts, before the
-// worker runs: a dedicated worker gets the Network domain enabled, which
-// both the rule of Set and onEvent need, and then every worker is let
-// run. onEvent, when not nil, is called with each protocol event of a
-// dedicated worker. The sessions are the protocol's non-flat ones
-// (Target.sendMessageToTarget), whose messages reach the tab's own
-// session as Target.receivedMessageFromTarget events.
-func Workers(ctx context.Context, onEvent func(Event)) error {
-	return attach(ctx, onEvent, true)
+// tab is one chromium tab whose workers are attached: the conditions set
+// last, and the sessions of its service workers, which the tab's rule
+// does not reach and which get the conditions themselves.
+type tab struct {
+	t        *chromedp.Target
+	mu       sync.Mutex
+	cond     *conditions
+	services []target.SessionID
 }
 
-func attach(ctx context.Context, onEvent func(Event), once bool) error {
+var tabs sync.Map // *chromedp.Target → *tab
+
+// Workers attaches to every worker the tab in ctx starts, before the
+// worker runs, and lets it run once its Network domain is enabled: the
+// rule of Set reaches a dedicated worker's requests only then, and a
+// service worker is given Set's conditions itself. onEvent, when not
+// nil, is called with each protocol event of those workers. The sessions
+// are the protocol's non-flat ones (Target.sendMessageToTarget), whose
+// messages reach the tab's own session as
+// Target.receivedMessageFromTarget events.
+func Workers(ctx context.Context, onEvent func(Event)) error {
+	_, err := attach(ctx, onEvent, true)
+	return err
+}
+
+func attach(ctx context.Context, onEvent func(Event), once bool) (*tab, error) {
 	cc := chromedp.FromContext(ctx)
 	if cc == nil {
-		return ErrNoTarget
+		return nil, ErrNoTarget
 	}
 	if cc.Target == nil {
 		if err := chromedp.Run(ctx); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	tab := cc.Target
-	if _, dup := watched.LoadOrStore(tab, struct{}{}); dup {
+	tb := &tab{t: cc.Target}
+	if old, dup := tabs.LoadOrStore(cc.Target, tb); dup {
 		if once {
-			return ErrAttached
+			return nil, ErrAttached
 		}
-		return nil
+		return old.(*tab), nil
 	}
 	go func() {
 		<-ctx.Done()
-		watched.Delete(tab)
+		tabs.Delete(cc.Target)
 	}()
-	send := func(session target.SessionID, msg string) {
-		// The answer is the worker's business; a worker that has gone
-		// away meanwhile needs nothing.
-		_ = tab.Execute(ctx, "Target.sendMessageToTarget", &struct {
-			Message   string `json:"message"`
-			SessionID string `json:"sessionId"`
-		}{msg, string(session)}, nil)
-	}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *target.EventAttachedToTarget:
-			go func() {
-				if e.TargetInfo.Type == "worker" {
-					send(e.SessionID, `{"id":1,"method":"Network.enable"}`)
-				}
-				send(e.SessionID, `{"id":2,"method":"Runtime.runIfWaitingForDebugger"}`)
-			}()
+			go tb.prepare(ctx, e.SessionID, e.TargetInfo.Type)
 		case *target.EventReceivedMessageFromTarget:
 			if onEvent == nil {
 				return
@@ -88,7 +86,58 @@ func attach(ctx context.Context, onEvent func(Event), once bool) error {
 		}
 	})
 	if err := chromedp.Run(ctx, target.SetAutoAttach(true, true).WithFlatten(false)); err != nil {
-		return fmt.Errorf("netthrottle: attaching to workers: %w", err)
+		return nil, fmt.Errorf("netthrottle: attaching to workers: %w", err)
+	}
+	return tb, nil
+}
+
+// prepare readies a worker that waits for the debugger, and lets it run.
+func (tb *tab) prepare(ctx context.Context, session target.SessionID, kind string) {
+	switch kind {
+	case "worker":
+		tb.send(ctx, session, "Network.enable", nil)
+	case "service_worker":
+		tb.send(ctx, session, "Network.enable", nil)
+		tb.mu.Lock()
+		tb.services = append(tb.services, session)
+		c := tb.cond
+		tb.mu.Unlock()
+		if c != nil {
+			tb.send(ctx, session, "Network.emulateNetworkConditions", c.legacy())
+		}
+	}
+	tb.send(ctx, session, "Runtime.runIfWaitingForDebugger", nil)
+}
+
+// set applies c to the tab, its dedicated workers and its service
+// workers.
+func (tb *tab) set(ctx context.Context, c conditions) error {
+	tb.mu.Lock()
+	tb.cond = &c
+	services := append([]target.SessionID(nil), tb.services...)
+	tb.mu.Unlock()
+	if err := tb.t.Execute(ctx, "Network.emulateNetworkConditionsByRule", &byRule{[]conditions{c}}, nil); err != nil {
+		return fmt.Errorf("netthrottle: %w", err)
+	}
+	for _, s := range services {
+		tb.send(ctx, s, "Network.emulateNetworkConditions", c.legacy())
 	}
 	return nil
+}
+
+// send sends a command to a worker's session. Its answer is the
+// worker's business: a worker that has gone away needs nothing.
+func (tb *tab) send(ctx context.Context, session target.SessionID, method string, params any) {
+	msg, err := json.Marshal(struct {
+		ID     int    `json:"id"`
+		Method string `json:"method"`
+		Params any    `json:"params,omitempty"`
+	}{1, method, params})
+	if err != nil {
+		return
+	}
+	_ = tb.t.Execute(ctx, "Target.sendMessageToTarget", &struct {
+		Message   string `json:"message"`
+		SessionID string `json:"sessionId"`
+	}{string(msg), string(session)}, nil)
 }
