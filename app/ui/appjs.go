@@ -17,7 +17,17 @@ const goappStart = "\ngoappInitWebAssembly();\n"
 // before the first frame holds that frame back, and a download that starts
 // before the largest contentful paint is one that Lighthouse's simulation
 // puts in front of it.
-const startAfterPaint = "\n(self.authlabFirstPaint ? self.authlabFirstPaint() : Promise.resolve()).then(goappInitWebAssembly);\n"
+//
+// The service worker is registered once app.wasm has started (and at
+// once where go-app does not load it): its install downloads every page
+// and the attack lab's cracker for offline use, which on a first visit
+// would share the link with app.wasm.
+const startAfterPaint = "\n(self.authlabFirstPaint ? self.authlabFirstPaint() : Promise.resolve()).then(goappInitWebAssembly).then(goappInitServiceWorker);\n"
+
+// goappRegister is the statement with which go-app's app.js registers its
+// service worker as soon as the deferred script runs; startAfterPaint
+// registers it instead.
+const goappRegister = "\ngoappInitServiceWorker();\n"
 
 // goappInstantiate is go-app's call that downloads app.wasm and compiles
 // it on the page's main thread: V8 decodes a streamed module on the
@@ -38,11 +48,15 @@ var appJSCompile []byte
 var ErrAppJS = errors.New("go-app's app.js does not start app.wasm as the site expects")
 
 // rewriteAppJS rewrites go-app's app.js so that app.wasm starts after the
-// first contentful paint (startAfterPaint) and is compiled in a worker
+// first contentful paint, and the service worker after app.wasm
+// (startAfterPaint), and app.wasm is compiled in a worker
 // (workerInstantiate).
 func rewriteAppJS(js []byte) ([]byte, error) {
-	js, err := replaceOnce(js, goappStart, startAfterPaint)
+	js, err := replaceOnce(js, goappRegister, "\n")
 	if err != nil {
+		return nil, err
+	}
+	if js, err = replaceOnce(js, goappStart, startAfterPaint); err != nil {
 		return nil, err
 	}
 	if js, err = replaceOnce(js, goappInstantiate, workerInstantiate); err != nil {

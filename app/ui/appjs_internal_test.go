@@ -10,7 +10,7 @@ import (
 
 // goappJS has the two statements that rewriteAppJS replaces, as go-app's
 // app.js has them.
-const goappJS = "a();" + goappStart + "b();\n    const wasm = await " + goappInstantiate + `"/web/app.wasm", showProgress),` + "\n      go.importObject\n    );\n"
+const goappJS = "a();" + goappRegister + "w();" + goappStart + "b();\n    const wasm = await " + goappInstantiate + `"/web/app.wasm", showProgress),` + "\n      go.importObject\n    );\n"
 
 func TestRewriteAppJSNeedsEachStatementOnce(t *testing.T) {
 	for _, js := range []string{
@@ -29,8 +29,8 @@ func TestRewriteAppJSNeedsEachStatementOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := string(out)
-	if !strings.HasPrefix(got, "a();"+startAfterPaint+"b();") || strings.Contains(got, goappStart) {
-		t.Errorf("app.wasm does not wait for the first paint: %q", got)
+	if !strings.HasPrefix(got, "a();\nw();"+startAfterPaint+"b();") || strings.Contains(got, goappStart) || strings.Contains(got, goappRegister) {
+		t.Errorf("app.wasm does not wait for the first paint, or the service worker for app.wasm: %q", got)
 	}
 	if !strings.Contains(got, workerInstantiate+`"/web/app.wasm", showProgress),`) || strings.Contains(got, goappInstantiate) ||
 		!strings.HasSuffix(got, string(appJSCompile)) {
