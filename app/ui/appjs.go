@@ -18,11 +18,14 @@ const goappStart = "\ngoappInitWebAssembly();\n"
 // before the largest contentful paint is one that Lighthouse's simulation
 // puts in front of it.
 //
-// The service worker is registered once app.wasm has started (and at
-// once where go-app does not load it): its install downloads every page
-// and the attack lab's cracker for offline use, which on a first visit
-// would share the link with app.wasm.
-const startAfterPaint = "\n(self.authlabFirstPaint ? self.authlabFirstPaint() : Promise.resolve()).then(goappInitWebAssembly).then(goappInitServiceWorker);\n"
+//
+// The service worker is registered once the live page is in place and
+// the browser is idle (authlabAfterMount): its install downloads every
+// page and the attack lab's cracker for offline use, which on a first
+// visit would share the link with app.wasm, and decompresses and stores
+// them, which would share the CPU with the Go runtime's start and the
+// mount.
+const startAfterPaint = "\n(self.authlabFirstPaint ? self.authlabFirstPaint() : Promise.resolve()).then(goappInitWebAssembly).then(authlabAfterMount).then(goappInitServiceWorker);\n"
 
 // goappRegister is the statement with which go-app's app.js registers its
 // service worker as soon as the deferred script runs; startAfterPaint

@@ -56,3 +56,25 @@ function authlabInstantiate(source, importObject) {
     worker.postMessage({ url: url.href, total: parseInt(goappWasmContentLength, 10) || 0 });
   });
 }
+
+// authlabAfterMount settles once go-app's loader has left the page, which
+// web/loader.js keeps until the live page has replaced the prerendered
+// one (at once where there is none), and then the browser is idle, or
+// two seconds have passed.
+function authlabAfterMount() {
+  const idle = () =>
+    new Promise((resolve) =>
+      self.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 0)
+    );
+  if (!document.getElementById("app-wasm-loader")) {
+    return idle();
+  }
+  return new Promise((resolve) => {
+    new MutationObserver((_, observer) => {
+      if (!document.getElementById("app-wasm-loader")) {
+        observer.disconnect();
+        resolve();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  }).then(idle);
+}

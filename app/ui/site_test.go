@@ -110,7 +110,7 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 	}
 	// app.wasm starts after the first paint (web/loader.js's
 	// authlabFirstPaint), not as soon as the deferred app.js runs.
-	if !strings.Contains(appJS, "self.authlabFirstPaint() : Promise.resolve()).then(goappInitWebAssembly).then(goappInitServiceWorker);") ||
+	if !strings.Contains(appJS, "self.authlabFirstPaint() : Promise.resolve()).then(goappInitWebAssembly).then(authlabAfterMount).then(goappInitServiceWorker);") ||
 		strings.Contains(appJS, "\ngoappInitServiceWorker();\n") ||
 		strings.Contains(appJS, "\ngoappInitWebAssembly();\n") {
 		t.Error("app.js starts app.wasm before the first paint")
