@@ -18,7 +18,6 @@ const goappStart = "\ngoappInitWebAssembly();\n"
 // before the largest contentful paint is one that Lighthouse's simulation
 // puts in front of it.
 //
-//
 // The service worker is registered once the live page is in place and
 // the browser is idle (authlabAfterMount): its install downloads every
 // page and the attack lab's cracker for offline use, which on a first
