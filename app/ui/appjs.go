@@ -13,10 +13,9 @@ const goappStart = "\ngoappInitWebAssembly();\n"
 
 // startAfterPaint starts it once web/loader.js's authlabFirstPaint says
 // that the prerendered page's first contentful paint was reported (Paint
-// Timing, W3C), or at once without loader.js. A module that streams in
-// before the first frame holds that frame back, and a download that starts
+// Timing, W3C), or at once without loader.js. A download that starts
 // before the largest contentful paint is one that Lighthouse's simulation
-// puts in front of it.
+// puts in front of it, and the page's own files need the link first.
 //
 // The service worker is registered once the live page is in place and
 // the browser is idle (authlabAfterMount): its install downloads every
