@@ -2,15 +2,16 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"sync"
 
 	"github.com/authlab/authlab/worker/netthrottle"
+	"github.com/chromedp/cdproto"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // errNotBrotli is returned when app.wasm reached the browser other than
@@ -72,41 +73,14 @@ func (l *netLog) page(ev any) {
 }
 
 // worker records a network event of one of the tab's dedicated workers
-// (netthrottle.Workers), such as web/compile.js's download of app.wasm.
-// Its fields are the protocol's, as the tab's own events have them. Its
-// Network.requestWillBeSentExtraInfo, with the Accept-Encoding sent,
-// reaches the tab's session instead (page), with the same request id,
-// which chromium makes unique in the browser.
+// (netthrottle.Workers), such as web/compile.js's download of app.wasm,
+// as page records the tab's own. Its Network.requestWillBeSentExtraInfo,
+// with the Accept-Encoding sent, reaches the tab's session instead, with
+// the same request id, which chromium makes unique in the browser.
 func (l *netLog) worker(e netthrottle.Event) {
-	var p struct {
-		RequestID string `json:"requestId"`
-		Request   struct {
-			URL string `json:"url"`
-		} `json:"request"`
-		Headers  network.Headers `json:"headers"`
-		Response struct {
-			Headers           network.Headers `json:"headers"`
-			FromServiceWorker bool            `json:"fromServiceWorker"`
-		} `json:"response"`
-		EncodedDataLength float64 `json:"encodedDataLength"`
-	}
-	if json.Unmarshal(e.Params, &p) != nil || p.RequestID == "" {
-		return
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	id := network.RequestID(p.RequestID)
-	switch e.Method {
-	case "Network.requestWillBeSent":
-		l.get(id).url = p.Request.URL
-	case "Network.requestWillBeSentExtraInfo":
-		l.get(id).accept = header(p.Headers, "Accept-Encoding")
-	case "Network.responseReceived":
-		r := l.get(id)
-		r.encoding = header(p.Response.Headers, "Content-Encoding")
-		r.fromServiceWorker = p.Response.FromServiceWorker
-	case "Network.loadingFinished":
-		l.get(id).bytes = int64(p.EncodedDataLength)
+	ev, err := cdproto.UnmarshalMessage(&cdproto.Message{Method: cdproto.MethodType(e.Method), Params: jsontext.Value(e.Params)}, chromedp.DefaultUnmarshalOptions)
+	if err == nil {
+		l.page(ev)
 	}
 }
 
