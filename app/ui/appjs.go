@@ -37,8 +37,9 @@ const goappRegister = "\ngoappInitServiceWorker();\n"
 const goappInstantiate = "instantiateStreaming(\n      fetchWithProgress("
 
 // workerInstantiate is the same call made through appJSCompile's
-// functions, which download and compile app.wasm in a dedicated worker.
-const workerInstantiate = "authlabInstantiate(\n      authlabWasmSource("
+// functions, which download and compile app.wasm in a dedicated worker,
+// and, without workers, make it with go-app's own instantiateStreaming.
+const workerInstantiate = "authlabInstantiate(instantiateStreaming,\n      authlabWasmSource("
 
 //go:embed appjs_compile.js
 var appJSCompile []byte

@@ -1,6 +1,7 @@
 // Appended to go-app's app.js by app/ui (appjs.go), whose call to
 // instantiateStreaming(fetchWithProgress(url, progress), imports) becomes
-// authlabInstantiate(authlabWasmSource(url, progress), imports).
+// authlabInstantiate(instantiateStreaming, authlabWasmSource(url, progress),
+// imports).
 
 // authlabWasmSource names app.wasm and the function that shows how much
 // of it has arrived, without fetching it yet.
@@ -12,17 +13,11 @@ function authlabWasmSource(url, progress) {
 // app.wasm) download and compile app.wasm, and instantiates the compiled
 // module on the page, where Go's syscall/js runs. The page's main thread
 // is left free while the module streams in. Without workers it does what
-// go-app does.
-function authlabInstantiate(source, importObject) {
+// go-app does, with go-app's instantiate (its instantiateStreaming).
+function authlabInstantiate(instantiate, source, importObject) {
   const url = new URL(source.url, document.baseURI);
   if (typeof Worker !== "function" || !WebAssembly.compileStreaming) {
-    const resp = fetchWithProgress(url.href, source.progress);
-    if (WebAssembly.instantiateStreaming) {
-      return WebAssembly.instantiateStreaming(resp, importObject);
-    }
-    return resp
-      .then((r) => r.arrayBuffer())
-      .then((bytes) => WebAssembly.instantiate(bytes, importObject));
+    return instantiate(fetchWithProgress(url.href, source.progress), importObject);
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("compile.js", url));

@@ -116,7 +116,7 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 		t.Error("app.js starts app.wasm before the first paint")
 	}
 	// ... and has web/compile.js compile it off the main thread.
-	if !strings.Contains(appJS, "authlabInstantiate(\n      authlabWasmSource(\"/authlab/web/app.wasm\"") ||
+	if !strings.Contains(appJS, "authlabInstantiate(instantiateStreaming,\n      authlabWasmSource(\"/authlab/web/app.wasm\"") ||
 		!strings.Contains(appJS, "function authlabInstantiate(") || strings.Contains(appJS, "await instantiateStreaming(") {
 		t.Error("app.js compiles app.wasm on the main thread")
 	}
