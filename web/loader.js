@@ -51,9 +51,8 @@
   var shown = painted(reported);
   // authlabFirstPaint is what go-app's app.js waits for before it starts
   // downloading app.wasm (app/ui rewrites its start so): the first
-  // contentful paint, reported. A module streamed in from a fast link
-  // keeps the main thread busy compiling, and a paint that has to wait
-  // for it comes late; the prerendered page is painted first instead.
+  // contentful paint, reported, so that the page's own files have the
+  // link first and the prerendered page is painted before the download.
   window.authlabFirstPaint = function () {
     return reported;
   };

@@ -69,8 +69,9 @@ func pageOf(path, base string) string {
 
 // Pages is Handler(cfg) with each page's own CSP in its meta element: the
 // go-app handler writes the same head for every page, so a wide page's is
-// rewritten here. go-app's app.js is rewritten too, to start app.wasm after
-// the first paint and to compile it in a worker (rewriteAppJS). The static site is written
+// rewritten here. go-app's app.js is rewritten too (rewriteAppJS): app.wasm
+// starts after the first paint and compiles in a worker, and the service
+// worker is registered after the mount. The static site is written
 // through it, so the worker's assets and any static host serve the same
 // files; a meta policy is the one both can carry.
 func Pages(cfg Config) http.Handler {
