@@ -5,13 +5,19 @@
 // Module). go-app's app.js, as app/ui rewrites it, starts this worker
 // (authlabInstantiate).
 //
-// The page sends {url, total}: the module's URL, and its size once decoded
-// (0 when unknown). The worker posts {type: "progress", percent} as the
-// bytes come in, then {type: "module", module} or {type: "error", error},
-// and has nothing more to do.
+// The page sends {url, total, glue, env, page}: the module's URL, its
+// size once decoded (0 when unknown), the URL of Go's wasm_exec.js (""
+// for none), go-app's environment and the page's path, for the warm-up
+// run. The worker posts {type: "progress", percent} as the bytes come
+// in, then {type: "module", module, warmed} or {type: "error", error},
+// and has nothing more to do. warmed says how the warm-up run went (see
+// warm below).
 self.onmessage = function (e) {
   var url = String(e.data.url);
   var total = Number(e.data.total) || 0;
+  var glue = e.data.glue ? String(e.data.glue) : "";
+  var env = e.data.env || {};
+  var page = String(e.data.page || "/");
   fetch(url)
     .then(function (resp) {
       if (!resp.ok) {
@@ -22,7 +28,9 @@ self.onmessage = function (e) {
       }));
     })
     .then(function (module) {
-      postMessage({ type: "module", module: module });
+      return warm(module, glue, env, page).then(function (warmed) {
+        postMessage({ type: "module", module: module, warmed: warmed });
+      });
     })
     .catch(function (err) {
       postMessage({ type: "error", error: "app.wasm could not be loaded: " + err });
@@ -55,4 +63,126 @@ function counted(body, total) {
       return reader.cancel(reason);
     },
   });
+}
+
+// warmLimit is how long, in milliseconds, the warm-up run may take before
+// the module is sent all the same.
+var warmLimit = 3000;
+
+// warm runs the program once here, in a headless document (below): it
+// starts the Go runtime, runs the package initialisers, registers the
+// pages, mounts the page the visitor opened, and ends (app/ui's Start and
+// warm). V8 compiles a WebAssembly function on its first call, and that
+// code belongs to the compiled module, which the page's instance shares:
+// the page then starts Go and mounts its page with fewer functions to
+// compile on its main thread. The promise settles with "mounted " and the
+// page's route, or with why the run did not end so; it never rejects, and
+// settles after warmLimit at the latest, so the module is always sent.
+function warm(module, glue, env, page) {
+  if (!glue) {
+    return Promise.resolve("no wasm_exec.js to run it with");
+  }
+  return new Promise(function (resolve) {
+    setTimeout(function () {
+      resolve("still running after " + warmLimit + " ms");
+    }, warmLimit);
+    var code = -1;
+    var go;
+    try {
+      importScripts(glue);
+      go = new Go();
+    } catch (err) {
+      resolve("wasm_exec.js could not be loaded: " + err);
+      return;
+    }
+    go.env = Object.assign({}, env, { AUTHLAB_WARM_PAGE: page });
+    go.exit = function (c) {
+      code = c;
+    };
+    self.document = headlessDocument();
+    WebAssembly.instantiate(module, go.importObject)
+      .then(function (instance) {
+        return go.run(instance);
+      })
+      .then(function () {
+        resolve(code === 0 ? String(self.authlabWarmed || "ended without mounting a page") : "ended with exit code " + code);
+      })
+      .catch(function (err) {
+        resolve("failed: " + err);
+      });
+  });
+}
+
+// headlessDocument is the part of the DOM go-app's mount uses (its
+// js_wasm.go): elements and text nodes that keep their attributes,
+// properties and children, and take event listeners without ever firing
+// them. It finds no element by id or selector, as a page's code that
+// looks one up during the mount sees before the mount is on screen.
+// Nothing is drawn, and nothing leaves the worker.
+function headlessDocument() {
+  function Node(name) {
+    this.nodeName = name;
+    this.childNodes = [];
+    this.attributes = {};
+    this.style = {};
+  }
+  Node.prototype = {
+    get firstChild() {
+      return this.childNodes[0] || null;
+    },
+    get firstElementChild() {
+      return this.childNodes[0] || null;
+    },
+    set innerHTML(html) {
+      var raw = new Node("#raw");
+      raw.outerHTML = String(html);
+      this.childNodes = [raw];
+    },
+    getAttribute: function (k) {
+      return k in this.attributes ? this.attributes[k] : null;
+    },
+    setAttribute: function (k, v) {
+      this.attributes[k] = String(v);
+    },
+    removeAttribute: function (k) {
+      delete this.attributes[k];
+    },
+    appendChild: function (c) {
+      this.childNodes.push(c);
+      return c;
+    },
+    replaceChild: function (c, old) {
+      this.childNodes[this.childNodes.indexOf(old)] = c;
+      return old;
+    },
+    removeChild: function (c) {
+      this.childNodes.splice(this.childNodes.indexOf(c), 1);
+      return c;
+    },
+    addEventListener: function () {},
+    removeEventListener: function () {},
+  };
+  var body = new Node("BODY");
+  body.appendChild(new Node("DIV"));
+  return {
+    body: body,
+    documentElement: new Node("HTML"),
+    createElement: function (tag) {
+      return new Node(String(tag).toUpperCase());
+    },
+    createElementNS: function (ns, tag) {
+      return new Node(String(tag));
+    },
+    createTextNode: function (text) {
+      var n = new Node("#text");
+      n.nodeValue = String(text);
+      return n;
+    },
+    getElementById: function () {
+      return null;
+    },
+    querySelector: function () {
+      return null;
+    },
+  };
 }

@@ -10,10 +10,12 @@ function authlabWasmSource(url, progress) {
 }
 
 // authlabInstantiate has a dedicated worker (web/compile.js, beside
-// app.wasm) download and compile app.wasm, and instantiates the compiled
-// module on the page, where Go's syscall/js runs. The page's main thread
-// is left free while the module streams in. Without workers it does what
-// go-app does, with go-app's instantiate (its instantiateStreaming).
+// app.wasm) download and compile app.wasm and run it once with the page's
+// wasm_exec.js, which compiles what the Go runtime's start calls; it then
+// instantiates the compiled module on the page, where Go's syscall/js
+// runs. The page's main thread is left free while the module streams in
+// and while the start is compiled. Without workers it does what go-app
+// does, with go-app's instantiate (its instantiateStreaming).
 function authlabInstantiate(instantiate, source, importObject) {
   const url = new URL(source.url, document.baseURI);
   if (typeof Worker !== "function" || !WebAssembly.compileStreaming) {
@@ -48,7 +50,14 @@ function authlabInstantiate(instantiate, source, importObject) {
         }))
       );
     };
-    worker.postMessage({ url: url.href, total: parseInt(goappWasmContentLength, 10) || 0 });
+    const glue = document.querySelector('script[src$="/wasm_exec.js"]');
+    worker.postMessage({
+      url: url.href,
+      total: parseInt(goappWasmContentLength, 10) || 0,
+      glue: glue ? glue.src : "",
+      env: goappEnv,
+      page: location.pathname,
+    });
   });
 }
 

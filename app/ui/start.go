@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 
 	"github.com/authlab/authlab/app/webio"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -16,8 +17,17 @@ import (
 // The wait also ends the JavaScript task that started app.wasm, so that
 // the Go runtime's start and the mount are two tasks instead of one
 // long one.
+//
+// In the worker that compiles app.wasm and runs it once, so that the Go
+// runtime's start and the page's mount are compiled before the page runs
+// them (web/compile.js sets envWarmPage), Start mounts the page in that
+// worker's headless document (warm) and returns, and the program ends.
 func Start() {
 	if app.IsServer {
+		return
+	}
+	if page, ok := os.LookupEnv(envWarmPage); ok {
+		warm(page)
 		return
 	}
 	_ = webio.Painted(context.Background()) // it only fails outside a browser

@@ -5,6 +5,8 @@ package e2e_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -20,13 +22,18 @@ import (
 // (wasm_exec.js's Go.run), for a task of its own to run next: when that
 // task runs shows whether the mount came in the same task as app.wasm's
 // start or after the event loop had had a turn. And it records when the
-// page made the dedicated worker that downloads and compiles app.wasm.
+// page made the dedicated worker that downloads and compiles app.wasm,
+// and what that worker said of its warm-up run when it sent the module.
 const startupProbe = `(() => {
-  const s = window.__startup = { lcp: [], long: [], mount: -1, fcp: -1, run: -1, turn: -1, compiler: -1 };
+  const s = window.__startup = { lcp: [], long: [], mount: -1, fcp: -1, run: -1, turn: -1, compiler: -1, warmed: "" };
   const W = window.Worker;
   window.Worker = function (url, ...rest) {
-    if (s.compiler < 0 && new URL(url, document.baseURI).pathname.endsWith("/web/compile.js")) s.compiler = performance.now();
-    return new W(url, ...rest);
+    const w = new W(url, ...rest);
+    if (s.compiler < 0 && new URL(url, document.baseURI).pathname.endsWith("/web/compile.js")) {
+      s.compiler = performance.now();
+      w.addEventListener("message", e => { if (e.data && e.data.type === "module") s.warmed = String(e.data.warmed); });
+    }
+    return w;
   };
   window.Worker.prototype = W.prototype;
   let Go;
@@ -79,6 +86,7 @@ type startupReport struct {
 	Paint    float64 `json:"paint"`    // the first contentful paint's time
 	Compiler float64 `json:"compiler"` // when the worker that fetches app.wasm was made
 	Fetch    float64 `json:"fetch"`    // when the page itself requested app.wasm
+	Warmed   string  `json:"warmed"`   // how the compile worker's warm-up run went
 }
 
 // TestStartupKeepsFirstPaint loads /, /jwt and /oauth on a first visit
@@ -86,9 +94,12 @@ type startupReport struct {
 // does. It checks that app.wasm is requested only once the prerendered
 // page's first contentful paint has been reported, and by the dedicated
 // worker that compiles it, never by the page itself, so that compiling it
-// as it streams in neither holds that paint back nor blocks the page; that app.wasm mounts the live page only
-// once the prerendered page's first paint has been reported, in a task of
-// its own after the one that started app.wasm; and that the largest
+// as it streams in neither holds that paint back nor blocks the page; that
+// the worker ran the program once before sending it, mounting the page
+// the visitor opened, so that the Go runtime's start and the page's
+// mount are compiled off the page; that app.wasm mounts the live
+// page only once the prerendered page's first paint has been reported, in
+// a task of its own after the one that started app.wasm; and that the largest
 // contentful paint is the prerendered page's: no element of the live page
 // becomes a new, larger candidate, so the page's LCP is its first paint
 // however long app.wasm takes.
@@ -103,15 +114,18 @@ func TestStartupKeepsFirstPaint(t *testing.T) {
 		var raw string
 		tab.run(chromedp.Evaluate(`JSON.stringify({
 			lcp: __startup.lcp.map(e => ({ t: e.t, size: e.size, name: e.name, connected: !!e.el && e.el.isConnected })),
-			long: __startup.long, mount: __startup.mount, fcp: __startup.fcp, run: __startup.run, turn: __startup.turn, compiler: __startup.compiler,
+			long: __startup.long, mount: __startup.mount, fcp: __startup.fcp, run: __startup.run, turn: __startup.turn, compiler: __startup.compiler, warmed: __startup.warmed,
 			paint: (performance.getEntriesByName("first-contentful-paint")[0] || { startTime: -1 }).startTime,
 			fetch: (performance.getEntriesByType("resource").find(e => new URL(e.name).pathname.endsWith("/web/app.wasm")) || { startTime: -1 }).startTime })`, &raw))
 		var r startupReport
 		if err := json.Unmarshal([]byte(raw), &r); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s: first paint at %.0f ms, reported at %.0f ms, app.wasm's compiler started at %.0f ms, app.wasm started at %.0f ms, next task at %.0f ms, mount at %.0f ms; LCP entries %+v; long tasks %+v",
-			path, r.Paint, r.FCP, r.Compiler, r.Run, r.Turn, r.Mount, r.LCP, r.Long)
+		t.Logf("%s: first paint at %.0f ms, reported at %.0f ms, app.wasm's compiler started at %.0f ms (warm-up: %q), app.wasm started at %.0f ms, next task at %.0f ms, mount at %.0f ms; LCP entries %+v; long tasks %+v",
+			path, r.Paint, r.FCP, r.Compiler, r.Warmed, r.Run, r.Turn, r.Mount, r.LCP, r.Long)
+		if want := "mounted " + path; r.Warmed != want {
+			t.Errorf("%s: the compile worker's warm-up reported %q, want %q: the page compiles the Go runtime's start and its mount on its main thread", path, r.Warmed, want)
+		}
 		if r.Paint < 0 || r.FCP < 0 || r.Compiler < r.FCP {
 			t.Errorf("%s: app.wasm's compiler started at %.0f ms, before the first contentful paint (at %.0f ms) was reported at %.0f ms", path, r.Compiler, r.Paint, r.FCP)
 		}
@@ -135,6 +149,52 @@ func TestStartupKeepsFirstPaint(t *testing.T) {
 		if last := r.LCP[len(r.LCP)-1]; last.T > r.Mount {
 			t.Errorf("%s: the largest contentful paint is %s at %.0f ms, painted by the live page mounted at %.0f ms, not the prerendered page's first paint",
 				path, last.Name, last.T, r.Mount)
+		}
+	}
+}
+
+// TestCompileWorkerWarmUp starts web/compile.js, as app.js does, with
+// Go's wasm_exec.js for a page and for a path no page has, and then with
+// two glue scripts that cannot run the program: one the worker cannot
+// load, and one that loads but defines no Go. It must report the route it
+// mounted, and without a usable glue still send the compiled module,
+// saying why the warm-up did not run, so that a failed warm-up never
+// stops the page from starting.
+func TestCompileWorkerWarmUp(t *testing.T) {
+	tab := uiBrowser(t)
+	tab.openURL(baseURL + "/")
+	cases := []struct {
+		glue, page, want string
+	}{
+		{"/wasm_exec.js", "/oauth", "mounted /oauth"},
+		{"/wasm_exec.js", "/learn/jwt/", "mounted /learn/jwt"},
+		{"/wasm_exec.js", "/no-such-page", "mounted not found"},
+		{"/web/no-such-script.js", "/jwt", "wasm_exec.js could not be loaded: "},
+		{"/web/compile.js", "/jwt", "wasm_exec.js could not be loaded: ReferenceError"},
+	}
+	for _, c := range cases {
+		var got struct {
+			Type   string `json:"type"`
+			Warmed string `json:"warmed"`
+			Module bool   `json:"module"`
+			Error  string `json:"error"`
+		}
+		tab.eval(fmt.Sprintf(`new Promise(resolve => {
+  const w = new Worker("/web/compile.js");
+  w.onmessage = e => {
+    if (e.data.type === "progress") return;
+    w.terminate();
+    resolve({ type: e.data.type, warmed: String(e.data.warmed), module: e.data.module instanceof WebAssembly.Module, error: e.data.error || "" });
+  };
+  w.postMessage({ url: new URL("/web/app.wasm", location.href).href, total: 0,
+    glue: new URL(%s, location.href).href, env: {}, page: %s });
+})`, jsString(c.glue), jsString(c.page)), &got)
+		if got.Type != "module" || !got.Module {
+			t.Errorf("glue %s, page %s: the worker sent %q (%s), not the compiled module", c.glue, c.page, got.Type, got.Error)
+			continue
+		}
+		if !strings.HasPrefix(got.Warmed, c.want) {
+			t.Errorf("glue %s, page %s: the warm-up reported %q, want %q", c.glue, c.page, got.Warmed, c.want)
 		}
 	}
 }
