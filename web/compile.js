@@ -2,16 +2,17 @@
 // page's main thread neither decodes the module as it streams in nor
 // finishes its compilation; the page instantiates the compiled
 // WebAssembly.Module it is sent (WebAssembly JS API, structured clone of a
-// Module). go-app's app.js, as app/ui rewrites it, starts this worker
-// (authlabInstantiate).
+// Module). The worker then runs the program once (warm, below), so that
+// the functions the page will call first are compiled here. go-app's
+// app.js, as app/ui rewrites it, starts this worker (authlabInstantiate).
 //
 // The page sends {url, total, glue, env, page}: the module's URL, its
 // size once decoded (0 when unknown), the URL of Go's wasm_exec.js (""
 // for none), go-app's environment and the page's path, for the warm-up
 // run. The worker posts {type: "progress", percent} as the bytes come
-// in, then {type: "module", module, warmed} or {type: "error", error},
-// and has nothing more to do. warmed says how the warm-up run went (see
-// warm below).
+// in, then {type: "module", module} and, once the warm-up run is over,
+// {type: "warmed", warmed}, saying how it went; or {type: "error",
+// error} instead of both. It then has nothing more to do.
 self.onmessage = function (e) {
   var url = String(e.data.url);
   var total = Number(e.data.total) || 0;
@@ -28,8 +29,9 @@ self.onmessage = function (e) {
       }));
     })
     .then(function (module) {
+      postMessage({ type: "module", module: module });
       return warm(module, glue, env, page).then(function (warmed) {
-        postMessage({ type: "module", module: module, warmed: warmed });
+        postMessage({ type: "warmed", warmed: warmed });
       });
     })
     .catch(function (err) {
@@ -66,7 +68,7 @@ function counted(body, total) {
 }
 
 // warmLimit is how long, in milliseconds, the warm-up run may take before
-// the module is sent all the same.
+// the page is told to go on all the same.
 var warmLimit = 3000;
 
 // warm runs the program once here, in a headless document (below): it
@@ -77,7 +79,7 @@ var warmLimit = 3000;
 // the page then starts Go and mounts its page with fewer functions to
 // compile on its main thread. The promise settles with "mounted " and the
 // page's route, or with why the run did not end so; it never rejects, and
-// settles after warmLimit at the latest, so the module is always sent.
+// settles after warmLimit at the latest, so the page always goes on.
 function warm(module, glue, env, page) {
   if (!glue) {
     return Promise.resolve("no wasm_exec.js to run it with");

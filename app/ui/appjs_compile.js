@@ -10,12 +10,13 @@ function authlabWasmSource(url, progress) {
 }
 
 // authlabInstantiate has a dedicated worker (web/compile.js, beside
-// app.wasm) download and compile app.wasm and run it once with the page's
-// wasm_exec.js, which compiles what the Go runtime's start calls; it then
-// instantiates the compiled module on the page, where Go's syscall/js
-// runs. The page's main thread is left free while the module streams in
-// and while the start is compiled. Without workers it does what go-app
-// does, with go-app's instantiate (its instantiateStreaming).
+// app.wasm) download and compile app.wasm, and then run it once with the
+// page's wasm_exec.js, which compiles what the Go runtime's start and the
+// page's mount call. The page instantiates the compiled module meanwhile,
+// where Go's syscall/js runs, and settles once the run is over. The
+// page's main thread is left free while the module streams in and while
+// those functions are compiled. Without workers it does what go-app does,
+// with go-app's instantiate (its instantiateStreaming).
 function authlabInstantiate(instantiate, source, importObject) {
   const url = new URL(source.url, document.baseURI);
   if (typeof Worker !== "function" || !WebAssembly.compileStreaming) {
@@ -23,7 +24,23 @@ function authlabInstantiate(instantiate, source, importObject) {
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("compile.js", url));
+    let instantiated = null;
+    let warmed = false;
+    // The page instantiates the module while the worker's warm-up runs,
+    // and starts Go once that run is over, in a task of its own.
+    const finish = () => {
+      if (instantiated && warmed) {
+        worker.terminate();
+        resolve(instantiated);
+      }
+    };
     const fail = (message) => {
+      if (instantiated) {
+        // Only the warm-up failed: the page starts Go all the same.
+        warmed = true;
+        finish();
+        return;
+      }
       worker.terminate();
       reject(new Error(message));
     };
@@ -34,21 +51,24 @@ function authlabInstantiate(instantiate, source, importObject) {
     worker.onmessageerror = () => fail("the compiled app.wasm could not be received");
     worker.onmessage = (e) => {
       const msg = e.data;
-      if (msg.type === "progress") {
-        source.progress(msg.percent);
-        return;
+      switch (msg.type) {
+        case "progress":
+          source.progress(msg.percent);
+          return;
+        case "module":
+          instantiated = WebAssembly.instantiate(msg.module, importObject).then((instance) => ({
+            module: msg.module,
+            instance: instance,
+          }));
+          finish();
+          return;
+        case "warmed":
+          warmed = true;
+          finish();
+          return;
+        default:
+          fail(msg.error);
       }
-      worker.terminate();
-      if (msg.type !== "module") {
-        reject(new Error(msg.error));
-        return;
-      }
-      resolve(
-        WebAssembly.instantiate(msg.module, importObject).then((instance) => ({
-          module: msg.module,
-          instance: instance,
-        }))
-      );
     };
     const glue = document.querySelector('script[src$="/wasm_exec.js"]');
     worker.postMessage({

@@ -31,7 +31,7 @@ const startupProbe = `(() => {
     const w = new W(url, ...rest);
     if (s.compiler < 0 && new URL(url, document.baseURI).pathname.endsWith("/web/compile.js")) {
       s.compiler = performance.now();
-      w.addEventListener("message", e => { if (e.data && e.data.type === "module") s.warmed = String(e.data.warmed); });
+      w.addEventListener("message", e => { if (e.data && e.data.type === "warmed") s.warmed = String(e.data.warmed); });
     }
     return w;
   };
@@ -156,10 +156,10 @@ func TestStartupKeepsFirstPaint(t *testing.T) {
 // TestCompileWorkerWarmUp starts web/compile.js, as app.js does, with
 // Go's wasm_exec.js for a page and for a path no page has, and then with
 // two glue scripts that cannot run the program: one the worker cannot
-// load, and one that loads but defines no Go. It must report the route it
-// mounted, and without a usable glue still send the compiled module,
-// saying why the warm-up did not run, so that a failed warm-up never
-// stops the page from starting.
+// load, and one that loads but defines no Go. The worker must send the
+// compiled module and then report the route it mounted, or, without a
+// usable glue, why the warm-up did not run, so that a failed warm-up
+// never stops the page from starting.
 func TestCompileWorkerWarmUp(t *testing.T) {
 	tab := uiBrowser(t)
 	tab.openURL(baseURL + "/")
@@ -181,10 +181,14 @@ func TestCompileWorkerWarmUp(t *testing.T) {
 		}
 		tab.eval(fmt.Sprintf(`new Promise(resolve => {
   const w = new Worker("/web/compile.js");
+  let module = false, type = "";
   w.onmessage = e => {
-    if (e.data.type === "progress") return;
-    w.terminate();
-    resolve({ type: e.data.type, warmed: String(e.data.warmed), module: e.data.module instanceof WebAssembly.Module, error: e.data.error || "" });
+    switch (e.data.type) {
+      case "progress": return;
+      case "module": module = e.data.module instanceof WebAssembly.Module; type = "module"; return;
+      case "warmed": w.terminate(); resolve({ type, module, warmed: String(e.data.warmed), error: "" }); return;
+      default: w.terminate(); resolve({ type: e.data.type, module, warmed: "", error: String(e.data.error) });
+    }
   };
   w.postMessage({ url: new URL("/web/app.wasm", location.href).href, total: 0,
     glue: new URL(%s, location.href).href, env: {}, page: %s });
