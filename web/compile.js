@@ -10,11 +10,9 @@
 // size once decoded (0 when unknown), the URL of Go's wasm_exec.js (""
 // for none), go-app's environment and the page's path, for the warm-up
 // run. The worker posts {type: "progress", percent} as the bytes come
-// in, then {type: "module", module}, then {type: "mounting"} once the
-// warm-up run has started the Go runtime and begins to mount the page (if
-// it gets that far), and {type: "warmed", warmed} once the run is over,
-// saying how it went; or {type: "error", error} instead of all three. It
-// then has nothing more to do.
+// in, then {type: "module", module} and, once the warm-up run is over,
+// {type: "warmed", warmed}, saying how it went; or {type: "error",
+// error} instead of both. It then has nothing more to do.
 self.onmessage = function (e) {
   var url = String(e.data.url);
   var total = Number(e.data.total) || 0;
@@ -104,9 +102,6 @@ function warm(module, glue, env, page) {
       code = c;
     };
     self.document = headlessDocument();
-    self.authlabMounting = function () {
-      postMessage({ type: "mounting" });
-    };
     WebAssembly.instantiate(module, go.importObject)
       .then(function (instance) {
         return go.run(instance);

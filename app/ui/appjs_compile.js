@@ -13,8 +13,7 @@ function authlabWasmSource(url, progress) {
 // app.wasm) download and compile app.wasm, and then run it once with the
 // page's wasm_exec.js, which compiles what the Go runtime's start and the
 // page's mount call. The page instantiates the compiled module meanwhile,
-// where Go's syscall/js runs, and settles once the run has reached the
-// mount. The
+// where Go's syscall/js runs, and settles once the run is over. The
 // page's main thread is left free while the module streams in and while
 // those functions are compiled. Without workers it does what go-app does,
 // with go-app's instantiate (its instantiateStreaming).
@@ -26,26 +25,23 @@ function authlabInstantiate(instantiate, source, importObject) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("compile.js", url));
     let instantiated = null;
-    let mayStart = false;
-    let settled = false;
+    let warmed = false;
     // The page instantiates the module while the worker's warm-up runs,
-    // and starts Go, in a task of its own, once that run has started the
-    // Go runtime and begun to mount the page: the page's own mount comes
-    // later, and finds much of what it calls compiled by then.
+    // and starts Go once that run is over, in a task of its own.
     const finish = () => {
-      if (instantiated && mayStart && !settled) {
-        settled = true;
+      if (instantiated && warmed) {
+        worker.terminate();
         resolve(instantiated);
       }
     };
     const fail = (message) => {
-      worker.terminate();
       if (instantiated) {
         // Only the warm-up failed: the page starts Go all the same.
-        mayStart = true;
+        warmed = true;
         finish();
         return;
       }
+      worker.terminate();
       reject(new Error(message));
     };
     worker.onerror = (e) => {
@@ -66,13 +62,8 @@ function authlabInstantiate(instantiate, source, importObject) {
           }));
           finish();
           return;
-        case "mounting":
-          mayStart = true;
-          finish();
-          return;
         case "warmed":
-          worker.terminate();
-          mayStart = true;
+          warmed = true;
           finish();
           return;
         default:

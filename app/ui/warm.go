@@ -15,16 +15,14 @@ const envWarmPage = "AUTHLAB_WARM_PAGE"
 // belongs to the compiled module, which the page's instance shares: the
 // page's constructors and Render methods and go-app's mount are then
 // compiled before the page mounts the live page with them, off the page's
-// main thread. It calls the worker's authlabMounting as the mount begins,
-// and leaves the route it mounted, or why it could not, in the worker's
-// global authlabWarmed, which the worker reports.
+// main thread. It leaves the route it mounted, or why it could not, in
+// the worker's global authlabWarmed, which the worker reports.
 func warm(path string) {
 	path = pageOf(path, site.BasePath)
 	newPage, ok := pages()[path]
 	if !ok {
 		newPage, path = func() app.Composer { return &notFoundPage{} }, "not found"
 	}
-	app.Window().Call("authlabMounting")
 	result := "mounted " + path
 	if err := app.NewTestEngine().Load(newPage()); err != nil {
 		result = "could not mount " + path + ": " + err.Error()
