@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/authlab/authlab/app/ui"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -154,7 +155,9 @@ func TestStartupKeepsFirstPaint(t *testing.T) {
 }
 
 // TestCompileWorkerWarmUp starts web/compile.js, as app.js does, with
-// Go's wasm_exec.js for a page and for a path no page has, and then with
+// Go's wasm_exec.js for every page, for a page of a site served under a
+// base path, and for a path no page has, so that no page needs more of
+// the headless document than it offers, and then with
 // two glue scripts that cannot run the program: one the worker cannot
 // load, and one that loads but defines no Go. The worker must send the
 // compiled module and then report the route it mounted, or, without a
@@ -163,15 +166,18 @@ func TestStartupKeepsFirstPaint(t *testing.T) {
 func TestCompileWorkerWarmUp(t *testing.T) {
 	tab := uiBrowser(t)
 	tab.openURL(baseURL + "/")
-	cases := []struct {
-		glue, page, want string
-	}{
-		{"/wasm_exec.js", "/oauth", "mounted /oauth"},
-		{"/wasm_exec.js", "/learn/jwt/", "mounted /learn/jwt"},
-		{"/wasm_exec.js", "/no-such-page", "mounted not found"},
-		{"/web/no-such-script.js", "/jwt", "wasm_exec.js could not be loaded: "},
-		{"/web/compile.js", "/jwt", "wasm_exec.js could not be loaded: ReferenceError"},
+	type warmCase struct{ glue, page, want, base string }
+	var cases []warmCase
+	for _, p := range ui.Paths() {
+		cases = append(cases, warmCase{"/wasm_exec.js", p, "mounted " + p, ""})
 	}
+	cases = append(cases,
+		warmCase{"/wasm_exec.js", "/learn/jwt/", "mounted /learn/jwt", ""},
+		warmCase{"/wasm_exec.js", "/authlab/oauth", "mounted /oauth", "/authlab"},
+		warmCase{"/wasm_exec.js", notFoundPath, "mounted not found", ""},
+		warmCase{"/web/no-such-script.js", "/jwt", "wasm_exec.js could not be loaded: ", ""},
+		warmCase{"/web/compile.js", "/jwt", "wasm_exec.js could not be loaded: ReferenceError", ""},
+	)
 	for _, c := range cases {
 		var got struct {
 			Type   string `json:"type"`
@@ -191,8 +197,8 @@ func TestCompileWorkerWarmUp(t *testing.T) {
     }
   };
   w.postMessage({ url: new URL("/web/app.wasm", location.href).href, total: 0,
-    glue: new URL(%s, location.href).href, env: {}, page: %s });
-})`, jsString(c.glue), jsString(c.page)), &got)
+    glue: new URL(%s, location.href).href, env: { AUTHLAB_BASE_PATH: %s }, page: %s });
+})`, jsString(c.glue), jsString(c.base), jsString(c.page)), &got)
 		if got.Type != "module" || !got.Module {
 			t.Errorf("glue %s, page %s: the worker sent %q (%s), not the compiled module", c.glue, c.page, got.Type, got.Error)
 			continue
