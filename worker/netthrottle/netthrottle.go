@@ -11,6 +11,8 @@ package netthrottle
 import (
 	"context"
 	"errors"
+
+	"github.com/chromedp/cdproto/network"
 )
 
 // ErrNoTarget is returned when the context has no chromium tab.
@@ -27,13 +29,8 @@ type conditions struct {
 }
 
 // legacy is c as Network.emulateNetworkConditions takes it.
-func (c conditions) legacy() any {
-	return struct {
-		Offline            bool    `json:"offline"`
-		Latency            float64 `json:"latency"`
-		DownloadThroughput float64 `json:"downloadThroughput"`
-		UploadThroughput   float64 `json:"uploadThroughput"`
-	}{c.Offline, c.Latency, c.DownloadThroughput, c.UploadThroughput}
+func (c conditions) legacy() *network.EmulateNetworkConditionsParams {
+	return network.EmulateNetworkConditions(c.Offline, c.Latency, c.DownloadThroughput, c.UploadThroughput)
 }
 
 type byRule struct {
