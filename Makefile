@@ -59,8 +59,9 @@ fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 vet:
 	$(GO) vet ./...
-	$(WASM_ENV) $(GO) vet ./app/... ./wasm ./worker/...
+	$(WASM_ENV) $(GO) vet ./app/... ./wasm ./wasm/crack ./wasm/quickcheck ./worker/...
 	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -q maxence-charriere/go-app; then echo "the worker must not depend on go-app"; exit 1; fi
+	@if $(WASM_ENV) $(GO) list -deps ./wasm/quickcheck | grep -q maxence-charriere/go-app; then echo "the early checker must not depend on go-app"; exit 1; fi
 	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -q pb33f/; then echo "the worker must not depend on the OpenAPI validator, which only tests use"; exit 1; fi
 	@if $(WASM_ENV) $(GO) list -deps ./worker | grep -qE 'authlab/worker/(devserver|bench|lighthouse)'; then echo "the worker must not depend on the benchmark, the wrangler launcher or the Lighthouse runner"; exit 1; fi
 
@@ -79,6 +80,10 @@ web/app.wasm: FORCE
 # The attack lab's cracker, its own small module for a Web Worker (web/crack.js).
 web/crack.wasm: FORCE
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm/crack
+# The JWT workbench's early checker, its own small module for a Web Worker
+# (web/quickcheck.js) that verifies in the prerendered page while app.wasm loads.
+web/quickcheck.wasm: FORCE
+	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm/quickcheck
 # Each module's brotli (-q 11) and gzip twins, which the worker's glue sends
 # with Content-Encoding; made again only when the module's content changes.
 web/%.wasm.br: web/%.wasm compressors
@@ -89,7 +94,7 @@ web/%.wasm.br: web/%.wasm compressors
 	fi
 compressors:
 	@command -v brotli >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q brotli; }
-site: web/app.wasm web/app.wasm.br web/crack.wasm web/crack.wasm.br
+site: web/app.wasm web/app.wasm.br web/crack.wasm web/crack.wasm.br web/quickcheck.wasm web/quickcheck.wasm.br
 	rm -rf $(SITE_DIR) && mkdir -p $(SITE_DIR)/web
 	cp -r web/. $(SITE_DIR)/web/
 	$(GO) run ./wasm -out $(SITE_DIR) -base "$(BASE_PATH)" -api "$(API_URL)" \
@@ -136,6 +141,6 @@ bench-lighthouse: npm browser site worker $(WORKER)/.dev.vars
 	$(GO) run ./wasm/bench/lighthouse -site current=$(WORKER) $(BENCH_LIGHTHOUSE_FLAGS)
 
 clean:
-	rm -rf $(WORKER)/build web/app.wasm web/crack.wasm
+	rm -rf $(WORKER)/build web/app.wasm web/crack.wasm web/quickcheck.wasm
 
 FORCE:

@@ -49,12 +49,17 @@
   }
   var reported = firstPaint();
   var shown = painted(reported);
+  var loaderScript = document.currentScript || document.querySelector('script[src$="/web/loader.js"]');
+  var early = preview(loaderScript ? loaderScript.src : "");
   // authlabFirstPaint is what go-app's app.js waits for before it starts
   // downloading app.wasm (app/ui rewrites its start so): the first
   // contentful paint, reported, so that the page's own files have the
-  // link first and the prerendered page is painted before the download.
+  // link first and the prerendered page is painted before the download;
+  // and then, when the visitor has already typed into the prerendered
+  // workbench, the early checker's module, so that it does not share the
+  // link with app.wasm's (see preview below).
   window.authlabFirstPaint = function () {
-    return reported;
+    return reported.then(early.loaded);
   };
   // authlabPainted is what app.wasm waits for before mounting the live
   // page: the prerendered page on screen (painted, below), then a task of
@@ -68,7 +73,6 @@
     });
   };
 
-  preview();
 })();
 
 // firstPaint returns a promise that settles once the browser has
@@ -167,17 +171,30 @@ function hold() {
 
 // preview makes the prerendered JWT workbench usable before app.wasm has
 // started: a token pasted into it has its header and payload decoded by
-// inspectToken (below) and shown where the workbench shows them. It only
-// decodes: nothing is
-// verified, fetched or stored, and the page says so. When go-app replaces
+// inspectToken (below) and shown where the workbench shows them. The
+// first time the visitor types into the workbench, it starts the early
+// checker (web/quickcheck.js, beside this script), a Web Worker with a
+// module of app/jot's check alone, which verifies the token with the key
+// as the live page does and fills the workbench's verdict. Nothing is
+// fetched but that module, and nothing is stored. When go-app replaces
 // the prerendered page with the live one, whatever was typed into the
-// prerendered fields is handed over to the live fields, as if typed there.
-// From then on this code does nothing.
-function preview() {
+// prerendered fields is handed over to the live fields, as if typed
+// there, and the checker is stopped. From then on this code does nothing.
+//
+// It returns {loaded}: loaded() settles at once when the checker was not
+// started, else once its module has arrived (or failed, or after
+// quickWait ms), so that app.wasm's download can wait for it.
+function preview(script) {
   var shell = null; // the prerendered page, while it is shown
   var edited = {}; // id → true for the prerendered fields typed into
   var focused = null; // the prerendered field that had focus, and its selection
   var box = null; // the preview's element
+  var note = null; // the preview's note, which says what has been checked
+  var quick = null; // the early checker: {worker, loaded, sent, failed}
+  var verdictShown = null; // the prerendered verdict as it was rendered
+  // quickWait is the longest app.wasm's download waits for the early
+  // checker's module, which a slow link or a failing worker may hold up.
+  var quickWait = 4000;
   var looked = false; // whether the prerendered page was looked for
 
   // find looks for the prerendered workbench once, before app.wasm can
@@ -192,6 +209,8 @@ function preview() {
     }
     looked = true;
     shell = first;
+    var v = shell.querySelector("#verdict");
+    if (v) verdictShown = { state: v.dataset.state, title: text(v, ".verdict-title"), reason: text(v, ".verdict-reason"), hint: text(v, "#verdict-hint") };
     new MutationObserver(function (_, obs) {
       if (shell.isConnected) return;
       obs.disconnect();
@@ -215,6 +234,7 @@ function preview() {
     edited[el.id] = true;
     remember(el);
     if (el.id === "token") show(el.value);
+    if (el.id === "token" || el.id === "key") check();
   }, true);
   document.addEventListener("focusin", function (e) {
     if (e.target && e.target.id && prerendered(e.target)) remember(e.target);
@@ -262,6 +282,8 @@ function preview() {
     shell = null;
     edited = {};
     box = null;
+    note = null;
+    if (quick) quick.stop();
   }
 
   function show(text) {
@@ -283,12 +305,106 @@ function preview() {
     if (hint) hint.hidden = r !== null;
     box.replaceChildren();
     if (r === null) return;
-    var note = el("p", "note", "Decoded while the tools load. The signature is not verified yet: verification, claims and lint start as soon as they have loaded.");
+    note = el("p", "note", notes.decoded);
     note.setAttribute("role", "status");
     box.appendChild(note);
     if (r.errs.length) box.appendChild(problems(r.errs, r.large ? "This token is too large" : r.jwe ? "This is a JWE: an encrypted token" : "This token is malformed"));
     if (r.header) box.appendChild(segment("header", r.header));
     if (r.payload) box.appendChild(segment("payload", r.payload));
+  }
+
+  var notes = {
+    decoded: "Decoded while the tools load. The signature is not verified yet: verification, claims and lint start as soon as they have loaded.",
+    checked: "Decoded and checked while the tools load. Lint, signing and the rest start as soon as they have loaded."
+  };
+
+  // check has the early checker verify the prerendered fields' token with
+  // their key, starting the checker the first time. Until its answer for
+  // these very fields arrives, the verdict says the check is under way.
+  function check() {
+    var token = shell.querySelector("#token");
+    var key = shell.querySelector("#key");
+    if (!token || !verdictShown) return;
+    if (/^\s*$/.test(token.value)) {
+      setVerdict(verdictShown);
+      return;
+    }
+    if (!quick) quick = startQuick();
+    if (quick.failed) return;
+    quick.sent++;
+    setVerdict({ state: "unverified", title: verdictShown.title, reason: "Checking the signature…", hint: "" });
+    quick.worker.postMessage({ id: quick.sent, token: token.value, key: key ? key.value : "" });
+  }
+
+  function startQuick() {
+    var q = { sent: 0, failed: false };
+    var arrived;
+    q.loaded = new Promise(function (resolve) {
+      arrived = resolve;
+      setTimeout(resolve, quickWait);
+    });
+    var fail = function () {
+      q.failed = true;
+      arrived();
+      if (shell) setVerdict({ state: "unverified", title: verdictShown.title, reason: "The signature is verified as soon as the tools have loaded.", hint: "" });
+    };
+    try {
+      q.worker = new Worker(new URL("quickcheck.js", script));
+    } catch (e) {
+      fail();
+      q.stop = function () {};
+      return q;
+    }
+    q.stop = function () {
+      q.worker.terminate();
+      arrived();
+    };
+    q.worker.onerror = function (e) {
+      e.preventDefault();
+      fail();
+    };
+    q.worker.onmessage = function (e) {
+      var m = e.data || {};
+      if (m.type === "loaded") arrived();
+      if (m.type === "failed") fail();
+      if (m.type !== "verdict" || m.id !== q.sent || !shell) return;
+      if (!m.verdict) {
+        setVerdict({ state: "unverified", title: verdictShown.title, reason: "A JWE is decrypted as soon as the tools have loaded.", hint: "" });
+        return;
+      }
+      setVerdict(m.verdict);
+      if (note) note.textContent = notes.checked;
+    };
+    return q;
+  }
+
+  // setVerdict fills the prerendered verdict (#verdict, as app/ui/jwtbench
+  // renders it) with v: {state, title, reason, hint}.
+  function setVerdict(v) {
+    var box = shell && shell.querySelector("#verdict");
+    if (!box) return;
+    box.className = "verdict " + v.state;
+    box.dataset.state = v.state;
+    var title = box.querySelector(".verdict-title");
+    var reason = box.querySelector(".verdict-reason");
+    if (title) title.textContent = v.title;
+    if (reason) reason.textContent = v.reason;
+    var hint = box.querySelector("#verdict-hint");
+    if (hint && !v.hint) hint.remove();
+    if (v.hint) {
+      if (!hint) {
+        hint = el("p", "verdict-hint", "");
+        hint.id = "verdict-hint";
+        (reason || box).after(hint);
+      }
+      hint.textContent = v.hint;
+    }
+    if (note && v.state === "unverified") note.textContent = notes.decoded;
+  }
+
+  function text(root, sel) {
+    var e = root.querySelector(sel);
+    return e ? e.textContent : "";
   }
 
   function segment(name, r) {
@@ -321,6 +437,12 @@ function preview() {
     if (text) e.textContent = text;
     return e;
   }
+
+  return {
+    loaded: function () {
+      return quick ? quick.loaded : undefined;
+    }
+  };
 }
 
 // inspectToken decodes a pasted token for the preview as app/jot's Inspect

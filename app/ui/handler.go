@@ -87,9 +87,9 @@ func Handler(cfg Config) *app.Handler {
 		WasmContentLength: wasmSize(cfg.WasmSize),
 		Env:               map[string]string{envBasePath: cfg.BasePath, envAPIURL: cfg.APIURL},
 		// The pages are cached for offline use, with the worker that
-		// compiles app.wasm and the attack lab's cracker; the tools on
-		// them need no network.
-		CacheableResources:    append(Paths()[1:], wasmCompiler, crackWorker, crackModule),
+		// compiles app.wasm, the JWT workbench's early checker and the
+		// attack lab's cracker; the tools on them need no network.
+		CacheableResources:    append(Paths()[1:], wasmCompiler, earlyChecker, earlyCheckerModule, crackWorker, crackModule),
 		ServiceWorkerTemplate: serviceWorker(),
 		RawHeaders: []string{
 			cspMeta(CSP(cfg.apiOrigin())),
@@ -105,6 +105,14 @@ func Handler(cfg Config) *app.Handler {
 // wasmCompiler is the dedicated worker in which go-app's app.js, as
 // rewriteAppJS has it, downloads and compiles app.wasm.
 const wasmCompiler = "/web/compile.js"
+
+// The JWT workbench's early checker (wasm/quickcheck) and its Web Worker,
+// which web/loader.js starts when the visitor types into the prerendered
+// workbench before app.wasm has arrived.
+const (
+	earlyChecker       = "/web/quickcheck.js"
+	earlyCheckerModule = "/web/quickcheck.wasm"
+)
 
 func wasmSize(n int64) string {
 	if n <= 0 {

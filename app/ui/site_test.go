@@ -124,7 +124,7 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 	if !strings.Contains(sw, `url.pathname.replace(`) || !strings.Contains(sw, `"/authlab/basic"`) {
 		t.Error("the service worker lacks the offline page lookup or the pages")
 	}
-	for _, want := range []string{`"/authlab/web/compile.js"`, `"/authlab/web/crack.js"`, `"/authlab/web/crack.wasm"`, `"/authlab/wasm_exec.js"`} {
+	for _, want := range []string{`"/authlab/web/compile.js"`, `"/authlab/web/crack.js"`, `"/authlab/web/crack.wasm"`, `"/authlab/web/quickcheck.js"`, `"/authlab/web/quickcheck.wasm"`, `"/authlab/wasm_exec.js"`} {
 		if !strings.Contains(sw, want) {
 			t.Errorf("the service worker does not cache the workers and their modules for offline use: no %s", want)
 		}

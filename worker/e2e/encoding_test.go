@@ -77,3 +77,28 @@ func gunzip(t *testing.T, body []byte) []byte {
 	}
 	return out
 }
+
+// TestSmallModulesBrotli asks the worker for the site's other modules,
+// the JWT workbench's early checker and the attack lab's cracker, with
+// brotli ranked first: each gets its brotli twin, byte for byte, under
+// the site's root as under any base path run_worker_first names.
+func TestSmallModulesBrotli(t *testing.T) {
+	web := filepath.Join(filepath.Dir(workerDir()), "web")
+	for _, name := range []string{"quickcheck.wasm", "crack.wasm"} {
+		want, err := os.ReadFile(filepath.Join(web, name+".br"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := devserver.GetEncoded(context.Background(), baseURL+"/web/"+name, "br;q=1, gzip;q=0.5")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Status != http.StatusOK || res.Encoding != "br" {
+			t.Errorf("%s: %d with Content-Encoding %q, want 200 with br", name, res.Status, res.Encoding)
+			continue
+		}
+		if !bytes.Equal(res.Body, want) {
+			t.Errorf("%s: %d bytes, not its brotli twin's %d", name, len(res.Body), len(want))
+		}
+	}
+}

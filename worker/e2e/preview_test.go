@@ -62,10 +62,13 @@ func (h *wasmHold) release() {
 
 // TestJWTPreviewBeforeWasm checks the prerendered JWT workbench while
 // app.wasm is held back: a pasted token's header and payload are decoded
-// there, strictly, with a note that nothing is verified yet, and without a
-// request. When app.wasm has started, the token and key typed into the
-// prerendered page are in the live workbench, which verifies them, and
-// the field typed into last still has the focus.
+// there, strictly, and the early checker (web/quickcheck.js) verifies it
+// with the key typed: a wrong key is refused, the right one verifies, and
+// a changed token is never shown with the verdict of the one before. The
+// only requests are the checker's own files, none of which carries the
+// token or the key. When app.wasm has started, the token and key typed
+// into the prerendered page are in the live workbench, which verifies
+// them, and the field typed into last still has the focus.
 func TestJWTPreviewBeforeWasm(t *testing.T) {
 	tab := uiBrowser(t)
 	wasm := holdWasm(t, tab)
@@ -115,27 +118,59 @@ func TestJWTPreviewBeforeWasm(t *testing.T) {
 	if h := text("#header"); !strings.Contains(h, `"typ": "JWT"`) {
 		t.Errorf("header = %q", h)
 	}
-	if n := text("#preview .note"); !strings.Contains(n, "not verified") {
-		t.Errorf("note = %q, want it to say the signature is not verified", n)
-	}
 	if p := text("#preview .problems"); p != "" {
 		t.Errorf("a good token has problems: %q", p)
 	}
-	var state string
-	tab.run(chromedp.AttributeValue("#verdict", "data-state", &state, nil, chromedp.ByQuery))
-	if state != "unverified" {
-		t.Errorf("before app.wasm the verdict is %q", state)
+	// The early checker verifies it, before app.wasm.
+	verdict := func(want string) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(tab.ctx, 30*time.Second)
+		defer cancel()
+		if err := chromedp.Run(ctx, chromedp.WaitVisible(`#verdict[data-state="`+want+`"] .verdict-reason`, chromedp.ByQuery)); err != nil {
+			t.Fatalf("the prerendered verdict never said %s: %v (verdict %q)", want, err, text("#verdict"))
+		}
 	}
+	verdict("valid")
+	if v := text("#verdict .verdict-title"); v != "Signature verified" {
+		t.Errorf("early verdict title = %q", v)
+	}
+	if n := text("#preview .note"); !strings.Contains(n, "checked while the tools load") {
+		t.Errorf("note = %q, want it to say the token was checked", n)
+	}
+	if !tab.exists("#app-wasm-loader") {
+		t.Fatal("the live page was mounted while app.wasm was held")
+	}
+	// A wrong key is refused; the token changed is first "Checking", never
+	// the former verdict.
+	tab.run(chromedp.Evaluate(`document.getElementById("key").select()`, nil), pasteToken("#key", secret+"!"))
+	verdict("invalid")
+	if r := text("#verdict .verdict-reason"); !strings.Contains(r, "signature") {
+		t.Errorf("wrong key: reason %q", r)
+	}
+	var pending string
+	tab.run(chromedp.Evaluate(`document.getElementById("key").select()`, nil), pasteToken("#key", secret),
+		chromedp.AttributeValue("#verdict", "data-state", &pending, nil, chromedp.ByQuery))
+	if pending == "invalid" {
+		t.Errorf("the key changed, and the verdict still shows the former key's")
+	}
+	verdict("valid")
+
 	// The held request for app.wasm may reach the log after before was
-	// read; any other request is the preview's.
+	// read; any other request is the early checker's.
 	var made []string
 	for _, u := range tab.log.urls()[before:] {
-		if !strings.HasSuffix(u, "/web/app.wasm") {
+		if strings.HasSuffix(u, "/web/app.wasm") {
+			continue
+		}
+		if strings.Contains(u, secret) || strings.Contains(u, "eyJ") {
+			t.Errorf("a request carried the token or key: %s", u)
+		}
+		if !strings.HasSuffix(u, "/web/quickcheck.js") && !strings.HasSuffix(u, "/web/quickcheck.wasm") && !strings.HasSuffix(u, "/wasm_exec.js") {
 			made = append(made, u)
 		}
 	}
 	if len(made) > 0 {
-		t.Errorf("decoding made requests: %v", made)
+		t.Errorf("decoding and checking made requests: %v", made)
 	}
 
 	// app.wasm arrives: the live workbench has the token and the key.

@@ -142,7 +142,7 @@ async function serve(req, env, ctx) {
   return new Response(empty ? null : outBody, { status, headers });
 }
 
-// precompressed serves the site's modules, app.wasm and crack.wasm, from
+// precompressed serves the site's modules (siteModule) from
 // their brotli or gzip twins, written at build time at the highest level,
 // with Content-Encoding set and the body passed through untouched. It
 // returns undefined when there is no twin.
@@ -174,10 +174,16 @@ function pathOf(url) {
   return url.slice(start, end);
 }
 
+// siteModule reports whether path is one of the site's modules, app.wasm,
+// quickcheck.wasm and crack.wasm, under any base path.
+function siteModule(path) {
+  return path.endsWith(".wasm") && (path.endsWith("/web/app.wasm") || path.endsWith("/web/quickcheck.wasm") || path.endsWith("/web/crack.wasm"));
+}
+
 export default {
   async fetch(req, env, ctx) {
     const path = pathOf(req.url);
-    if (env.ASSETS && (path.endsWith("/web/app.wasm") || path.endsWith("/web/crack.wasm")) && (req.method === "GET" || req.method === "HEAD")) {
+    if (env.ASSETS && siteModule(path) && (req.method === "GET" || req.method === "HEAD")) {
       const res = await precompressed(req, env, path);
       return res || env.ASSETS.fetch(req);
     }

@@ -13,6 +13,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/jwtcheck"
 	"github.com/authlab/authlab/app/keys"
 	"github.com/authlab/authlab/app/ui/input"
 	"github.com/authlab/authlab/app/ui/widget"
@@ -99,17 +100,7 @@ func (p *page) refresh() {
 	}
 	p.now = time.Now()
 	now := p.now
-	opts := []jot.Option{
-		jot.WithTimeFunc(func() time.Time { return now }),
-		jot.WithLeeway(time.Duration(p.skew) * time.Second),
-	}
-	if p.iss != "" {
-		opts = append(opts, jot.WithIssuer(p.iss))
-	}
-	if p.aud != "" {
-		opts = append(opts, jot.WithAudience(p.aud))
-	}
-	p.in, p.verdict = p.check(opts...)
+	p.in, p.verdict = p.check(jwtcheck.Fields{Now: now, Skew: p.skew, Issuer: p.iss, Audience: p.aud}.Options()...)
 	p.te.follow(p.in)
 	cfg := jot.LintConfig{Now: now}
 	if secret := p.km.Secret(); secret != nil {

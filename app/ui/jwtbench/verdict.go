@@ -4,7 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/authlab/authlab/app/discovery"
-	"github.com/authlab/authlab/app/jot"
+	"github.com/authlab/authlab/app/jwtcheck"
 )
 
 // verdictView shows the outcome of checking the token: #verdict carries
@@ -18,14 +18,6 @@ type verdictView struct {
 	// Findings are what discovery found wrong with the issuer's metadata
 	// or keys, such as an issuer that is not the token's iss.
 	Findings []discovery.Finding
-}
-
-var verdictTitles = map[string]string{
-	jot.StateValid:      "Signature verified",
-	jot.StateInvalid:    "Invalid",
-	jot.StateUnverified: "Not verified",
-	jot.StateMalformed:  "Malformed",
-	jot.StateWeakKey:    "Signature matches, but the secret is too short",
 }
 
 // Render shows the verdict.
@@ -47,7 +39,7 @@ func (v *verdictView) node() jnode {
 		}
 	}
 	return jel("div", "id", "verdict", "class", "verdict "+v.State, "data-state", v.State, "aria-live", "polite").body(
-		jel("strong", "class", "verdict-title").with(verdictTitles[v.State]),
+		jel("strong", "class", "verdict-title").with(jwtcheck.Title(v.State)),
 		jel("p", "class", "verdict-reason").with(v.Reason),
 		hint,
 		findings,
