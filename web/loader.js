@@ -319,25 +319,31 @@ function preview(script) {
   };
 
   // check has the early checker verify the prerendered fields' token with
-  // their key, starting the checker the first time. Until its answer for
-  // these very fields arrives, the verdict says the check is under way.
+  // their key, starting the checker the first time, unless it was asked
+  // about these very values last. Until its answer for them arrives, the
+  // verdict says the check is under way.
   function check() {
     var token = shell.querySelector("#token");
     var key = shell.querySelector("#key");
     if (!token || !verdictShown) return;
     if (/^\s*$/.test(token.value)) {
+      if (quick) quick.token = null;
       setVerdict(verdictShown);
       return;
     }
     if (!quick) quick = startQuick();
     if (quick.failed) return;
+    var k = key ? key.value : "";
+    if (quick.token === token.value && quick.key === k) return; // asked already
+    quick.token = token.value;
+    quick.key = k;
     quick.sent++;
     setVerdict({ state: "unverified", title: verdictShown.title, reason: "Checking the signature…", hint: "" });
-    quick.worker.postMessage({ id: quick.sent, token: token.value, key: key ? key.value : "" });
+    quick.worker.postMessage({ id: quick.sent, token: quick.token, key: quick.key });
   }
 
   function startQuick() {
-    var q = { sent: 0, failed: false };
+    var q = { sent: 0, failed: false, token: null, key: null };
     var arrived;
     q.loaded = new Promise(function (resolve) {
       arrived = resolve;

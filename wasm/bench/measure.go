@@ -39,12 +39,12 @@ var (
 )
 
 // visitTimes is one visit: milliseconds from navigation start to the
-// payload drawn and to the workbench verifying, the bytes received, and
-// how the page's main resource travelled.
+// payload drawn, to the workbench verifying and to the whole page live,
+// the bytes received, and how the page's main resource travelled.
 type visitTimes struct {
-	payload, ready float64
-	bytes          int64
-	enc            encodingFact
+	payload, ready, live float64
+	bytes                int64
+	enc                  encodingFact
 }
 
 // newBrowser starts headless chromium with a fresh profile. With free
@@ -100,14 +100,15 @@ func open(p target, n netProfile, free bool, flags []string) (context.Context, *
 	return ctx, t, done, nil
 }
 
-// visit navigates and waits for the probe to see the payload drawn and
-// then the workbench verify.
+// visit navigates and waits for the probe to see the payload drawn, then
+// the workbench verify, then the whole page live: by then the page's main
+// resource has arrived, and the bytes counted are the whole visit's.
 func visit(ctx context.Context, t *netLog, p target) (visitTimes, error) {
 	var v visitTimes
 	poll := func(expr string, dst *float64) chromedp.Action {
 		return chromedp.Poll(expr, dst, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second))
 	}
-	err := chromedp.Run(ctx, chromedp.Navigate(p.url), poll(`window.__ttu`, &v.payload), poll(`window.__ready`, &v.ready))
+	err := chromedp.Run(ctx, chromedp.Navigate(p.url), poll(`window.__ttu`, &v.payload), poll(`window.__ready`, &v.ready), poll(`window.__live`, &v.live))
 	if err != nil {
 		var state string
 		chromedp.Run(ctx, chromedp.Evaluate(pageState(p.sel), &state))

@@ -56,17 +56,24 @@ const setValue = `const setValue = (el, text) => {
 // milliseconds until the payload element shows the payload, and records
 // when the frame with the payload was drawn (window.__ttu). It then
 // waits, without typing again, until the verdict says the signature is
-// valid and records that frame too (window.__ready): the workbench is
-// then live and verifies.
+// valid and records that frame too (window.__ready): the workbench then
+// verifies. Last it records the frame from which the whole page is live
+// (window.__live): for Authlab, once go-app's loader has left, the live
+// page having replaced the prerendered one (whose early checker may have
+// verified first); for a page without that loader, its ready frame.
 func probe(s selectors) string {
 	return fmt.Sprintf(`((sel) => {
-  window.__ttu = 0; window.__ready = 0;
+  window.__ttu = 0; window.__ready = 0; window.__live = 0;
   %s
-  const frame = (name) => requestAnimationFrame(() => { window[name] = performance.now(); });
+  const frame = (name, then) => requestAnimationFrame(() => { window[name] = performance.now(); if (then) then(); });
+  const live = () => {
+    if (!document.getElementById("app-wasm-loader")) { frame("__live"); return; }
+    setTimeout(live, 4);
+  };
   const ready = () => {
     const v = sel.verdict && document.querySelector(sel.verdict);
-    if (!sel.verdict) { window.__ready = window.__ttu; return; }
-    if (v && v.dataset.state === "valid") { frame("__ready"); return; }
+    if (!sel.verdict) { window.__ready = window.__ttu; live(); return; }
+    if (v && v.dataset.state === "valid") { frame("__ready", live); return; }
     setTimeout(ready, 4);
   };
   const paste = (q, text) => {

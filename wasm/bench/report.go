@@ -30,6 +30,7 @@ func column(v []visitTimes, f func(visitTimes) float64) []float64 {
 
 func payloadOf(v visitTimes) float64 { return v.payload }
 func readyOf(v visitTimes) float64   { return v.ready }
+func liveOf(v visitTimes) float64    { return v.live }
 func bytesOf(v visitTimes) float64   { return float64(v.bytes) }
 
 // facts lists the distinct encoding facts of the visits, in the order
@@ -147,6 +148,12 @@ func (r *report) table() string {
 				}
 				return r.cell(p, column(pick(r.series(p, n.name)), readyOf), "%.0f")
 			})
+			row(fmt.Sprintf("%s visit, every tool live, %s, ms", visit, n.name), func(p string) string {
+				if p != authlab && r.has(p) {
+					return "(decodes only)"
+				}
+				return r.cell(p, column(pick(r.series(p, n.name)), liveOf), "%.0f")
+			})
 		}
 	}
 	for _, visit := range []string{"first", "repeat"} {
@@ -223,11 +230,11 @@ func (r *report) everyRun() string {
 			s := r.series(p.name, n.name)
 			fmt.Fprintf(&b, "- %s, %s: first", p.name, n.name)
 			for _, v := range s.first {
-				fmt.Fprintf(&b, " %.0f/%.0f", v.payload, v.ready)
+				fmt.Fprintf(&b, " %.0f/%.0f/%.0f", v.payload, v.ready, v.live)
 			}
 			b.WriteString("; repeat")
 			for _, v := range s.repeat {
-				fmt.Fprintf(&b, " %.0f/%.0f", v.payload, v.ready)
+				fmt.Fprintf(&b, " %.0f/%.0f/%.0f", v.payload, v.ready, v.live)
 			}
 			b.WriteString("\n")
 		}
@@ -245,7 +252,7 @@ func (r *report) markdown() string {
 	b.WriteString(r.table())
 	b.WriteString("\n" + r.goal() + "\n\n")
 	b.WriteString("How each page's main resource travelled:\n\n" + r.encodings())
-	b.WriteString("\nEvery run, in milliseconds (payload on screen / workbench ready):\n\n" + r.everyRun())
+	b.WriteString("\nEvery run, in milliseconds (payload on screen / workbench ready / every tool live):\n\n" + r.everyRun())
 	if r.lighthouse != "" {
 		b.WriteString("\n" + r.lighthouse)
 	}

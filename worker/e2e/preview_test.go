@@ -154,6 +154,16 @@ func TestJWTPreviewBeforeWasm(t *testing.T) {
 		t.Errorf("the key changed, and the verdict still shows the former key's")
 	}
 	verdict("valid")
+	// Emptied, the token has the verdict the page was rendered with; the
+	// same token pasted again is checked again.
+	rendered := "Paste a token, or load an example."
+	tab.run(chromedp.Evaluate(`document.getElementById("token").select(); document.execCommand("delete")`, nil))
+	verdict("unverified")
+	if r := text("#verdict .verdict-reason"); r != rendered {
+		t.Errorf("emptied token: reason %q, want %q", r, rendered)
+	}
+	tab.run(pasteToken("#token", "Bearer "+token))
+	verdict("valid")
 
 	// The held request for app.wasm may reach the log after before was
 	// read; any other request is the early checker's.
@@ -187,8 +197,8 @@ func TestJWTPreviewBeforeWasm(t *testing.T) {
 	if got.Token != "Bearer "+token || got.Key != secret {
 		t.Errorf("handed over token %q, key %q", got.Token, got.Key)
 	}
-	if got.Focus != "key" {
-		t.Errorf("focus on %q, want #key, the field typed into last", got.Focus)
+	if got.Focus != "token" {
+		t.Errorf("focus on %q, want #token, the field typed into last", got.Focus)
 	}
 	if n := text("#preview"); n != "" {
 		t.Errorf("the preview is still shown: %q", n)
