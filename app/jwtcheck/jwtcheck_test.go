@@ -77,3 +77,30 @@ func TestTitle(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// FuzzEarly feeds the early checker what a visitor may paste into the
+// prerendered workbench: it must never panic, must give a verdict of a
+// known state with a headline and a reason for any JWS-shaped or broken
+// input, and nil only for a JWE.
+func FuzzEarly(f *testing.F) {
+	good := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkdyYWNlIEhvcHBlciIsImV4cCI6NDEwMjQ0NDgwMH0.1msHXOOpVXloH_yadtQ2GD3q86jJP7f5gEpwFUIDeI8"
+	f.Add(good, secret)
+	f.Add("Bearer "+good, "")
+	f.Add("eyJhbGciOiJub25lIn0.e30.", "")
+	f.Add("eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA", secret)
+	f.Add(good, "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----")
+	f.Add(good, `{"kty":"oct","k":"AAAA"}`)
+	f.Add("a.b.c", `{"keys":[{"kty":"EC","crv":"P-256","x":"","y":""}]}`)
+	f.Fuzz(func(t *testing.T, token, key string) {
+		v := jwtcheck.Early(token, key, "", jwtcheck.Fields{Now: now, Skew: 30})
+		if v == nil {
+			if !jot.Inspect(token).JWE {
+				t.Fatalf("no verdict for %q, which is not a JWE", token)
+			}
+			return
+		}
+		if jwtcheck.Title(v.State) == "" || v.Reason == "" {
+			t.Fatalf("verdict %+v for %q with key %q: unknown state or no reason", v, token, key)
+		}
+	})
+}
