@@ -22,18 +22,5 @@ const (
 // over the budget, raw or after gzip -9. With -short it is skipped: the
 // build takes a few seconds even when cached.
 func TestFrontEndSize(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the front end")
-	}
-	raw, n, err := wasmsize.Of(".", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("app.wasm: %d bytes raw (budget %d), %d with gzip -9 (budget %d)", raw, FrontRaw, n, FrontGzip)
-	if raw > FrontRaw {
-		t.Errorf("app.wasm is %d bytes, over the budget of %d", raw, FrontRaw)
-	}
-	if n > FrontGzip {
-		t.Errorf("app.wasm is %d bytes with gzip -9, over the budget of %d", n, FrontGzip)
-	}
+	wasmsize.Budget(t, ".", "app.wasm", FrontRaw, FrontGzip)
 }

@@ -22,18 +22,5 @@ const (
 // when it is over the budget, raw or after gzip -9. With -short it is
 // skipped: the build takes a few seconds even when cached.
 func TestEarlyCheckerSize(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the early checker")
-	}
-	raw, n, err := wasmsize.Of(".", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("quickcheck.wasm: %d bytes raw (budget %d), %d with gzip -9 (budget %d)", raw, CheckerRaw, n, CheckerGzip)
-	if raw > CheckerRaw {
-		t.Errorf("quickcheck.wasm is %d bytes, over the budget of %d", raw, CheckerRaw)
-	}
-	if n > CheckerGzip {
-		t.Errorf("quickcheck.wasm is %d bytes with gzip -9, over the budget of %d", n, CheckerGzip)
-	}
+	wasmsize.Budget(t, ".", "quickcheck.wasm", CheckerRaw, CheckerGzip)
 }
