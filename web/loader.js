@@ -209,8 +209,6 @@ function preview(script) {
     }
     looked = true;
     shell = first;
-    var v = shell.querySelector("#verdict");
-    if (v) verdictShown = { state: v.dataset.state, title: text(v, ".verdict-title"), reason: text(v, ".verdict-reason"), hint: text(v, "#verdict-hint") };
     new MutationObserver(function (_, obs) {
       if (shell.isConnected) return;
       obs.disconnect();
@@ -321,25 +319,51 @@ function preview(script) {
   // check has the early checker verify the prerendered fields' token with
   // their key, starting the checker the first time, unless it was asked
   // about these very values last. Until its answer for them arrives, the
-  // verdict says the check is under way.
+  // verdict says the check is under way; an answer for anything else,
+  // including a token since emptied, is not shown.
   function check() {
     var token = shell.querySelector("#token");
     var key = shell.querySelector("#key");
-    if (!token || !verdictShown) return;
-    if (/^\s*$/.test(token.value)) {
-      if (quick) quick.token = null;
-      setVerdict(verdictShown);
+    if (!token) return;
+    if (inspectToken(token.value) === null) {
+      // Blank as app/jot and the live page read it (Go's TrimSpace).
+      if (quick) {
+        quick.token = null;
+        quick.sent++;
+      }
+      if (rendered()) setVerdict(rendered());
       return;
     }
     if (!quick) quick = startQuick();
-    if (quick.failed) return;
     var k = key ? key.value : "";
+    if (quick.failed) {
+      quick.token = token.value;
+      setVerdict(pending(later));
+      return;
+    }
     if (quick.token === token.value && quick.key === k) return; // asked already
     quick.token = token.value;
     quick.key = k;
     quick.sent++;
-    setVerdict({ state: "unverified", title: verdictShown.title, reason: "Checking the signature…", hint: "" });
+    setVerdict(pending("Checking the signature…"));
     quick.worker.postMessage({ id: quick.sent, token: quick.token, key: quick.key });
+  }
+
+  var later = "The signature is verified as soon as the tools have loaded.";
+
+  // pending is a verdict that says why there is none yet.
+  function pending(reason) {
+    return { state: "unverified", title: (rendered() || {}).title, reason: reason, hint: "" };
+  }
+
+  // rendered is the prerendered verdict as it was rendered, read the first
+  // time it is asked for once the parser has added it (a paste may come
+  // while the rest of the page is still being parsed), and before anything
+  // has changed it; null until then.
+  function rendered() {
+    var v = !verdictShown && shell && shell.querySelector("#verdict");
+    if (v) verdictShown = { state: v.dataset.state, title: text(v, ".verdict-title"), reason: text(v, ".verdict-reason"), hint: text(v, "#verdict-hint") };
+    return verdictShown;
   }
 
   function startQuick() {
@@ -349,10 +373,14 @@ function preview(script) {
       arrived = resolve;
       setTimeout(resolve, quickWait);
     });
+    // fail gives up on the checker: the page waits for the tools, and
+    // says so where the fields hold a token.
     var fail = function () {
+      if (q.failed) return;
       q.failed = true;
       arrived();
-      if (shell) setVerdict({ state: "unverified", title: verdictShown.title, reason: "The signature is verified as soon as the tools have loaded.", hint: "" });
+      if (q.worker) q.worker.terminate();
+      if (shell && q.token !== null) setVerdict(pending(later));
     };
     try {
       q.worker = new Worker(new URL("quickcheck.js", script));
@@ -373,9 +401,13 @@ function preview(script) {
       var m = e.data || {};
       if (m.type === "loaded") arrived();
       if (m.type === "failed") fail();
-      if (m.type !== "verdict" || m.id !== q.sent || !shell) return;
-      if (!m.verdict) {
-        setVerdict({ state: "unverified", title: verdictShown.title, reason: "A JWE is decrypted as soon as the tools have loaded.", hint: "" });
+      if (m.type !== "verdict" || q.failed || m.id !== q.sent || !shell) return;
+      if (m.verdict === null) {
+        setVerdict(pending("This is a JWE: it can be decrypted once the tools have loaded."));
+        return;
+      }
+      if (!m.verdict || !m.verdict.state) {
+        fail();
         return;
       }
       setVerdict(m.verdict);
@@ -389,6 +421,7 @@ function preview(script) {
   function setVerdict(v) {
     var box = shell && shell.querySelector("#verdict");
     if (!box) return;
+    rendered(); // kept before the first change
     box.className = "verdict " + v.state;
     box.dataset.state = v.state;
     var title = box.querySelector(".verdict-title");

@@ -9,7 +9,8 @@
 // nothing is stored.
 
 // The module's download starts first: wasm_exec.js, which only the
-// instantiation needs, is fetched meanwhile.
+// instantiation needs, is fetched meanwhile. The checker has started once
+// the Go program says it is ready; a program that ends first failed.
 var compiled = WebAssembly.compileStreaming(fetch("quickcheck.wasm"));
 compiled.catch(function () {});
 var started;
@@ -25,8 +26,11 @@ try {
       return WebAssembly.instantiate(module, go.importObject);
     })
     .then(function (instance) {
-      go.run(instance);
-      return ready;
+      var ended = go.run(instance).then(function () {
+        throw new Error("its program ended");
+      });
+      ended.catch(function () {}); // after ready, a failed check says so itself
+      return Promise.race([ready, ended]);
     });
 } catch (e) {
   started = Promise.reject(e);
@@ -35,16 +39,37 @@ started.catch(function (e) {
   postMessage({ type: "failed", error: "the early checker could not start: " + e });
 });
 
-// Only the newest request is answered: one that a newer one overtook
-// while the module was still loading, or while a check ran, is dropped,
-// as the page shows only the verdict for what its fields hold now.
+// Only the newest request is answered: those that newer ones overtook
+// while the module loaded, or while a check ran, are dropped, as the page
+// shows only the verdict for what its fields hold now. Requests are
+// answered in a task of their own, after the messages already queued.
 var newest = null;
+var scheduled = false;
 self.onmessage = function (e) {
-  var m = e.data || {};
-  newest = m;
+  newest = e.data || {};
+  if (scheduled) return;
+  scheduled = true;
   started.then(function () {
-    if (newest !== m) return;
-    newest = null;
-    postMessage({ type: "verdict", id: m.id, verdict: self.authlabQuickCheck(String(m.token), String(m.key)) });
+    setTimeout(answer, 0);
   }, function () {});
 };
+
+function answer() {
+  scheduled = false;
+  var m = newest;
+  newest = null;
+  if (!m) return;
+  var verdict;
+  try {
+    verdict = self.authlabQuickCheck(String(m.token), String(m.key));
+  } catch (e) {
+    postMessage({ type: "failed", error: "the early checker stopped: " + e });
+    return;
+  }
+  if (verdict === undefined) {
+    // The program ended during the check (wasm_exec.js returns nothing).
+    postMessage({ type: "failed", error: "the early checker stopped" });
+    return;
+  }
+  postMessage({ type: "verdict", id: m.id, verdict: verdict });
+}

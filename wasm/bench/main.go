@@ -27,6 +27,7 @@ type config struct {
 	out, readme, commit string
 	jwtioSrc            string // jwt.io's source, a git repository; "" for none
 	jwtioCache          string // where jwt.io's builds are kept
+	pasteAt             int    // ms after navigation start before which nothing is pasted
 }
 
 func main() {
@@ -35,6 +36,7 @@ func main() {
 	flag.StringVar(&cfg.worker, "worker", "worker", "the worker folder, built (make npm site worker worker/.dev.vars)")
 	flag.IntVar(&cfg.runs, "runs", 5, "runs per case; medians and ranges are reported")
 	flag.IntVar(&cfg.keys, "keystrokes", 30, "keystrokes per keystroke measurement")
+	flag.IntVar(&cfg.pasteAt, "paste-at", 0, "ms after navigation start before which the token is not pasted, as a person pastes after the page shows; 0 pastes as soon as the token field exists")
 	flag.IntVar(&cfg.lhRuns, "lighthouse-runs", 3, "Lighthouse runs per page; 0 for none")
 	flag.StringVar(&cfg.out, "o", "wasm/bench/results/latest.md", "where to write the Markdown report")
 	flag.StringVar(&cfg.readme, "readme", "docs/performance.md", `the results file whose bench-web section is rewritten; "" for none`)
@@ -58,8 +60,11 @@ func run(ctx context.Context, cfg config) error {
 		log.Printf("jwt.io is not measured: %s", s.jwtioMissing)
 	}
 	flags := chromiumTrusts(s.fronts...)
+	for i := range s.pages {
+		s.pages[i].pasteAt = cfg.pasteAt
+	}
 	rep := &report{runs: cfg.runs, keys: cfg.keys, nets: []netProfile{unthrottled, slow}, pages: s.pages,
-		samples: map[[2]string]*series{}, commit: cfg.commit, load: load, jwtioCommit: s.jwtioCommit, jwtioMissing: s.jwtioMissing}
+		samples: map[[2]string]*series{}, commit: cfg.commit, load: load, pasteAt: cfg.pasteAt, jwtioCommit: s.jwtioCommit, jwtioMissing: s.jwtioMissing}
 	if err := measureVisits(rep, flags); err != nil {
 		return err
 	}

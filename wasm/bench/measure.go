@@ -25,6 +25,9 @@ type target struct {
 	// serviceWorker: the page installs one, which a repeat visit waits
 	// for.
 	serviceWorker bool
+	// pasteAt: ms after navigation start before which the probe does not
+	// paste; 0 for as soon as the token field exists.
+	pasteAt int
 }
 
 type netProfile struct {
@@ -82,7 +85,7 @@ func open(p target, n netProfile, free bool, flags []string) (context.Context, *
 	t := new(netLog)
 	t.listen(ctx)
 	err = chromedp.Run(ctx, network.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(probe(p.sel)).Do(ctx)
+		_, err := page.AddScriptToEvaluateOnNewDocument(probe(p.sel, p.pasteAt)).Do(ctx)
 		return err
 	}))
 	if err == nil {

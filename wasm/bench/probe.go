@@ -51,7 +51,8 @@ const setValue = `const setValue = (el, text) => {
   };`
 
 // probe runs in every document. As soon as the page has its token field,
-// even while the document is still being parsed, it pastes the token (and
+// even while the document is still being parsed, but not before pasteAt
+// ms after navigation start, it pastes the token (and
 // the secret, when the page has a key field), again every few
 // milliseconds until the payload element shows the payload, and records
 // when the frame with the payload was drawn (window.__ttu). It then
@@ -61,7 +62,7 @@ const setValue = `const setValue = (el, text) => {
 // (window.__live): for Authlab, once go-app's loader has left, the live
 // page having replaced the prerendered one (whose early checker may have
 // verified first); for a page without that loader, its ready frame.
-func probe(s selectors) string {
+func probe(s selectors, pasteAt int) string {
 	return fmt.Sprintf(`((sel) => {
   window.__ttu = 0; window.__ready = 0; window.__live = 0;
   %s
@@ -88,11 +89,11 @@ func probe(s selectors) string {
       requestAnimationFrame(() => { window.__ttu = performance.now(); ready(); });
       return;
     }
-    if (paste(sel.token, %q)) paste(sel.key, %q);
+    if (performance.now() >= %d && paste(sel.token, %q)) paste(sel.key, %q);
     setTimeout(tick, 4);
   };
   tick();
-})(%s);`, setValue, expect, token, secret, s.json())
+})(%s);`, setValue, expect, pasteAt, token, secret, s.json())
 }
 
 // pageState describes where a page that timed out stood.

@@ -27,7 +27,7 @@ func (r *report) readme() string {
 		"chromium sends the same to plain http://127.0.0.1), and what came back. `next start` compresses with gzip "+
 		"only, so jwt.io's files come gzip-compressed here where its host would send brotli. The run fails if "+
 		"`app.wasm` does not arrive as `br`. Headless chromium opens each page in a fresh profile and, as soon as "+
-		"the page has a token field, pastes an HS256 token (and its secret, where the page has a key field). "+
+		"the page has a token field"+r.pasteWhen()+", pastes an HS256 token (and its secret, where the page has a key field). "+
 		"Three clocks run from navigation start: **payload on screen**, the frame that shows the decoded "+
 		"payload (the first useful frame); **workbench ready**, the frame that shows the signature verified "+
 		"by the Go workbench (the other pages only decode), which on a first visit is the early checker's verdict "+
@@ -88,4 +88,12 @@ func wrap(text string) string {
 		n += len([]rune(w))
 	}
 	return b.String()
+}
+
+// pasteWhen says when the probe pasted, beyond the token field existing.
+func (r *report) pasteWhen() string {
+	if r.pasteAt <= 0 {
+		return " (even while the document is still being parsed)"
+	}
+	return fmt.Sprintf(" and no earlier than %d ms after navigation start (`-paste-at`)", r.pasteAt)
 }

@@ -54,6 +54,7 @@ type keyResult struct {
 // report is everything one run measured.
 type report struct {
 	runs, keys   int
+	pasteAt      int // ms after navigation start before which nothing was pasted
 	nets         []netProfile
 	pages        []target
 	samples      map[[2]string]*series

@@ -10,8 +10,8 @@
 // The worker calls authlabQuickCheck(token, key), the key text read as
 // the workbench first reads it (UTF-8), with no expected issuer or
 // audience and no clock skew, as the prerendered page's fields stand. It
-// returns {state, title, reason, hint}, or null for a JWE, which only the
-// live page decrypts.
+// returns {state, title, reason, hint}, null for a JWE, which only the
+// live page decrypts, or {error} when called otherwise.
 package main
 
 import (
@@ -29,7 +29,7 @@ func main() {
 
 func check(_ js.Value, args []js.Value) any {
 	if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString {
-		return map[string]any{"state": "", "error": "authlabQuickCheck takes a token and a key, both strings"}
+		return map[string]any{"error": "authlabQuickCheck takes a token and a key, both strings"}
 	}
 	v := jwtcheck.Early(args[0].String(), args[1].String(), "", jwtcheck.Fields{Now: time.Now()})
 	if v == nil {

@@ -15,76 +15,104 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// pasteEarly pastes a token and its key into the prerendered workbench as
-// soon as its fields exist, while the document is still being parsed, as
-// a visitor who pastes at once does (and as wasm/bench's probe does).
+// pasteEarly pastes a token and its key into the prerendered workbench
+// the moment the parser has added both fields, before the deferred app.js
+// runs and asks for app.wasm, and records when (window.__pasted, ms since
+// navigation start). A person pastes later, after the first paint: this
+// is the case in which the early checker's module goes first.
 const pasteEarly = `(() => {
   const set = (id, text) => {
     const el = document.getElementById(id);
-    if (!el) return false;
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set.call(el, text);
     el.dispatchEvent(new Event("input", { bubbles: true }));
-    return true;
   };
-  const tick = () => {
-    if (set("token", %q) && set("key", %q)) return;
-    setTimeout(tick, 4);
-  };
-  tick();
+  new MutationObserver((_, obs) => {
+    if (!document.getElementById("token") || !document.getElementById("key")) return;
+    obs.disconnect();
+    set("token", %q);
+    set("key", %q);
+    window.__pasted = performance.now();
+  }).observe(document, { childList: true, subtree: true });
 })();`
 
-// TestEarlyCheckerGoesFirst checks the order of a first visit in which
-// the visitor pastes before app.wasm has been asked for: the early
-// checker's module is fetched, and app.wasm's download waits until that
-// module has arrived, so that the two do not share the link; once it has,
-// app.wasm is asked for, and the prerendered verdict says the signature
-// was verified.
-func TestEarlyCheckerGoesFirst(t *testing.T) {
-	const (
-		token  = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkdyYWNlIEhvcHBlciIsImV4cCI6NDEwMjQ0NDgwMH0.1msHXOOpVXloH_yadtQ2GD3q86jJP7f5gEpwFUIDeI8"
-		secret = "bench-secret-of-thirty-two-bytes"
-	)
+const (
+	earlyToken  = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkdyYWNlIEhvcHBlciIsImV4cCI6NDEwMjQ0NDgwMH0.1msHXOOpVXloH_yadtQ2GD3q86jJP7f5gEpwFUIDeI8"
+	earlySecret = "bench-secret-of-thirty-two-bytes"
+	// earlyCap is how long app.wasm's download waits at most for the early
+	// checker's module (quickWait in web/loader.js), from the keystroke.
+	earlyCap = 4 * time.Second
+)
+
+// pausedRequest is a request the Fetch domain holds.
+type pausedRequest struct {
+	id  fetch.RequestID
+	url string
+}
+
+// earlyVisit opens /jwt with both modules' requests held and a paste
+// during parsing, and returns the tab and the held requests as they come.
+func earlyVisit(t *testing.T) (*uiTab, <-chan pausedRequest) {
+	t.Helper()
 	tab := uiBrowser(t)
-	type paused struct {
-		id  fetch.RequestID
-		url string
-	}
-	held := make(chan paused, 8)
+	held := make(chan pausedRequest, 8)
 	chromedp.ListenTarget(tab.ctx, func(ev any) {
 		if e, ok := ev.(*fetch.EventRequestPaused); ok {
-			held <- paused{e.RequestID, e.Request.URL}
+			held <- pausedRequest{e.RequestID, e.Request.URL}
 		}
 	})
 	tab.run(network.SetBypassServiceWorker(true),
 		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/web/quickcheck.wasm"}}),
 		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(fmt.Sprintf(pasteEarly, token, secret)).Do(ctx)
+			_, err := page.AddScriptToEvaluateOnNewDocument(fmt.Sprintf(pasteEarly, earlyToken, earlySecret)).Do(ctx)
 			return err
 		}),
 		chromedp.Navigate(baseURL+"/jwt"))
+	return tab, held
+}
 
-	next := func(within time.Duration) (paused, bool) {
-		select {
-		case p := <-held:
-			return p, true
-		case <-time.After(within):
-			return paused{}, false
-		}
+// next waits for the next held request, for at most within.
+func next(held <-chan pausedRequest, within time.Duration) (pausedRequest, bool) {
+	select {
+	case p := <-held:
+		return p, true
+	case <-time.After(within):
+		return pausedRequest{}, false
 	}
-	first, ok := next(30 * time.Second)
+}
+
+// sincePaste is how long ago the page pasted.
+func sincePaste(tab *uiTab) time.Duration {
+	var ms float64
+	tab.eval(`performance.now() - (window.__pasted || 0)`, &ms)
+	return time.Duration(ms * float64(time.Millisecond))
+}
+
+// TestEarlyCheckerGoesFirst checks the order of a first visit in which the
+// token is pasted before app.wasm has been asked for: the early checker's
+// module is fetched first, and app.wasm's download waits while that module
+// is on its way, so that the two do not share the link; once it has
+// arrived, app.wasm is asked for, and the prerendered verdict says the
+// signature was verified before the live page is there.
+func TestEarlyCheckerGoesFirst(t *testing.T) {
+	tab, held := earlyVisit(t)
+	first, ok := next(held, 30*time.Second)
 	if !ok {
 		t.Fatal("the page asked for neither module")
 	}
 	if !strings.HasSuffix(first.url, "/web/quickcheck.wasm") {
 		t.Fatalf("first module asked for: %s, want the early checker's", first.url)
 	}
-	// While the checker's module is on its way, app.wasm is not asked
-	// for: the page's first paint was reported long before this wait ends.
-	if p, ok := next(2 * time.Second); ok {
-		t.Fatalf("%s was asked for while the early checker's module was still arriving", p.url)
+	// While the checker's module is held, and well inside the cap counted
+	// from the paste, app.wasm is not asked for.
+	window := earlyCap - sincePaste(tab) - 500*time.Millisecond
+	if window < time.Second {
+		t.Fatalf("the checker's module was asked for %v after the paste: too late to see the wait under the %v cap", earlyCap-window-500*time.Millisecond, earlyCap)
+	}
+	if p, ok := next(held, window); ok {
+		t.Fatalf("%s was asked for while the early checker's module was held (%v after the paste)", p.url, sincePaste(tab))
 	}
 	tab.run(fetch.ContinueRequest(first.id))
-	second, ok := next(30 * time.Second)
+	second, ok := next(held, 30*time.Second)
 	if !ok || !strings.HasSuffix(second.url, "/web/app.wasm") {
 		t.Fatalf("after the early checker's module, the page asked for %q, want app.wasm", second.url)
 	}
@@ -100,4 +128,52 @@ func TestEarlyCheckerGoesFirst(t *testing.T) {
 	if got := tab.text("#verdict .verdict-title"); got != "Signature verified" {
 		t.Errorf("live verdict %q", got)
 	}
+}
+
+// TestEarlyCheckerCapsTheWait holds the early checker's module and never
+// lets it go: app.wasm is still asked for, once the cap has passed and not
+// before, and the live page verifies the token.
+func TestEarlyCheckerCapsTheWait(t *testing.T) {
+	tab, held := earlyVisit(t)
+	first, ok := next(held, 30*time.Second)
+	if !ok || !strings.HasSuffix(first.url, "/web/quickcheck.wasm") {
+		t.Fatalf("first module asked for: %q, want the early checker's", first.url)
+	}
+	second, ok := next(held, earlyCap+20*time.Second)
+	if !ok || !strings.HasSuffix(second.url, "/web/app.wasm") {
+		t.Fatalf("with the checker's module held, app.wasm was not asked for (got %q)", second.url)
+	}
+	if d := sincePaste(tab); d < earlyCap-100*time.Millisecond {
+		t.Errorf("app.wasm was asked for %v after the paste, before the %v cap, with the checker's module held", d, earlyCap)
+	}
+	tab.run(fetch.ContinueRequest(second.id), waitForApp,
+		chromedp.WaitVisible(`#verdict[data-state="valid"]`, chromedp.ByQuery))
+}
+
+// TestEarlyCheckerFails answers the early checker's module with a 404:
+// the prerendered verdict says the signature is verified once the tools
+// have loaded, app.wasm is asked for without waiting out the cap, and the
+// live page verifies the token.
+func TestEarlyCheckerFails(t *testing.T) {
+	tab, held := earlyVisit(t)
+	first, ok := next(held, 30*time.Second)
+	if !ok || !strings.HasSuffix(first.url, "/web/quickcheck.wasm") {
+		t.Fatalf("first module asked for: %q, want the early checker's", first.url)
+	}
+	tab.run(fetch.FulfillRequest(first.id, 404).WithBody(""))
+	second, ok := next(held, 30*time.Second)
+	if !ok || !strings.HasSuffix(second.url, "/web/app.wasm") {
+		t.Fatalf("after the checker failed, the page asked for %q, want app.wasm", second.url)
+	}
+	if d := sincePaste(tab); d >= earlyCap {
+		t.Errorf("app.wasm was asked for %v after the paste: the failed checker held it to the cap", d)
+	}
+	ctx, cancel := context.WithTimeout(tab.ctx, 30*time.Second)
+	defer cancel()
+	const later = "The signature is verified as soon as the tools have loaded."
+	if err := chromedp.Run(ctx, chromedp.Poll(`(document.querySelector("#verdict .verdict-reason")||{}).textContent === `+jsString(later), nil)); err != nil {
+		t.Fatalf("the prerendered verdict says %q, want %q", tab.text("#verdict"), later)
+	}
+	tab.run(fetch.ContinueRequest(second.id), waitForApp,
+		chromedp.WaitVisible(`#verdict[data-state="valid"]`, chromedp.ByQuery))
 }
