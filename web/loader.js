@@ -55,11 +55,11 @@
   // downloading app.wasm (app/ui rewrites its start so): the first
   // contentful paint, reported, so that the page's own files have the
   // link first and the prerendered page is painted before the download;
-  // and then, when the visitor has already typed into the prerendered
-  // workbench, the early checker's module, so that it does not share the
+  // and then, on the JWT workbench, the early checker's module, started
+  // then if no keystroke started it before, so that it does not share the
   // link with app.wasm's (see preview below).
   window.authlabFirstPaint = function () {
-    return reported.then(early.loaded);
+    return reported.then(early.start);
   };
   // authlabPainted is what app.wasm waits for before mounting the live
   // page: the prerendered page on screen (painted, below), then a task of
@@ -171,19 +171,22 @@ function hold() {
 
 // preview makes the prerendered JWT workbench usable before app.wasm has
 // started: a token pasted into it has its header and payload decoded by
-// inspectToken (below) and shown where the workbench shows them. The
-// first time the visitor types into the workbench, it starts the early
-// checker (web/quickcheck.js, beside this script), a Web Worker with a
-// module of app/jot's check alone, which verifies the token with the key
-// as the live page does and fills the workbench's verdict. Nothing is
-// fetched but that module, and nothing is stored. When go-app replaces
+// inspectToken (below) and shown where the workbench shows them. Once the
+// page is painted (or at the first keystroke, if that comes first), it
+// starts the early checker (web/quickcheck.js, beside this script), a Web
+// Worker with a module of app/jot's check alone (1.3 MB with brotli,
+// app.wasm 2.3), which verifies the token with the key as the live page
+// does and fills the workbench's verdict: a person who pastes a token
+// soon after the page shows has it verified long before the live page
+// is there. Nothing is fetched but that module, and nothing is stored. When go-app replaces
 // the prerendered page with the live one, whatever was typed into the
 // prerendered fields is handed over to the live fields, as if typed
 // there, and the checker is stopped. From then on this code does nothing.
 //
-// It returns {loaded}: loaded() settles at once when the checker was not
-// started, else once its module has arrived (or failed, or after
-// quickWait ms), so that app.wasm's download can wait for it.
+// It returns {start}: start() starts the checker on the JWT workbench if
+// it has not started, and settles at once elsewhere, else once its module
+// has arrived (or failed, or after quickWait ms), so that app.wasm's
+// download can wait for it.
 function preview(script) {
   var shell = null; // the prerendered page, while it is shown
   var edited = {}; // id → true for the prerendered fields typed into
@@ -478,7 +481,9 @@ function preview(script) {
   }
 
   return {
-    loaded: function () {
+    start: function () {
+      find();
+      if (shell && !quick) quick = startQuick();
       return quick ? quick.loaded : undefined;
     }
   };

@@ -18,8 +18,9 @@ import (
 // pasteEarly pastes a token and its key into the prerendered workbench
 // the moment the parser has added both fields, before the deferred app.js
 // runs and asks for app.wasm, and records when (window.__pasted, ms since
-// navigation start). A person pastes later, after the first paint: this
-// is the case in which the early checker's module goes first.
+// navigation start). A person pastes later, after the first paint, when
+// the page has started the checker itself (TestEarlyCheckerLoadsAtPaint);
+// this keystroke starts it before the paint.
 const pasteEarly = `(() => {
   const set = (id, text) => {
     const el = document.getElementById(id);
@@ -176,4 +177,53 @@ func TestEarlyCheckerFails(t *testing.T) {
 	}
 	tab.run(fetch.ContinueRequest(second.id), waitForApp,
 		chromedp.WaitVisible(`#verdict[data-state="valid"]`, chromedp.ByQuery))
+}
+
+// TestEarlyCheckerLoadsAtPaint opens the workbench and types nothing: once
+// the page is painted, the early checker's module is asked for before
+// app.wasm, so that a token pasted a moment later is verified by it; on a
+// page without the workbench it is never asked for.
+func TestEarlyCheckerLoadsAtPaint(t *testing.T) {
+	for _, path := range []string{"/jwt", "/basic"} {
+		tab := uiBrowser(t)
+		held := make(chan pausedRequest, 8)
+		chromedp.ListenTarget(tab.ctx, func(ev any) {
+			if e, ok := ev.(*fetch.EventRequestPaused); ok {
+				held <- pausedRequest{e.RequestID, e.Request.URL}
+			}
+		})
+		tab.run(network.SetBypassServiceWorker(true),
+			fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/web/quickcheck.wasm"}}),
+			chromedp.Navigate(baseURL+path))
+		first, ok := next(held, 30*time.Second)
+		if !ok {
+			t.Fatalf("%s: the page asked for neither module", path)
+		}
+		if path == "/basic" {
+			if !strings.HasSuffix(first.url, "/web/app.wasm") {
+				t.Errorf("/basic asked for %s first, want app.wasm and no early checker", first.url)
+			}
+			if p, ok := next(held, 2*time.Second); ok {
+				t.Errorf("/basic also asked for %s", p.url)
+			}
+			continue
+		}
+		if !strings.HasSuffix(first.url, "/web/quickcheck.wasm") {
+			t.Fatalf("/jwt asked for %s first, want the early checker's module", first.url)
+		}
+		tab.run(fetch.ContinueRequest(first.id))
+		second, ok := next(held, 30*time.Second)
+		if !ok || !strings.HasSuffix(second.url, "/web/app.wasm") {
+			t.Fatalf("/jwt then asked for %q, want app.wasm", second.url)
+		}
+		tab.run(pasteToken("#token", earlyToken), pasteToken("#key", earlySecret))
+		ctx, cancel := context.WithTimeout(tab.ctx, 30*time.Second)
+		if err := chromedp.Run(ctx, chromedp.WaitVisible(`#verdict[data-state="valid"]`, chromedp.ByQuery)); err != nil {
+			t.Fatalf("with app.wasm held, the early checker did not verify a token pasted after the paint: %v", err)
+		}
+		cancel()
+		if !tab.exists("#app-wasm-loader") {
+			t.Error("the live page was mounted while app.wasm was held")
+		}
+	}
 }
