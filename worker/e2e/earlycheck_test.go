@@ -54,6 +54,17 @@ type pausedRequest struct {
 // during parsing, and returns the tab and the held requests as they come.
 func earlyVisit(t *testing.T) (*uiTab, <-chan pausedRequest) {
 	t.Helper()
+	return holdModules(t, "/jwt", chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(fmt.Sprintf(pasteEarly, earlyToken, earlySecret)).Do(ctx)
+		return err
+	}))
+}
+
+// holdModules opens path in a fresh tab, after the actions before, with
+// every request for app.wasm and the early checker's module held past the
+// service worker, and returns the tab and the held requests as they come.
+func holdModules(t *testing.T, path string, before ...chromedp.Action) (*uiTab, <-chan pausedRequest) {
+	t.Helper()
 	tab := uiBrowser(t)
 	held := make(chan pausedRequest, 8)
 	chromedp.ListenTarget(tab.ctx, func(ev any) {
@@ -62,12 +73,8 @@ func earlyVisit(t *testing.T) (*uiTab, <-chan pausedRequest) {
 		}
 	})
 	tab.run(network.SetBypassServiceWorker(true),
-		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/web/quickcheck.wasm"}}),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(fmt.Sprintf(pasteEarly, earlyToken, earlySecret)).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(baseURL+"/jwt"))
+		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/web/quickcheck.wasm"}}))
+	tab.run(append(before, chromedp.Navigate(baseURL+path))...)
 	return tab, held
 }
 
@@ -185,16 +192,7 @@ func TestEarlyCheckerFails(t *testing.T) {
 // page without the workbench it is never asked for.
 func TestEarlyCheckerLoadsAtPaint(t *testing.T) {
 	for _, path := range []string{"/jwt", "/basic"} {
-		tab := uiBrowser(t)
-		held := make(chan pausedRequest, 8)
-		chromedp.ListenTarget(tab.ctx, func(ev any) {
-			if e, ok := ev.(*fetch.EventRequestPaused); ok {
-				held <- pausedRequest{e.RequestID, e.Request.URL}
-			}
-		})
-		tab.run(network.SetBypassServiceWorker(true),
-			fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/web/quickcheck.wasm"}}),
-			chromedp.Navigate(baseURL+path))
+		tab, held := holdModules(t, path)
 		first, ok := next(held, 30*time.Second)
 		if !ok {
 			t.Fatalf("%s: the page asked for neither module", path)
