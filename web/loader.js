@@ -178,10 +178,11 @@ function hold() {
 // app.wasm 2.3), which verifies the token with the key as the live page
 // does and fills the workbench's verdict: a person who pastes a token
 // soon after the page shows has it verified long before the live page
-// is there. Nothing is fetched but that module, and nothing is stored. When go-app replaces
-// the prerendered page with the live one, whatever was typed into the
-// prerendered fields is handed over to the live fields, as if typed
-// there, and the checker is stopped. From then on this code does nothing.
+// is there. Nothing is fetched but that module, and nothing is stored.
+// When go-app replaces the prerendered page with the live one, whatever
+// was typed into the prerendered fields is handed over to the live
+// fields, as if typed there, and the checker is stopped. From then on
+// this code does nothing.
 //
 // It returns {start}: start() starts the checker on the JWT workbench if
 // it has not started, and settles at once elsewhere, else once its module
@@ -193,7 +194,7 @@ function preview(script) {
   var focused = null; // the prerendered field that had focus, and its selection
   var box = null; // the preview's element
   var note = null; // the preview's note, which says what has been checked
-  var quick = null; // the early checker: {worker, loaded, sent, failed}
+  var quick = null; // the early checker (startQuick)
   var verdictShown = null; // the prerendered verdict as it was rendered
   // quickWait is the longest app.wasm's download waits for the early
   // checker's module, which a slow link or a failing worker may hold up.
@@ -340,7 +341,6 @@ function preview(script) {
     if (!quick) quick = startQuick();
     var k = key ? key.value : "";
     if (quick.failed) {
-      quick.token = token.value;
       setVerdict(pending(later));
       return;
     }
@@ -369,6 +369,9 @@ function preview(script) {
     return verdictShown;
   }
 
+  // startQuick starts the checker's worker: {worker, loaded, stop,
+  // failed, sent (the id of the newest request), token and key (what it
+  // was last asked about, token null when nothing is pending)}.
   function startQuick() {
     var q = { sent: 0, failed: false, token: null, key: null };
     var arrived;
