@@ -73,8 +73,9 @@ var warmLimit = 3000;
 
 // warm runs the program once here, in a headless document (below): it
 // starts the Go runtime, runs the package initialisers, registers the
-// pages, mounts the page the visitor opened, and ends (app/ui's Start and
-// warm). V8 compiles a WebAssembly function on its first call, and that
+// pages, waits for authlabPainted as the page does, mounts the page the
+// visitor opened, runs its components' OnMount and the renders that
+// follow, and ends (app/ui's Start and warm). V8 compiles a WebAssembly function on its first call, and that
 // code belongs to the compiled module, which the page's instance shares:
 // the page then starts Go and mounts its page with fewer functions to
 // compile on its main thread. The promise settles with "mounted " and the
@@ -102,6 +103,18 @@ function warm(module, glue, env, page) {
       code = c;
     };
     self.document = headlessDocument();
+    // As on the page (web/loader.js), the program waits for the page to be
+    // painted before it mounts: here there is nothing to paint, and the
+    // wait ends in the next task.
+    // The theme toggle asks which color scheme the system prefers.
+    self.matchMedia = function () {
+      return { matches: false };
+    };
+    self.authlabPainted = function () {
+      return new Promise(function (resolve) {
+        setTimeout(resolve, 0);
+      });
+    };
     WebAssembly.instantiate(module, go.importObject)
       .then(function (instance) {
         return go.run(instance);
@@ -115,8 +128,9 @@ function warm(module, glue, env, page) {
   });
 }
 
-// headlessDocument is the part of the DOM go-app's mount uses (its
-// js_wasm.go): elements and text nodes that keep their attributes,
+// headlessDocument is the part of the DOM go-app's mount and the pages'
+// OnMount use (go-app's js_wasm.go; document.title and the meta tags
+// ctx.Page().SetTitle writes; the theme's data-theme): elements and text nodes that keep their attributes,
 // properties and children, and take event listeners without ever firing
 // them. It finds no element by id or selector, as a page's code that
 // looks one up during the mount sees before the mount is on screen.
@@ -127,6 +141,7 @@ function headlessDocument() {
     this.childNodes = [];
     this.attributes = {};
     this.style = {};
+    this.dataset = {};
   }
   Node.prototype = {
     get firstChild() {
@@ -168,6 +183,7 @@ function headlessDocument() {
   body.appendChild(new Node("DIV"));
   return {
     body: body,
+    head: new Node("HEAD"),
     documentElement: new Node("HTML"),
     createElement: function (tag) {
       return new Node(String(tag).toUpperCase());

@@ -20,16 +20,18 @@ import (
 //
 // In the worker that compiles app.wasm and runs it once, so that the Go
 // runtime's start and the page's mount are compiled before the page runs
-// them (web/compile.js sets envWarmPage), Start mounts the page in that
-// worker's headless document (warm) and returns, and the program ends.
+// them (web/compile.js sets envWarmPage), Start waits as on the page (the
+// worker's authlabPainted settles in the next task), mounts the page in
+// that worker's headless document (warm) and returns, and the program
+// ends.
 func Start() {
 	if app.IsServer {
 		return
 	}
+	_ = webio.Painted(context.Background()) // it only fails outside a browser
 	if page, ok := os.LookupEnv(envWarmPage); ok {
 		warm(page)
 		return
 	}
-	_ = webio.Painted(context.Background()) // it only fails outside a browser
 	app.RunWhenOnBrowser()
 }

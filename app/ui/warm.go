@@ -1,22 +1,34 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // envWarmPage names the environment variable by which web/compile.js
 // starts the program as a warm-up run and tells it the path of the page
 // the visitor opened.
 const envWarmPage = "AUTHLAB_WARM_PAGE"
 
+// warmSettle is how long the warm-up lets the mount's dispatches run
+// before it ends: they run as soon as the main goroutine sleeps, and the
+// run ends once nothing is left to run before the timer.
+const warmSettle = time.Millisecond
+
 // warm mounts the page at path, as go-app mounts it on the page, in the
-// headless document web/compile.js provides, and then stops: nothing is
-// dispatched afterwards, so no OnMount or OnNav runs and nothing is
-// fetched or stored. It runs in the worker that compiles app.wasm. V8
-// compiles each WebAssembly function on its first call, and that code
-// belongs to the compiled module, which the page's instance shares: the
-// page's constructors and Render methods and go-app's mount are then
-// compiled before the page mounts the live page with them, off the page's
-// main thread. It leaves the route it mounted, or why it could not, in
-// the worker's global authlabWarmed, which the worker reports.
+// headless document web/compile.js provides, runs what the mount
+// dispatched (the components' OnMount and the renders that follow), and
+// then stops. Nothing is fetched or stored: the worker has no storage,
+// and no OnMount sends a request. It runs in the worker that compiles
+// app.wasm. V8 compiles each WebAssembly function on its first call, and
+// that code belongs to the compiled module, which the page's instance
+// shares: the page's constructors, Render and OnMount methods, go-app's
+// mount and update, and the Go scheduler's timers are then compiled
+// before the page runs them, off the page's main thread. It leaves the
+// route it mounted, or why it could not, in the worker's global
+// authlabWarmed, which the worker reports.
 func warm(path string) {
 	path = pageOf(path, site.BasePath)
 	newPage, ok := pages()[path]
@@ -24,8 +36,18 @@ func warm(path string) {
 		newPage, path = func() app.Composer { return &notFoundPage{} }, "not found"
 	}
 	result := "mounted " + path
-	if err := app.NewTestEngine().Load(newPage()); err != nil {
+	engine := app.NewTestEngine()
+	if err := engine.Load(newPage()); err != nil {
 		result = "could not mount " + path + ": " + err.Error()
+	} else {
+		// Components that start a goroutine in OnMount (a countdown's
+		// ticker) keep ConsumeAll waiting for it: the run ends without it.
+		go engine.ConsumeAll()
+		time.Sleep(warmSettle)
 	}
+	// go-app's first navigation decodes its internal URLs with
+	// encoding/json, which nothing before it on the page uses.
+	var internal []string
+	_ = json.Unmarshal([]byte(app.Getenv("GOAPP_INTERNAL_URLS")), &internal)
 	app.Window().Set("authlabWarmed", result)
 }
