@@ -11,8 +11,9 @@
 // for none), go-app's environment and the page's path, for the warm-up
 // run. The worker posts {type: "progress", percent} as the bytes come
 // in, then {type: "module", module} and, once the warm-up run is over,
-// {type: "warmed", warmed}, saying how it went; or {type: "error",
-// error} instead of both. It then has nothing more to do.
+// {type: "warmed", warmed, title}, saying how it went and the title the
+// page's OnMount gave the headless document ("" if none ran); or {type:
+// "error", error} instead of both. It then has nothing more to do.
 self.onmessage = function (e) {
   var url = String(e.data.url);
   var total = Number(e.data.total) || 0;
@@ -31,7 +32,8 @@ self.onmessage = function (e) {
     .then(function (module) {
       postMessage({ type: "module", module: module });
       return warm(module, glue, env, page).then(function (warmed) {
-        postMessage({ type: "warmed", warmed: warmed });
+        var title = self.document ? String(self.document.title || "") : "";
+        postMessage({ type: "warmed", warmed: warmed, title: title });
       });
     })
     .catch(function (err) {

@@ -162,7 +162,9 @@ func TestStartupKeepsFirstPaint(t *testing.T) {
 // load, and one that loads but defines no Go. The worker must send the
 // compiled module and then report the route it mounted, or, without a
 // usable glue, why the warm-up did not run, so that a failed warm-up
-// never stops the page from starting.
+// never stops the page from starting. After a mount, the headless
+// document must carry the title the page's OnMount gives it: the run
+// went on past the mount into what the mount dispatched.
 func TestCompileWorkerWarmUp(t *testing.T) {
 	tab := uiBrowser(t)
 	tab.openURL(baseURL + "/")
@@ -182,6 +184,7 @@ func TestCompileWorkerWarmUp(t *testing.T) {
 		var got struct {
 			Type   string `json:"type"`
 			Warmed string `json:"warmed"`
+			Title  string `json:"title"`
 			Module bool   `json:"module"`
 			Error  string `json:"error"`
 		}
@@ -192,7 +195,7 @@ func TestCompileWorkerWarmUp(t *testing.T) {
     switch (e.data.type) {
       case "progress": return;
       case "module": module = e.data.module instanceof WebAssembly.Module; type = "module"; return;
-      case "warmed": w.terminate(); resolve({ type, module, warmed: String(e.data.warmed), error: "" }); return;
+      case "warmed": w.terminate(); resolve({ type, module, warmed: String(e.data.warmed), title: String(e.data.title), error: "" }); return;
       default: w.terminate(); resolve({ type: e.data.type, module, warmed: "", error: String(e.data.error) });
     }
   };
@@ -205,6 +208,11 @@ func TestCompileWorkerWarmUp(t *testing.T) {
 		}
 		if !strings.HasPrefix(got.Warmed, c.want) {
 			t.Errorf("glue %s, page %s: the warm-up reported %q, want %q", c.glue, c.page, got.Warmed, c.want)
+		}
+		// The page heading names the document in its OnMount: a title
+		// says the run went past the mount into the dispatches after it.
+		if h1, ok := pageTitles[c.page]; ok && c.base == "" && strings.HasPrefix(c.want, "mounted ") && !strings.Contains(got.Title, h1) {
+			t.Errorf("page %s: the warm-up left the document titled %q, want it to name %q: no OnMount ran in the warm-up", c.page, got.Title, h1)
 		}
 	}
 }
