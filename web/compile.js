@@ -77,12 +77,15 @@ var warmLimit = 3000;
 // starts the Go runtime, runs the package initialisers, registers the
 // pages, waits for authlabPainted as the page does, mounts the page the
 // visitor opened, runs its components' OnMount and the renders that
-// follow, and ends (app/ui's Start and warm). V8 compiles a WebAssembly function on its first call, and that
-// code belongs to the compiled module, which the page's instance shares:
-// the page then starts Go and mounts its page with fewer functions to
-// compile on its main thread. The promise settles with "mounted " and the
-// page's route, or with why the run did not end so; it never rejects, and
-// settles after warmLimit at the latest, so the page always goes on.
+// follow, and ends (app/ui's Start and warm). V8 compiles a WebAssembly
+// function on its first call, and that code belongs to the compiled
+// module, which the page's instance shares: the page then starts Go and
+// mounts its page with fewer functions to compile on its main thread.
+// The promise settles with "mounted " and the page's route, or with why
+// the run did not end so; it never rejects. It settles after warmLimit
+// at the latest whenever the program gives the worker's event loop a
+// turn by then, as Go does whenever it waits (the run never computes
+// for long without waiting).
 function warm(module, glue, env, page) {
   if (!glue) {
     return Promise.resolve("no wasm_exec.js to run it with");
@@ -105,13 +108,13 @@ function warm(module, glue, env, page) {
       code = c;
     };
     self.document = headlessDocument();
-    // As on the page (web/loader.js), the program waits for the page to be
-    // painted before it mounts: here there is nothing to paint, and the
-    // wait ends in the next task.
     // The theme toggle asks which color scheme the system prefers.
     self.matchMedia = function () {
       return { matches: false };
     };
+    // As on the page (web/loader.js), the program waits for the page to be
+    // painted before it mounts: here there is nothing to paint, and the
+    // wait ends in the next task.
     self.authlabPainted = function () {
       return new Promise(function (resolve) {
         setTimeout(resolve, 0);
@@ -132,9 +135,9 @@ function warm(module, glue, env, page) {
 
 // headlessDocument is the part of the DOM go-app's mount and the pages'
 // OnMount use (go-app's js_wasm.go; document.title and the meta tags
-// ctx.Page().SetTitle writes; the theme's data-theme): elements and text nodes that keep their attributes,
-// properties and children, and take event listeners without ever firing
-// them. It finds no element by id or selector, as a page's code that
+// ctx.Page().SetTitle writes; the theme's data-theme): elements and text
+// nodes that keep their attributes, properties and children, and take
+// event listeners without ever firing them. It finds no element by id or selector, as a page's code that
 // looks one up during the mount sees before the mount is on screen.
 // Nothing is drawn, and nothing leaves the worker.
 function headlessDocument() {

@@ -12,16 +12,18 @@ import (
 // the visitor opened.
 const envWarmPage = "AUTHLAB_WARM_PAGE"
 
-// warmSettle is how long the warm-up lets the mount's dispatches run
-// before it ends: they run as soon as the main goroutine sleeps, and the
-// run ends once nothing is left to run before the timer.
+// warmSettle is how long, at least, the warm-up lets the mount's
+// dispatches run before it ends: they run as soon as the main goroutine
+// sleeps, and the run ends at the first point after it where they wait
+// (for a ticker, a timer or a promise); what is left then is not run.
 const warmSettle = time.Millisecond
 
 // warm mounts the page at path, as go-app mounts it on the page, in the
 // headless document web/compile.js provides, runs what the mount
 // dispatched (the components' OnMount and the renders that follow), and
-// then stops. Nothing is fetched or stored: the worker has no storage,
-// and no OnMount sends a request. It runs in the worker that compiles
+// then stops. Nothing is fetched or stored: the worker has no
+// localStorage or sessionStorage, no OnMount sends a request, and OnNav,
+// which a navigation dispatches, never runs here. It runs in the worker that compiles
 // app.wasm. V8 compiles each WebAssembly function on its first call, and
 // that code belongs to the compiled module, which the page's instance
 // shares: the page's constructors, Render and OnMount methods, go-app's
