@@ -137,8 +137,9 @@ function warm(module, glue, env, page) {
 // OnMount use (go-app's js_wasm.go; document.title and the meta tags
 // ctx.Page().SetTitle writes; the theme's data-theme): elements and text
 // nodes that keep their attributes, properties and children, and take
-// event listeners without ever firing them. It finds no element by id or selector, as a page's code that
-// looks one up during the mount sees before the mount is on screen.
+// event listeners without ever firing them. It finds no element by id or
+// selector, as a page's code that looks one up during the mount sees
+// before the mount is on screen.
 // Nothing is drawn, and nothing leaves the worker.
 function headlessDocument() {
   function Node(name) {

@@ -23,10 +23,10 @@ const warmSettle = time.Millisecond
 // dispatched (the components' OnMount and the renders that follow), and
 // then stops. Nothing is fetched or stored: the worker has no
 // localStorage or sessionStorage, no OnMount sends a request, and OnNav,
-// which a navigation dispatches, never runs here. It runs in the worker that compiles
-// app.wasm. V8 compiles each WebAssembly function on its first call, and
-// that code belongs to the compiled module, which the page's instance
-// shares: the page's constructors, Render and OnMount methods, go-app's
+// which a navigation dispatches, never runs here. It runs in the worker
+// that compiles app.wasm. V8 compiles each WebAssembly function on its
+// first call, and that code belongs to the compiled module, which the
+// page's instance shares: the page's constructors, Render and OnMount methods, go-app's
 // mount and update, and the Go scheduler's timers are then compiled
 // before the page runs them, off the page's main thread. It leaves the
 // route it mounted, or why it could not, in the worker's global
