@@ -70,7 +70,9 @@ function counted(body, total) {
 }
 
 // warmLimit is how long, in milliseconds, the warm-up run may take before
-// the page is told to go on all the same.
+// the page is told to go on all the same. The page does not wait for that
+// alone: it stops the worker a little later in any case (authlabWarmWait,
+// app/ui's appjs_compile.js), for a run that never lets this timer fire.
 var warmLimit = 3000;
 
 // warm runs the program once here, in a headless document (below): it

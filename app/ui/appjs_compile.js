@@ -3,17 +3,27 @@
 // authlabInstantiate(instantiateStreaming, authlabWasmSource(url, progress),
 // imports).
 
-// authlabWasmSource names app.wasm and the function that shows how much
-// of it has arrived, without fetching it yet.
+// authlabWasmSource names app.wasm, the function that shows how much of
+// it has arrived and the page's wasm_exec.js, which runs the warm-up,
+// without fetching anything yet.
 function authlabWasmSource(url, progress) {
-  return { url: url, progress: progress };
+  const glue = document.querySelector('script[src$="/wasm_exec.js"]');
+  return { url: url, progress: progress, glue: glue ? glue.src : "" };
 }
+
+// authlabWarmWait is how long, in milliseconds, the page waits for the
+// worker's warm-up once it has the module, before it stops the worker and
+// starts Go all the same: a little longer than the worker's own limit
+// (warmLimit in web/compile.js), which only ends a run that gives the
+// worker's event loop a turn.
+const authlabWarmWait = 3500;
 
 // authlabInstantiate has a dedicated worker (web/compile.js, beside
 // app.wasm) download and compile app.wasm, and then run it once with the
 // page's wasm_exec.js, which compiles what the Go runtime's start and the
 // page's mount call. The page instantiates the compiled module meanwhile,
-// where Go's syscall/js runs, and settles once the run is over. The
+// where Go's syscall/js runs, and settles once the run is over, or
+// authlabWarmWait after the module arrived. The
 // page's main thread is left free while the module streams in and while
 // those functions are compiled. Without workers it does what go-app does,
 // with go-app's instantiate (its instantiateStreaming).
@@ -26,10 +36,12 @@ function authlabInstantiate(instantiate, source, importObject) {
     const worker = new Worker(new URL("compile.js", url));
     let instantiated = null;
     let warmed = false;
+    let done = false;
     // The page instantiates the module while the worker's warm-up runs,
     // and starts Go once that run is over, in a task of its own.
     const finish = () => {
-      if (instantiated && warmed) {
+      if (instantiated && warmed && !done) {
+        done = true;
         worker.terminate();
         resolve(instantiated);
       }
@@ -60,6 +72,10 @@ function authlabInstantiate(instantiate, source, importObject) {
             module: msg.module,
             instance: instance,
           }));
+          setTimeout(() => {
+            warmed = true;
+            finish();
+          }, authlabWarmWait);
           finish();
           return;
         case "warmed":
@@ -70,11 +86,10 @@ function authlabInstantiate(instantiate, source, importObject) {
           fail(msg.error);
       }
     };
-    const glue = document.querySelector('script[src$="/wasm_exec.js"]');
     worker.postMessage({
       url: url.href,
       total: parseInt(goappWasmContentLength, 10) || 0,
-      glue: glue ? glue.src : "",
+      glue: source.glue,
       env: goappEnv,
       page: location.pathname,
     });

@@ -216,3 +216,60 @@ func TestCompileWorkerWarmUp(t *testing.T) {
 		}
 	}
 }
+
+// TestPageStartsWhenWarmUpHangs runs the page's own start of app.wasm
+// (authlabInstantiate, app/ui's appjs_compile.js) with a wasm_exec.js that
+// computes forever, so that the worker's warm-up never gives its event
+// loop a turn and its own limit never fires: the page must still get its
+// instance, after its own wait, and stop the worker.
+func TestPageStartsWhenWarmUpHangs(t *testing.T) {
+	tab := uiBrowser(t)
+	tab.openURL(baseURL + "/jwt")
+	var got struct {
+		Error      string   `json:"error"`
+		Instance   bool     `json:"instance"`
+		Terminated bool     `json:"terminated"`
+		Messages   []string `json:"messages"`
+		Waited     float64  `json:"waited"`
+	}
+	tab.eval(`new Promise(resolve => {
+  const glue = URL.createObjectURL(new Blob(["for (;;) {}"], { type: "text/javascript" }));
+  const messages = [];
+  let terminated = false, moduleAt = -1;
+  const W = window.Worker;
+  window.Worker = function (...args) {
+    const w = new W(...args);
+    w.addEventListener("message", e => {
+      if (e.data.type === "progress") return;
+      messages.push(e.data.type);
+      if (e.data.type === "module") moduleAt = performance.now();
+    });
+    const stop = w.terminate;
+    w.terminate = function () { terminated = true; return stop.call(this); };
+    return w;
+  };
+  const giveUp = setTimeout(() => resolve({ error: "authlabInstantiate never settled", messages }), 20000);
+  authlabInstantiate(() => Promise.reject(new Error("go-app's own instantiate was used")),
+    { url: "/web/app.wasm", progress: () => {}, glue }, new Go().importObject)
+    .then(r => ({ instance: r.instance instanceof WebAssembly.Instance, error: "" }), e => ({ instance: false, error: String(e) }))
+    .then(r => {
+      clearTimeout(giveUp);
+      window.Worker = W;
+      resolve(Object.assign(r, { terminated, messages, waited: moduleAt < 0 ? -1 : performance.now() - moduleAt }));
+    });
+})`, &got)
+	if got.Error != "" || !got.Instance {
+		t.Fatalf("the page did not get its instance: %q (the worker sent %v)", got.Error, got.Messages)
+	}
+	if strings.Join(got.Messages, ",") != "module" {
+		t.Errorf("the worker sent %v, want only the module: the warm-up was meant to hang", got.Messages)
+	}
+	// authlabWarmWait is 3500 ms: an instance much sooner means the page
+	// did not wait for the warm-up at all.
+	if got.Waited < 3000 || got.Waited > 10000 {
+		t.Errorf("the page went on %.0f ms after the module arrived, want about 3500", got.Waited)
+	}
+	if !got.Terminated {
+		t.Error("the page went on without stopping the worker whose warm-up hangs")
+	}
+}
