@@ -77,9 +77,10 @@ var warmLimit = 3000;
 
 // warm runs the program once here, in a headless document (below): it
 // starts the Go runtime, runs the package initialisers, registers the
-// pages, waits for authlabPainted as the page does, mounts the page the
-// visitor opened, runs its components' OnMount and the renders that
-// follow, and ends (app/ui's Start and warm). V8 compiles a WebAssembly
+// pages, waits for authlabPainted as the page does, starts go-app as the
+// page does, which navigates to the page the visitor opened, mounts it,
+// runs its components' OnNav and OnMount and draws what they changed,
+// and ends (app/ui's Start and warm). V8 compiles a WebAssembly
 // function on its first call, and that code belongs to the compiled
 // module, which the page's instance shares: the page then starts Go and
 // mounts its page with fewer functions to compile on its main thread.
@@ -109,7 +110,17 @@ function warm(module, glue, env, page) {
     go.exit = function (c) {
       code = c;
     };
+    var origin = self.location.origin;
     self.document = headlessDocument();
+    var placeholder = self.document.body.firstChild;
+    // go-app's start reads the address bar, keeps its history, and looks
+    // through localStorage for expired states; the callback page reads
+    // sessionStorage. The run gets its own, as the page's tab would have
+    // them, empty, and gone with the worker.
+    Object.defineProperty(self, "location", { value: pageLocation(new URL(page, origin)), configurable: true });
+    self.history = { state: null, length: 1, pushState: function () {}, replaceState: function () {} };
+    self.localStorage = memoryStorage();
+    self.sessionStorage = memoryStorage();
     // The theme toggle asks which color scheme the system prefers.
     self.matchMedia = function () {
       return { matches: false };
@@ -127,12 +138,56 @@ function warm(module, glue, env, page) {
         return go.run(instance);
       })
       .then(function () {
-        resolve(code === 0 ? String(self.authlabWarmed || "ended without mounting a page") : "ended with exit code " + code);
+        if (code !== 0) {
+          resolve("ended with exit code " + code);
+        } else if (self.document.body.firstChild === placeholder) {
+          resolve("ended without mounting a page");
+        } else {
+          resolve(String(self.authlabWarmed || "ended without saying which page it mounted"));
+        }
       })
       .catch(function (err) {
         resolve("failed: " + err);
       });
   });
+}
+
+// pageLocation is the address bar of the page at url, as go-app reads it.
+function pageLocation(url) {
+  var loc = {};
+  ["href", "origin", "protocol", "host", "hostname", "port", "pathname", "search", "hash"].forEach(function (k) {
+    loc[k] = url[k];
+  });
+  loc.toString = function () {
+    return url.href;
+  };
+  return loc;
+}
+
+// memoryStorage is an empty Storage (HTML, Web storage) held in memory.
+function memoryStorage() {
+  var items = new Map();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: function (i) {
+      var k = Array.from(items.keys())[i];
+      return k === undefined ? null : k;
+    },
+    getItem: function (k) {
+      return items.has(String(k)) ? items.get(String(k)) : null;
+    },
+    setItem: function (k, v) {
+      items.set(String(k), String(v));
+    },
+    removeItem: function (k) {
+      items.delete(String(k));
+    },
+    clear: function () {
+      items.clear();
+    },
+  };
 }
 
 // headlessDocument is the part of the DOM go-app's mount and the pages'

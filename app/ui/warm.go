@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -12,44 +11,38 @@ import (
 // the visitor opened.
 const envWarmPage = "AUTHLAB_WARM_PAGE"
 
-// warmSettle is how long, at least, the warm-up lets the mount's
-// dispatches run before it ends: they run as soon as the main goroutine
-// sleeps, and the run ends at the first point after it where they wait
-// (for a ticker, a timer or a promise); what is left then is not run.
-const warmSettle = time.Millisecond
+// warmFrame is how long the warm-up lets go-app's engine run once the
+// mount is over: longer than the engine's frame (1/120 s), after which it
+// draws the components that the dispatches of their OnMount changed. What
+// waits longer (a countdown's ticker) is not run.
+const warmFrame = 20 * time.Millisecond
 
-// warm mounts the page at path, as go-app mounts it on the page, in the
-// headless document web/compile.js provides, runs what the mount
-// dispatched (the components' OnMount and the renders that follow), and
-// then stops. Nothing is fetched or stored: the worker has no
-// localStorage or sessionStorage, no OnMount sends a request, and OnNav,
-// which a navigation dispatches, never runs here. It runs in the worker
+// warm runs go-app's own start (app.RunWhenOnBrowser: the engine, the
+// navigation to the page at path, the mount, the components' OnNav and
+// OnMount, the engine's loop and its first frames) in the headless
+// document web/compile.js provides, and then stops. It runs in the worker
 // that compiles app.wasm. V8 compiles each WebAssembly function on its
 // first call, and that code belongs to the compiled module, which the
-// page's instance shares: the page's constructors, Render and OnMount methods, go-app's
-// mount and update, and the Go scheduler's timers are then compiled
-// before the page runs them, off the page's main thread. It leaves the
-// route it mounted, or why it could not, in the worker's global
-// authlabWarmed, which the worker reports.
+// page's instance shares: what the page's start runs is then compiled
+// before the page runs it, off the page's main thread.
+//
+// Nothing is fetched or kept: the worker gives the run an address bar, a
+// history and a localStorage and sessionStorage of its own, empty and gone
+// with the worker, and the pages send requests only from event handlers,
+// which nothing fires there (the client credentials panel's countdown
+// renews a token only once one was obtained by a click). It leaves the
+// route it mounted in the worker's global authlabWarmed, which the worker
+// reports once it has checked that the headless page was replaced.
 func warm(path string) {
-	path = pageOf(path, site.BasePath)
-	newPage, ok := pages()[path]
-	if !ok {
-		newPage, path = func() app.Composer { return &notFoundPage{} }, "not found"
+	route := pageOf(path, site.BasePath)
+	if _, ok := pages()[route]; !ok {
+		route = "not found"
 	}
-	result := "mounted " + path
-	engine := app.NewTestEngine()
-	if err := engine.Load(newPage()); err != nil {
-		result = "could not mount " + path + ": " + err.Error()
-	} else {
-		// Components that start a goroutine in OnMount (a countdown's
-		// ticker) keep ConsumeAll waiting for it: the run ends without it.
-		go engine.ConsumeAll()
-		time.Sleep(warmSettle)
-	}
-	// go-app's first navigation decodes its internal URLs with
-	// encoding/json, which nothing before it on the page uses.
-	var internal []string
-	_ = json.Unmarshal([]byte(app.Getenv("GOAPP_INTERNAL_URLS")), &internal)
-	app.Window().Set("authlabWarmed", result)
+	go app.RunWhenOnBrowser()
+	// The mount computes without waiting, and this first sleep ends only
+	// when it is over and the engine's loop waits for its next frame; the
+	// second lets that frame run.
+	time.Sleep(time.Millisecond)
+	time.Sleep(warmFrame)
+	app.Window().Set("authlabWarmed", "mounted "+route)
 }

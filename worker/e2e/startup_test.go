@@ -200,8 +200,9 @@ func TestCompileWorkerWarmUp(t *testing.T) {
     }
   };
   w.postMessage({ url: new URL("/web/app.wasm", location.href).href, total: 0,
-    glue: new URL(%s, location.href).href, env: { AUTHLAB_BASE_PATH: %s }, page: %s });
-})`, jsString(c.glue), jsString(c.base), jsString(c.page)), &got)
+    glue: new URL(%s, location.href).href, page: %s,
+    env: Object.assign({}, goappEnv, { AUTHLAB_BASE_PATH: %s, GOAPP_ROOT_PREFIX: %s || "/" }) });
+})`, jsString(c.glue), jsString(c.page), jsString(c.base), jsString(c.base)), &got)
 		if got.Type != "module" || !got.Module {
 			t.Errorf("glue %s, page %s: the worker sent %q (%s), not the compiled module", c.glue, c.page, got.Type, got.Error)
 			continue
@@ -211,7 +212,7 @@ func TestCompileWorkerWarmUp(t *testing.T) {
 		}
 		// The page heading names the document in its OnMount: a title
 		// says the run went past the mount into the dispatches after it.
-		if h1, ok := pageTitles[c.page]; ok && c.base == "" && strings.HasPrefix(c.want, "mounted ") && !strings.Contains(got.Title, h1) {
+		if h1, ok := pageTitles[strings.TrimPrefix(c.page, c.base)]; ok && strings.HasPrefix(c.want, "mounted ") && !strings.Contains(got.Title, h1) {
 			t.Errorf("page %s: the warm-up left the document titled %q, want it to name %q: no OnMount ran in the warm-up", c.page, got.Title, h1)
 		}
 	}
