@@ -63,20 +63,32 @@ func (p *oauthPresets) Render() app.UI {
 		app.Input().ID("preset-secret").Value(p.secret).Spellcheck(false).OnInput(p.onInput(&p.secret)),
 		app.Label().For("preset-redirect").Text("redirect_uri, as registered with the provider"),
 		app.Input().ID("preset-redirect").Value(p.redirect).Spellcheck(false).OnInput(p.onInput(&p.redirect)),
-		app.If(p.pkce != nil, func() app.UI { return p.requests(prov) }),
+		p.requests(prov),
 	)
 }
 
+// secrets are the PKCE pair (RFC 7636 §4.1, §4.2) and the state (RFC 6749
+// §10.12) the requests carry: until OnMount has made them in the browser,
+// stand-ins that say so. The prerendered page shows the requests with the
+// stand-ins, so that the live page only changes their text.
+func (p *oauthPresets) secrets() (challenge, verifier, state string) {
+	if p.pkce == nil {
+		return "CHALLENGE_MADE_IN_YOUR_BROWSER", "VERIFIER_MADE_IN_YOUR_BROWSER", "STATE_MADE_IN_YOUR_BROWSER"
+	}
+	return p.pkce.Challenge, p.pkce.Verifier, p.state
+}
+
 func (p *oauthPresets) requests(prov *oauth.Provider) app.UI {
-	authURL, _ := prov.AuthRequest(p.clientID, p.redirect, p.state, p.pkce.Challenge, nil).URL()
+	challenge, verifier, state := p.secrets()
+	authURL, _ := prov.AuthRequest(p.clientID, p.redirect, state, challenge, nil).URL()
 	const code = "CODE_FROM_THE_CALLBACK"
-	exch, exchErr := prov.ExchangeCode(p.clientID, p.secret, code, p.redirect, p.pkce.Verifier)
+	exch, exchErr := prov.ExchangeCode(p.clientID, p.secret, code, p.redirect, verifier)
 	refresh, refreshErr := prov.Refresh(p.clientID, p.secret, "REFRESH_TOKEN")
 	return app.Div().ID("preset-output").DataSet("provider", prov.Name).Body(
 		app.H3().Text("1 · Send the browser to"),
 		app.Pre().ID("preset-auth-url").Class("json").Text(authURL),
 		oauthParamTable("preset-auth-params", authURL),
-		oauthValue("preset-verifier", "Keep this code_verifier for step 2", p.pkce.Verifier),
+		oauthValue("preset-verifier", "Keep this code_verifier for step 2", verifier),
 		app.H3().Text("2 · Exchange the code"),
 		oauthRequestOrError("preset-token-request", exch, exchErr),
 		app.H3().Text("3 · Refresh"),

@@ -31,6 +31,7 @@ func TestOAuthPagePrerender(t *testing.T) {
 			`id="client-credentials"`, `id="cc-header"`, "Authorization: Basic YXV0aGxhYi1kZW1vOmF1dGhsYWItZGVtby1zZWNyZXQ=",
 			`id="lab-wrong-verifier"`, `id="lab-reused-code"`, `id="lab-redirect"`, `id="lab-state"`, `id="lab-plain"`, `id="lab-expired"`, `id="lab-wrong-secret"`,
 			`id="preset-github"`, `id="preset-google"`, `id="preset-spotify"`,
+			`id="preset-output"`, "code_challenge=CHALLENGE_MADE_IN_YOUR_BROWSER", "VERIFIER_MADE_IN_YOUR_BROWSER",
 			"/web/oauth.css",
 		}},
 		{"/oauth/callback", []string{`id="step-4"`, "Start a new flow"}},
