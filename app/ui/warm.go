@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -31,17 +32,29 @@ const warmFrame = 20 * time.Millisecond
 // with the worker, and the pages send requests only from event handlers,
 // which nothing fires there (the client credentials panel's countdown
 // renews a token only once one was obtained by a click). It leaves the
-// route it mounted in the worker's global authlabWarmed, which the worker
-// reports once it has checked that the headless page was replaced.
+// route go-app mounts for path in the worker's global authlabWarmed,
+// which the worker reports once it has checked that the headless page
+// was replaced.
 func warm(path string) {
-	route := pageOf(path, site.BasePath)
+	// go-app routes each page's path with and without a trailing slash
+	// (register), and nothing else.
+	route := strings.TrimPrefix(path, site.BasePath)
+	if route != "/" {
+		route = strings.TrimSuffix(route, "/")
+	}
+	if route == "" {
+		route = "/"
+	}
 	if _, ok := pages()[route]; !ok {
 		route = "not found"
 	}
 	go app.RunWhenOnBrowser()
-	// The mount computes without waiting, and this first sleep ends only
-	// when it is over and the engine's loop waits for its next frame; the
-	// second lets that frame run.
+	// The mount computes without waiting, so this first sleep ends once it
+	// is over and the engine's loop waits for its next frame, unless the
+	// runtime's garbage collector lets this goroutine run in between; the
+	// second lets that frame run. A run cut short is only less warm: the
+	// worker checks that the page was replaced, and the test checks that
+	// OnMount ran.
 	time.Sleep(time.Millisecond)
 	time.Sleep(warmFrame)
 	app.Window().Set("authlabWarmed", "mounted "+route)

@@ -177,6 +177,7 @@ func TestCompileWorkerWarmUp(t *testing.T) {
 		warmCase{"/wasm_exec.js", "/learn/jwt/", "mounted /learn/jwt", ""},
 		warmCase{"/wasm_exec.js", "/authlab/oauth", "mounted /oauth", "/authlab"},
 		warmCase{"/wasm_exec.js", notFoundPath, "mounted not found", ""},
+		warmCase{"/wasm_exec.js", "/jwt/index.html", "mounted not found", ""},
 		warmCase{"/web/no-such-script.js", "/jwt", "wasm_exec.js could not be loaded: ", ""},
 		warmCase{"/web/compile.js", "/jwt", "wasm_exec.js could not be loaded: ReferenceError", ""},
 	)
