@@ -22,5 +22,5 @@ const (
 // over the budget, raw or after gzip -9. With -short it is skipped: the
 // build takes a few seconds even when cached.
 func TestFrontEndSize(t *testing.T) {
-	wasmsize.Budget(t, ".", "app.wasm", FrontRaw, FrontGzip)
+	wasmsize.Budget(t, ".", "app.wasm", true, FrontRaw, FrontGzip)
 }

@@ -13,5 +13,5 @@ import (
 // is over the budget in worker/budget, raw or after gzip -9. With -short it
 // is skipped: the build takes a few seconds even when cached.
 func TestWorkerSize(t *testing.T) {
-	wasmsize.Budget(t, ".", "app.wasm", budget.WorkerRaw, budget.WorkerGzip)
+	wasmsize.Budget(t, ".", "app.wasm", false, budget.WorkerRaw, budget.WorkerGzip)
 }

@@ -2,16 +2,16 @@ package wasmsize
 
 import "testing"
 
-// Budget builds the main package in dir as Of does and fails t when the
+// Budget builds the main package in dir as Of does (mergeData as there) and fails t when the
 // module, named name in the messages, is over raw bytes uncompressed or
 // over gzipped bytes with gzip -9. With -short it skips t: the build takes
 // a few seconds even when cached.
-func Budget(t *testing.T, dir, name string, raw, gzipped int64) {
+func Budget(t *testing.T, dir, name string, mergeData bool, raw, gzipped int64) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds " + name)
 	}
-	r, n, err := Of(dir, t.TempDir())
+	r, n, err := Of(dir, t.TempDir(), mergeData)
 	if err != nil {
 		t.Fatal(err)
 	}

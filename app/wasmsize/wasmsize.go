@@ -10,18 +10,26 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+
+	"github.com/authlab/authlab/app/wasmdata"
 )
 
 // Of builds the main package in dir for js/wasm as the Makefile does
-// (-trimpath, -ldflags=-s -w) into tmp, and returns the size of the binary
-// raw and with gzip -9, in bytes.
-func Of(dir, tmp string) (raw, gzipped int64, err error) {
+// (-trimpath, -ldflags=-s -w, and for the front end's modules
+// wasm/mergedata when mergeData is set) into tmp, and returns the size of
+// the binary raw and with gzip -9, in bytes.
+func Of(dir, tmp string, mergeData bool) (raw, gzipped int64, err error) {
 	out := filepath.Join(tmp, "app.wasm")
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return 0, 0, fmt.Errorf("go build: %w\n%s", err, b)
+	}
+	if mergeData {
+		if err := merge(out); err != nil {
+			return 0, 0, err
+		}
 	}
 	f, err := os.Open(out)
 	if err != nil {
@@ -45,4 +53,17 @@ type counter int64
 func (c *counter) Write(p []byte) (int, error) {
 	*c += counter(len(p))
 	return len(p), nil
+}
+
+// merge merges the data segments of the module at path, as
+// wasm/mergedata does.
+func merge(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if b, _, err = wasmdata.Merge(b, wasmdata.DefaultGap); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return os.WriteFile(path, b, 0o644)
 }

@@ -1,0 +1,187 @@
+// Package wasmdata rewrites the data section of a WebAssembly module so
+// that its initial memory is written by a few large segments instead of
+// many small ones.
+//
+// Go's linker writes a js/wasm module's initialised data as up to 100,000
+// active data segments, split wherever eight or more zero bytes run
+// (WebAssembly Core Specification 2.0, §5.5.14 "Data Section"). Each
+// segment costs the engine a step at every instantiation (§4.5.4
+// "Instantiation", step 16: one memory.init per segment), and its header
+// (an offset expression and a size) interrupts the bytes a compressor sees.
+// Merge joins neighbouring segments, writing the zeros between them
+// explicitly: the memory an instance starts with is byte for byte the
+// same.
+package wasmdata
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// Sentinel errors. Merge wraps them with the place where the module is
+// not what it expects.
+var (
+	// ErrNotWasm: the bytes do not start with the binary format's magic
+	// and version 1 (§5.5.16 "Modules").
+	ErrNotWasm = errors.New("not a WebAssembly binary module, version 1")
+	// ErrMalformed: a section, a LEB128 number or a segment runs past its
+	// end (§5.5.2 "Sections", §5.2.2 "Integers").
+	ErrMalformed = errors.New("malformed WebAssembly module")
+	// ErrUnsupported: a data segment that Merge does not rewrite: passive,
+	// for a memory other than 0, or placed by an expression other than a
+	// single i32.const (§5.5.14); or segments that overlap.
+	ErrUnsupported = errors.New("data segments that cannot be merged")
+)
+
+const (
+	sectionData      = 11
+	sectionDataCount = 12
+	opI32Const       = 0x41
+	opEnd            = 0x0b
+)
+
+var header = []byte{0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}
+
+// DefaultGap is the largest run of zeros Merge writes by default: a page
+// of 4 KiB, which joins all but a few of Go's segments. The zeros cost a
+// compressor almost nothing.
+const DefaultGap = 4096
+
+// Stats says what Merge did.
+type Stats struct {
+	Before, After int // data segments
+	Zeros         int // zero bytes now written explicitly
+}
+
+// segment is an active data segment of memory 0.
+type segment struct {
+	offset uint32
+	data   []byte
+}
+
+// Merge returns module with each run of data segments whose gaps are at
+// most maxGap bytes joined into one segment. Every other section is copied
+// unchanged; a data count section (§5.5.15), if there is one, is given the
+// new count. A module without a data section is returned as it is.
+func Merge(module []byte, maxGap int) ([]byte, Stats, error) {
+	if !bytes.HasPrefix(module, header) {
+		return nil, Stats{}, ErrNotWasm
+	}
+	sections, err := split(module[len(header):])
+	if err != nil {
+		return nil, Stats{}, err
+	}
+	i := slices.IndexFunc(sections, func(s section) bool { return s.id == sectionData })
+	if i < 0 {
+		return module, Stats{}, nil
+	}
+	segs, err := readData(sections[i].body)
+	if err != nil {
+		return nil, Stats{}, err
+	}
+	merged, zeros := join(segs, maxGap)
+	sections[i].body = writeData(merged)
+	if j := slices.IndexFunc(sections, func(s section) bool { return s.id == sectionDataCount }); j >= 0 {
+		sections[j].body = appendU32(nil, uint32(len(merged)))
+	}
+	out := slices.Clone(header)
+	for _, s := range sections {
+		out = append(out, s.id)
+		out = appendU32(out, uint32(len(s.body)))
+		out = append(out, s.body...)
+	}
+	return out, Stats{Before: len(segs), After: len(merged), Zeros: zeros}, nil
+}
+
+// section is one section of a module (§5.5.2).
+type section struct {
+	id   byte
+	body []byte
+}
+
+func split(b []byte) ([]section, error) {
+	var out []section
+	for r := (reader{b: b}); r.more(); {
+		id := r.byte()
+		n := r.u32()
+		body := r.take(int(n))
+		if r.err != nil {
+			return nil, fmt.Errorf("%w: section %d at byte %d", ErrMalformed, id, len(header)+r.at)
+		}
+		out = append(out, section{id, body})
+	}
+	return out, nil
+}
+
+// readData reads the active segments of memory 0 (§5.5.14: flag 0, an
+// i32.const offset expression, then the bytes), sorted by address.
+func readData(body []byte) ([]segment, error) {
+	r := reader{b: body}
+	n := r.u32()
+	if r.err == nil && uint64(n) > uint64(len(body)) {
+		return nil, fmt.Errorf("%w: %d data segments in %d bytes", ErrMalformed, n, len(body))
+	}
+	segs := make([]segment, 0, n)
+	for k := uint32(0); k < n && r.err == nil; k++ {
+		if flag := r.u32(); r.err == nil && flag != 0 {
+			return nil, fmt.Errorf("%w: segment %d has flag %d", ErrUnsupported, k, flag)
+		}
+		if op := r.byte(); r.err == nil && op != opI32Const {
+			return nil, fmt.Errorf("%w: segment %d is placed by opcode %#x", ErrUnsupported, k, op)
+		}
+		offset := r.s32()
+		if end := r.byte(); r.err == nil && end != opEnd {
+			return nil, fmt.Errorf("%w: segment %d's offset is more than one i32.const", ErrUnsupported, k)
+		}
+		data := r.take(int(r.u32()))
+		segs = append(segs, segment{uint32(offset), data})
+	}
+	if r.err != nil || r.more() {
+		return nil, fmt.Errorf("%w: data section", ErrMalformed)
+	}
+	// Without overlaps, the order in which instantiation writes the
+	// segments does not change the memory it leaves.
+	slices.SortStableFunc(segs, func(a, b segment) int { return cmp.Compare(a.offset, b.offset) })
+	for k := 1; k < len(segs); k++ {
+		if uint64(segs[k-1].offset)+uint64(len(segs[k-1].data)) > uint64(segs[k].offset) {
+			return nil, fmt.Errorf("%w: two segments overlap at %#x", ErrUnsupported, segs[k].offset)
+		}
+	}
+	return segs, nil
+}
+
+// join merges neighbours whose gap is at most maxGap, and counts the zeros
+// it wrote into the gaps.
+func join(segs []segment, maxGap int) ([]segment, int) {
+	var out []segment
+	zeros := 0
+	for _, s := range segs {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			gap := int(uint64(s.offset) - uint64(last.offset) - uint64(len(last.data)))
+			if gap <= maxGap {
+				last.data = append(last.data, make([]byte, gap)...)
+				last.data = append(last.data, s.data...)
+				zeros += gap
+				continue
+			}
+		}
+		out = append(out, segment{s.offset, slices.Clone(s.data)})
+	}
+	return out, zeros
+}
+
+func writeData(segs []segment) []byte {
+	b := appendU32(nil, uint32(len(segs)))
+	for _, s := range segs {
+		b = append(b, 0, opI32Const)
+		b = appendS32(b, int32(s.offset))
+		b = append(b, opEnd)
+		b = appendU32(b, uint32(len(s.data)))
+		b = append(b, s.data...)
+	}
+	return b
+}

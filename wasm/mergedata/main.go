@@ -1,0 +1,43 @@
+// Command mergedata rewrites js/wasm modules in place so that their
+// initial memory is written by a few data segments instead of Go's
+// thousands (see app/wasmdata): each instantiation has fewer to write,
+// and brotli and gzip see the data without a header every few bytes.
+//
+//	go run ./wasm/mergedata web/app.wasm worker/build/app.wasm
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/authlab/authlab/app/wasmdata"
+)
+
+func main() {
+	gap := flag.Int("gap", wasmdata.DefaultGap, "join segments at most this many bytes apart")
+	flag.Parse()
+	log.SetFlags(0)
+	for _, path := range flag.Args() {
+		if err := mergeFile(path, *gap); err != nil {
+			log.Fatalf("mergedata: %s: %v", path, err)
+		}
+	}
+}
+
+func mergeFile(path string, gap int) error {
+	in, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	out, st, err := wasmdata.Merge(in, gap)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d data segments → %d (%d zero bytes written), %d → %d bytes\n", path, st.Before, st.After, st.Zeros, len(in), len(out))
+	return nil
+}
