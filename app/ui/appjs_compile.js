@@ -36,13 +36,18 @@ function authlabInstantiate(instantiate, source, importObject) {
     const worker = new Worker(new URL("compile.js", url));
     let instantiated = null;
     let warmed = false;
+    let idle = false; // the warm-up ran to its end: the worker only waits
     let done = false;
     // The page instantiates the module while the worker's warm-up runs,
     // and starts Go once that run is over, in a task of its own.
     const finish = () => {
       if (instantiated && warmed && !done) {
         done = true;
-        worker.terminate();
+        if (idle) {
+          authlabRetire(worker);
+        } else {
+          worker.terminate();
+        }
         resolve(instantiated);
       }
     };
@@ -79,7 +84,7 @@ function authlabInstantiate(instantiate, source, importObject) {
           finish();
           return;
         case "warmed":
-          warmed = true;
+          warmed = idle = true;
           finish();
           return;
         default:
@@ -94,6 +99,27 @@ function authlabInstantiate(instantiate, source, importObject) {
       page: location.pathname,
     });
   });
+}
+
+// authlabRetireLimit is how long, in milliseconds, a worker whose warm-up
+// is over is kept at the most, should the live page never mount.
+const authlabRetireLimit = 10000;
+
+// authlabRetire stops the compile worker once the live page is mounted
+// and the browser idle (authlabAfterMount). Stopping a worker tears its
+// heap and its copy of Go's memory down on a thread of its own, which on
+// a machine of two cores would take the CPU from the page's start and
+// mount; until then the worker only waits, its warm-up run over.
+function authlabRetire(worker) {
+  let stopped = false;
+  const stop = () => {
+    if (!stopped) {
+      stopped = true;
+      worker.terminate();
+    }
+  };
+  authlabAfterMount().then(stop);
+  setTimeout(stop, authlabRetireLimit);
 }
 
 // authlabAfterMount settles once go-app's loader has left the page, which
