@@ -59,6 +59,7 @@ var auditStates = []struct {
 		b.waitJS(`!!document.querySelector("#jwe-key")`)
 		b.setValue("#jwe-key", string(f.Key.JWK))
 		b.eval(`document.querySelectorAll("details#jwe-encrypt, details#authjs").forEach(d => d.open = true)`, nil)
+		b.waitJS(`!!document.querySelector("#jwe-enc-plaintext") && !!document.querySelector("#authjs-cookie")`)
 		b.waitJS(`!!document.querySelector("#jwe-plaintext")`)
 	}},
 	{"attacks-used", "/attacks", func(b *uiTab) {

@@ -209,6 +209,8 @@ func TestJWTWorkbenchDecryptsJWE(t *testing.T) {
 		var session string
 		err := chromedp.Run(ctx,
 			chromedp.Evaluate(`document.querySelector("details#authjs").open = true`, nil),
+			// The form is mounted once the fold opens (widget.Fold).
+			chromedp.WaitReady("#authjs-version", chromedp.ByQuery),
 			setValue("#authjs-version", version),
 			setValue("#authjs-cookie", c.Token), setValue("#authjs-secret", c.Secret), setValue("#authjs-name", c.CookieName),
 			chromedp.Poll(`(document.querySelector("#authjs-plaintext")||{}).value || ""`, &session, chromedp.WithPollingTimeout(5*time.Second)),

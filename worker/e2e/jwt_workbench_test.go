@@ -459,6 +459,8 @@ func TestJWTWorkbenchLayout(t *testing.T) {
 		clickSteady("#sign"),
 		chromedp.WaitVisible("#signed", chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll("#content details, main details").forEach(d => d.open = true)`, nil),
+		chromedp.WaitReady("#jwe-enc-plaintext", chromedp.ByQuery),
+		chromedp.WaitReady("#authjs-cookie", chromedp.ByQuery),
 		chromedp.Evaluate(check, &problems),
 	)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/authlab/authlab/app/jwe"
 	"github.com/authlab/authlab/app/ui/input"
+	"github.com/authlab/authlab/app/ui/widget"
 )
 
 // authjsState is the Auth.js / NextAuth session cookie form: the cookie's
@@ -53,6 +54,10 @@ func (p *page) onAuthJSVersion(ctx app.Context, e app.Event) {
 }
 
 func (p *page) renderAuthJS() app.UI {
+	return &widget.Fold{ID: "authjs", Class: "jwe", Summary: "Open an Auth.js or NextAuth session cookie", Content: p.authjsForm}
+}
+
+func (p *page) authjsForm() []app.UI {
 	s := &p.jwe.authjs
 	if s.version == 0 {
 		s.version = jwe.AuthJSV5
@@ -62,8 +67,7 @@ func (p *page) renderAuthJS() app.UI {
 		label string
 	}{{jwe.AuthJSV5, "Auth.js (v5, @auth/core)"}, {jwe.NextAuthV4, "NextAuth v4"}}
 	names := jwe.AuthJSCookieNames(s.version)
-	return app.Details().ID("authjs").Class("jwe").Body(
-		app.Summary().Text("Open an Auth.js or NextAuth session cookie"),
+	return []app.UI{
 		app.P().Class("hint").Text("Their session cookies are JWEs whose key is derived from the app's secret with HKDF (RFC 5869): NextAuth v4 uses A256GCM and no salt, Auth.js v5 A256CBC-HS512 salted with the cookie's name. The secret stays in this page."),
 		app.Label().For("authjs-cookie").Text("Cookie value"),
 		app.Textarea().ID("authjs-cookie").Class("token-input short").Spellcheck(false).Text(s.cookie).OnInput(p.authjsField(&s.cookie)),
@@ -77,8 +81,8 @@ func (p *page) renderAuthJS() app.UI {
 			}),
 		),
 		app.Label().For("authjs-name").Text("Cookie name"),
-		app.Input().ID("authjs-name").Type("text").Spellcheck(false).Placeholder(names[0]+" or "+names[1]).
+		app.Input().ID("authjs-name").Type("text").Spellcheck(false).Placeholder(names[0] + " or " + names[1]).
 			Value(s.name).OnInput(p.authjsField(&s.name)),
 		jweOutcome("authjs", s.res, s.err, false),
-	)
+	}
 }

@@ -73,6 +73,10 @@ func (p *page) onUseEncrypted(ctx app.Context, e app.Event) {
 }
 
 func (p *page) renderEncrypt() app.UI {
+	return &widget.Fold{ID: "jwe-encrypt", Class: "jwe", Summary: "Encrypt a JWE", Content: p.encryptForm}
+}
+
+func (p *page) encryptForm() []app.UI {
 	s := &p.jwe.encrypt
 	s.init()
 	options := func(id, cur string, list []string) app.UI {
@@ -82,8 +86,7 @@ func (p *page) renderEncrypt() app.UI {
 			}),
 		)
 	}
-	return app.Details().ID("jwe-encrypt").Class("jwe").Body(
-		app.Summary().Text("Encrypt a JWE"),
+	return []app.UI{
 		app.P().Class("hint").Text("RSA1_5 and PBES2 are not offered: RFC 8725 §3.2 says to avoid RSA1_5, and PBES2's iteration count lets a token's maker stall its reader. The plaintext is never compressed (RFC 8725 §3.6)."),
 		app.Label().For("jwe-enc-plaintext").Text("Plaintext: claims as JSON, or a signed JWT to nest"),
 		app.Textarea().ID("jwe-enc-plaintext").Class("json-input").Spellcheck(false).Text(s.plaintext).OnInput(p.encryptField(&s.plaintext)),
@@ -109,5 +112,5 @@ func (p *page) renderEncrypt() app.UI {
 				app.Button().ID("use-encrypted").Class("secondary").Type("button").Text("Open in the decoder").OnClick(p.onUseEncrypted),
 			)
 		}),
-	)
+	}
 }
