@@ -36,7 +36,7 @@ function authlabInstantiate(instantiate, source, importObject) {
     const worker = new Worker(new URL("compile.js", url));
     let instantiated = null;
     let warmed = false;
-    let idle = false; // the warm-up ran to its end: the worker only waits
+    let idle = false; // the warm-up's run ended: the worker only waits
     let done = false;
     // The page instantiates the module while the worker's warm-up runs,
     // and starts Go once that run is over, in a task of its own.
@@ -84,7 +84,10 @@ function authlabInstantiate(instantiate, source, importObject) {
           finish();
           return;
         case "warmed":
-          warmed = idle = true;
+          // "mounted …" when the run ended; otherwise (a run still going
+          // at warmLimit, or no glue) the worker is stopped at once.
+          warmed = true;
+          idle = String(msg.warmed).startsWith("mounted ");
           finish();
           return;
         default:

@@ -30,13 +30,17 @@ var (
 	// ErrMalformed: a section, a LEB128 number or a segment runs past its
 	// end (§5.5.2 "Sections", §5.2.2 "Integers").
 	ErrMalformed = errors.New("malformed WebAssembly module")
-	// ErrUnsupported: a data segment that Merge does not rewrite: passive,
-	// for a memory other than 0, or placed by an expression other than a
-	// single i32.const (§5.5.14); or segments that overlap.
+	// ErrUnsupported: a module whose data Merge does not rewrite: a data
+	// segment that is passive, for a memory other than 0, or placed by an
+	// expression other than a single i32.const (§5.5.14); segments that
+	// overlap; a data count section (§5.5.15), which lets code name
+	// segments by index; or an imported memory (§5.5.5), whose bytes the
+	// zeros between segments would overwrite.
 	ErrUnsupported = errors.New("data segments that cannot be merged")
 )
 
 const (
+	sectionImport    = 2
 	sectionData      = 11
 	sectionDataCount = 12
 	opI32Const       = 0x41
@@ -64,8 +68,7 @@ type segment struct {
 
 // Merge returns module with each run of data segments whose gaps are at
 // most maxGap bytes joined into one segment. Every other section is copied
-// unchanged; a data count section (§5.5.15), if there is one, is given the
-// new count. A module without a data section is returned as it is.
+// unchanged. A module without a data section is returned as it is.
 func Merge(module []byte, maxGap int) ([]byte, Stats, error) {
 	if !bytes.HasPrefix(module, header) {
 		return nil, Stats{}, ErrNotWasm
@@ -78,15 +81,26 @@ func Merge(module []byte, maxGap int) ([]byte, Stats, error) {
 	if i < 0 {
 		return module, Stats{}, nil
 	}
+	for _, s := range sections {
+		if s.id == sectionDataCount {
+			return nil, Stats{}, fmt.Errorf("%w: a data count section", ErrUnsupported)
+		}
+		if s.id == sectionImport {
+			mem, err := importsMemory(s.body)
+			if err != nil {
+				return nil, Stats{}, err
+			}
+			if mem {
+				return nil, Stats{}, fmt.Errorf("%w: an imported memory", ErrUnsupported)
+			}
+		}
+	}
 	segs, err := readData(sections[i].body)
 	if err != nil {
 		return nil, Stats{}, err
 	}
 	merged, zeros := join(segs, maxGap)
 	sections[i].body = writeData(merged)
-	if j := slices.IndexFunc(sections, func(s section) bool { return s.id == sectionDataCount }); j >= 0 {
-		sections[j].body = appendU32(nil, uint32(len(merged)))
-	}
 	out := slices.Clone(header)
 	for _, s := range sections {
 		out = append(out, s.id)
@@ -105,11 +119,12 @@ type section struct {
 func split(b []byte) ([]section, error) {
 	var out []section
 	for r := (reader{b: b}); r.more(); {
+		start := r.at
 		id := r.byte()
 		n := r.u32()
 		body := r.take(int(n))
 		if r.err != nil {
-			return nil, fmt.Errorf("%w: section %d at byte %d", ErrMalformed, id, len(header)+r.at)
+			return nil, fmt.Errorf("%w: section %d at byte %d", ErrMalformed, id, len(header)+start)
 		}
 		out = append(out, section{id, body})
 	}
@@ -161,11 +176,11 @@ func join(segs []segment, maxGap int) ([]segment, int) {
 	for _, s := range segs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			gap := int(uint64(s.offset) - uint64(last.offset) - uint64(len(last.data)))
-			if gap <= maxGap {
+			gap := uint64(s.offset) - uint64(last.offset) - uint64(len(last.data))
+			if maxGap >= 0 && gap <= uint64(maxGap) {
 				last.data = append(last.data, make([]byte, gap)...)
 				last.data = append(last.data, s.data...)
-				zeros += gap
+				zeros += int(gap)
 				continue
 			}
 		}

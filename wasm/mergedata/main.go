@@ -3,7 +3,7 @@
 // thousands (see app/wasmdata): each instantiation has fewer to write,
 // and brotli and gzip see the data without a header every few bytes.
 //
-//	go run ./wasm/mergedata web/app.wasm worker/build/app.wasm
+//	go run ./wasm/mergedata web/app.wasm web/quickcheck.wasm
 package main
 
 import (

@@ -147,6 +147,11 @@ func TestStartupKeepsFirstPaint(t *testing.T) {
 		if r.Retired < r.Mount {
 			t.Errorf("%s: the compile worker, its warm-up over, was stopped at %.0f ms, before the live page was mounted at %.0f ms: tearing it down takes the CPU from the start", path, r.Retired, r.Mount)
 		}
+		// Once mounted, the page stops it when idle (authlabAfterMount waits
+		// for idle 2 s at most), well before authlabRetireLimit's 10 s.
+		if r.Retired > r.Mount+8000 {
+			t.Errorf("%s: the compile worker was stopped %.0f ms after the mount: only by the page's 10 s limit, not once the page was idle", path, r.Retired-r.Mount)
+		}
 		if r.Turn > r.Mount {
 			t.Errorf("%s: app.wasm started at %.0f ms and mounted the live page at %.0f ms in the same task, blocking the page throughout", path, r.Run, r.Mount)
 		}
@@ -230,22 +235,37 @@ func TestCompileWorkerWarmUp(t *testing.T) {
 }
 
 // TestPageStartsWhenWarmUpHangs runs the page's own start of app.wasm
-// (authlabInstantiate, app/ui's appjs_compile.js) with a wasm_exec.js that
-// computes forever, so that the worker's warm-up never gives its event
-// loop a turn and its own limit never fires: the page must still get its
-// instance, after its own wait, and stop the worker.
+// (authlabInstantiate, app/ui's appjs_compile.js) with two glues whose
+// warm-up never ends: a wasm_exec.js that computes forever, so that the
+// worker's event loop never gets a turn and its own limit never fires,
+// and a Go that instantiates the module and then waits forever, so that
+// the worker gives up at its limit (warmLimit, 3 s) and says so. The page
+// must get its instance all the same, after its own wait or the worker's,
+// and stop the worker by then: only a worker whose run ended may outlive
+// the start.
 func TestPageStartsWhenWarmUpHangs(t *testing.T) {
-	tab := uiBrowser(t)
-	tab.openURL(baseURL + "/jwt")
-	var got struct {
-		Error      string   `json:"error"`
-		Instance   bool     `json:"instance"`
-		Terminated bool     `json:"terminated"`
-		Messages   []string `json:"messages"`
-		Waited     float64  `json:"waited"`
+	cases := []struct {
+		name, glue, messages string
+		min, max             float64
+	}{
+		{"computes forever", "for (;;) {}", "module", 3000, 10000},
+		{"waits forever", `self.Go = class {
+  constructor() { this.importObject = { gojs: new Proxy({}, { get: () => () => {} }) }; }
+  run() { return new Promise(() => {}); }
+};`, "module,warmed", 2500, 10000},
 	}
-	tab.eval(`new Promise(resolve => {
-  const glue = URL.createObjectURL(new Blob(["for (;;) {}"], { type: "text/javascript" }));
+	for _, c := range cases {
+		tab := uiBrowser(t)
+		tab.openURL(baseURL + "/jwt")
+		var got struct {
+			Error      string   `json:"error"`
+			Instance   bool     `json:"instance"`
+			Terminated bool     `json:"terminated"`
+			Messages   []string `json:"messages"`
+			Waited     float64  `json:"waited"`
+		}
+		tab.eval(fmt.Sprintf(`new Promise(resolve => {
+  const glue = URL.createObjectURL(new Blob([%s], { type: "text/javascript" }));
   const messages = [];
   let terminated = false, moduleAt = -1;
   const W = window.Worker;
@@ -269,19 +289,21 @@ func TestPageStartsWhenWarmUpHangs(t *testing.T) {
       window.Worker = W;
       resolve(Object.assign(r, { terminated, messages, waited: moduleAt < 0 ? -1 : performance.now() - moduleAt }));
     });
-})`, &got)
-	if got.Error != "" || !got.Instance {
-		t.Fatalf("the page did not get its instance: %q (the worker sent %v)", got.Error, got.Messages)
-	}
-	if strings.Join(got.Messages, ",") != "module" {
-		t.Errorf("the worker sent %v, want only the module: the warm-up was meant to hang", got.Messages)
-	}
-	// authlabWarmWait is 3500 ms: an instance much sooner means the page
-	// did not wait for the warm-up at all.
-	if got.Waited < 3000 || got.Waited > 10000 {
-		t.Errorf("the page went on %.0f ms after the module arrived, want about 3500", got.Waited)
-	}
-	if !got.Terminated {
-		t.Error("the page went on without stopping the worker whose warm-up hangs")
+})`, jsString(c.glue)), &got)
+		if got.Error != "" || !got.Instance {
+			t.Errorf("%s: the page did not get its instance: %q (the worker sent %v)", c.name, got.Error, got.Messages)
+			continue
+		}
+		if strings.Join(got.Messages, ",") != c.messages {
+			t.Errorf("%s: the worker sent %v, want %s", c.name, got.Messages, c.messages)
+		}
+		// authlabWarmWait is 3500 ms, the worker's warmLimit 3000 ms: an
+		// instance much sooner means the page did not wait at all.
+		if got.Waited < c.min || got.Waited > c.max {
+			t.Errorf("%s: the page went on %.0f ms after the module arrived, want %.0f–%.0f", c.name, got.Waited, c.min, c.max)
+		}
+		if !got.Terminated {
+			t.Errorf("%s: the page went on without stopping the worker whose warm-up did not end", c.name)
+		}
 	}
 }
