@@ -3,10 +3,10 @@
 // many small ones.
 //
 // Go's linker writes a js/wasm module's initialised data as up to 100,000
-// active data segments, split wherever eight or more zero bytes run
-// (WebAssembly Core Specification 2.0, §5.5.14 "Data Section"). Each
+// active data segments, split at runs of zero bytes (WebAssembly Core
+// Specification 2.0, §5.5.14 "Data Section"). Each
 // segment costs the engine a step at every instantiation (§4.5.4
-// "Instantiation", step 16: one memory.init per segment), and its header
+// "Instantiation": a memory.init and a data.drop per segment), and its header
 // (an offset expression and a size) interrupts the bytes a compressor sees.
 // Merge joins neighbouring segments, writing the zeros between them
 // explicitly: the memory an instance starts with is byte for byte the
