@@ -4,13 +4,12 @@
 //
 // Go's linker writes a js/wasm module's initialised data as up to 100,000
 // active data segments, split at runs of zero bytes (WebAssembly Core
-// Specification 2.0, §5.5.14 "Data Section"). Each
-// segment costs the engine a step at every instantiation (§4.5.4
-// "Instantiation": a memory.init and a data.drop per segment), and its header
-// (an offset expression and a size) interrupts the bytes a compressor sees.
-// Merge joins neighbouring segments, writing the zeros between them
-// explicitly: the memory an instance starts with is byte for byte the
-// same.
+// Specification 2.0, §5.5.14 "Data Section"). Each segment costs the
+// engine a step at every instantiation (§4.5.4 "Instantiation": a
+// memory.init and a data.drop per segment), and its header (an offset
+// expression and a size) interrupts the bytes a compressor sees. Merge
+// joins neighbouring segments, writing the zeros between them explicitly:
+// the memory an instance starts with is byte for byte the same.
 package wasmdata
 
 import (
@@ -18,6 +17,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 )
 
@@ -56,8 +56,9 @@ const DefaultGap = 4096
 
 // Stats says what Merge did.
 type Stats struct {
-	Before, After int // data segments
-	Zeros         int // zero bytes now written explicitly
+	Before, After           int // data segments
+	Zeros                   int // zero bytes now written explicitly
+	BytesBefore, BytesAfter int // the module's size
 }
 
 // segment is an active data segment of memory 0.
@@ -107,7 +108,21 @@ func Merge(module []byte, maxGap int) ([]byte, Stats, error) {
 		out = appendU32(out, uint32(len(s.body)))
 		out = append(out, s.body...)
 	}
-	return out, Stats{Before: len(segs), After: len(merged), Zeros: zeros}, nil
+	return out, Stats{Before: len(segs), After: len(merged), Zeros: zeros, BytesBefore: len(module), BytesAfter: len(out)}, nil
+}
+
+// MergeFile merges the data segments of the module in the file at path,
+// as Merge does, and writes it back in place.
+func MergeFile(path string, maxGap int) (Stats, error) {
+	in, err := os.ReadFile(path)
+	if err != nil {
+		return Stats{}, err
+	}
+	out, st, err := Merge(in, maxGap)
+	if err != nil {
+		return Stats{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return st, os.WriteFile(path, out, 0o644)
 }
 
 // section is one section of a module (§5.5.2).

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"maps"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -172,4 +175,27 @@ func FuzzMerge(f *testing.F) {
 			t.Fatal("the merged module starts with another memory")
 		}
 	})
+}
+
+func TestMergeFileRewritesInPlace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.wasm")
+	in := module(active(16, "ab"), active(20, "cd"))
+	if err := os.WriteFile(path, in, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := MergeFile(path, 8)
+	if err != nil || st.After != 1 || st.BytesBefore != len(in) {
+		t.Fatalf("%+v, %v", st, err)
+	}
+	got, _ := os.ReadFile(path)
+	want, _, _ := Merge(in, 8)
+	if !bytes.Equal(got, want) || st.BytesAfter != len(want) {
+		t.Error("the file does not hold what Merge returns")
+	}
+	if err := os.WriteFile(path, []byte("not wasm"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := MergeFile(path, 8); !errors.Is(err, ErrNotWasm) || !strings.Contains(err.Error(), path) {
+		t.Errorf("a file that is not a module: %v", err)
+	}
 }

@@ -27,7 +27,7 @@ func Of(dir, tmp string, mergeData bool) (raw, gzipped int64, err error) {
 		return 0, 0, fmt.Errorf("go build: %w\n%s", err, b)
 	}
 	if mergeData {
-		if err := merge(out); err != nil {
+		if _, err := wasmdata.MergeFile(out, wasmdata.DefaultGap); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -53,17 +53,4 @@ type counter int64
 func (c *counter) Write(p []byte) (int, error) {
 	*c += counter(len(p))
 	return len(p), nil
-}
-
-// merge merges the data segments of the module at path, as
-// wasm/mergedata does.
-func merge(path string) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	if b, _, err = wasmdata.Merge(b, wasmdata.DefaultGap); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return os.WriteFile(path, b, 0o644)
 }

@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/authlab/authlab/app/wasmdata"
 )
@@ -20,24 +19,10 @@ func main() {
 	flag.Parse()
 	log.SetFlags(0)
 	for _, path := range flag.Args() {
-		if err := mergeFile(path, *gap); err != nil {
-			log.Fatalf("mergedata: %s: %v", path, err)
+		st, err := wasmdata.MergeFile(path, *gap)
+		if err != nil {
+			log.Fatalf("mergedata: %v", err)
 		}
+		fmt.Printf("%s: %d data segments → %d (%d zero bytes written), %d → %d bytes\n", path, st.Before, st.After, st.Zeros, st.BytesBefore, st.BytesAfter)
 	}
-}
-
-func mergeFile(path string, gap int) error {
-	in, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	out, st, err := wasmdata.Merge(in, gap)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(path, out, 0o644); err != nil {
-		return err
-	}
-	fmt.Printf("%s: %d data segments → %d (%d zero bytes written), %d → %d bytes\n", path, st.Before, st.After, st.Zeros, len(in), len(out))
-	return nil
 }
