@@ -25,9 +25,12 @@ import (
 // task runs shows whether the mount came in the same task as app.wasm's
 // start or after the event loop had had a turn. And it records when the
 // page made the dedicated worker that downloads and compiles app.wasm,
-// and what that worker said of its warm-up run when it sent the module.
+// and what that worker said of its warm-up run when it sent the module,
+// and when web/loader.js began to wait for the first contentful paint:
+// the moment it asked for paint entries, just after it started the timer
+// that ends the wait (loaderPaintLimit).
 const startupProbe = `(() => {
-  const s = window.__startup = { lcp: [], long: [], mount: -1, fcp: -1, run: -1, turn: -1, compiler: -1, warmed: "", retired: -1 };
+  const s = window.__startup = { lcp: [], long: [], mount: -1, fcp: -1, run: -1, turn: -1, compiler: -1, warmed: "", retired: -1, wait: -1 };
   const W = window.Worker;
   window.Worker = function (url, ...rest) {
     const w = new W(url, ...rest);
@@ -61,6 +64,11 @@ const startupProbe = `(() => {
   }))).observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver(l => l.getEntries().forEach(e => s.long.push({ t: e.startTime, d: e.duration })))
     .observe({ type: "longtask", buffered: true });
+  const observe = PerformanceObserver.prototype.observe;
+  PerformanceObserver.prototype.observe = function (opts, ...rest) {
+    if (s.wait < 0 && opts && opts.type === "paint") s.wait = performance.now();
+    return observe.call(this, opts, ...rest);
+  };
   document.addEventListener("DOMContentLoaded", () => {
     const first = document.body.firstElementChild;
     new MutationObserver((_, o) => {
@@ -92,7 +100,13 @@ type startupReport struct {
 	Fetch    float64 `json:"fetch"`    // when the page itself requested app.wasm
 	Warmed   string  `json:"warmed"`   // how the compile worker's warm-up run went
 	Retired  float64 `json:"retired"`  // when the page stopped that worker
+	Wait     float64 `json:"wait"`     // when loader.js began to wait for the first paint
 }
+
+// loaderPaintLimit is how long web/loader.js's firstPaint waits for the
+// first contentful paint to be reported before it lets app.wasm start
+// anyway.
+const loaderPaintLimit = 2000 * time.Millisecond
 
 // TestStartupKeepsFirstPaint loads /, /jwt and /oauth on a first visit
 // with the CPU slowed down four times, as Lighthouse's mobile profile
@@ -122,20 +136,24 @@ func TestStartupKeepsFirstPaint(t *testing.T) {
 		var raw string
 		tab.run(chromedp.Evaluate(`JSON.stringify({
 			lcp: __startup.lcp.map(e => ({ t: e.t, size: e.size, name: e.name, connected: !!e.el && e.el.isConnected })),
-			long: __startup.long, mount: __startup.mount, fcp: __startup.fcp, run: __startup.run, turn: __startup.turn, compiler: __startup.compiler, warmed: __startup.warmed, retired: __startup.retired,
+			long: __startup.long, mount: __startup.mount, fcp: __startup.fcp, run: __startup.run, turn: __startup.turn, compiler: __startup.compiler, warmed: __startup.warmed, retired: __startup.retired, wait: __startup.wait,
 			paint: (performance.getEntriesByName("first-contentful-paint")[0] || { startTime: -1 }).startTime,
 			fetch: (performance.getEntriesByType("resource").find(e => new URL(e.name).pathname.endsWith("/web/app.wasm")) || { startTime: -1 }).startTime })`, &raw))
 		var r startupReport
 		if err := json.Unmarshal([]byte(raw), &r); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s: first paint at %.0f ms, reported at %.0f ms, app.wasm's compiler started at %.0f ms (warm-up: %q), app.wasm started at %.0f ms, next task at %.0f ms, mount at %.0f ms; LCP entries %+v; long tasks %+v",
-			path, r.Paint, r.FCP, r.Compiler, r.Warmed, r.Run, r.Turn, r.Mount, r.LCP, r.Long)
+		t.Logf("%s: loader.js waited for the first paint from %.0f ms, first paint at %.0f ms, reported at %.0f ms, app.wasm's compiler started at %.0f ms (warm-up: %q), app.wasm started at %.0f ms, next task at %.0f ms, mount at %.0f ms; LCP entries %+v; long tasks %+v",
+			path, r.Wait, r.Paint, r.FCP, r.Compiler, r.Warmed, r.Run, r.Turn, r.Mount, r.LCP, r.Long)
 		if want := "mounted " + path; r.Warmed != want {
 			t.Errorf("%s: the compile worker's warm-up reported %q, want %q: the page compiles the Go runtime's start and its mount on its main thread", path, r.Warmed, want)
 		}
-		if r.Paint < 0 || r.FCP < 0 || r.Compiler < r.FCP {
-			t.Errorf("%s: app.wasm's compiler started at %.0f ms, before the first contentful paint (at %.0f ms) was reported at %.0f ms", path, r.Compiler, r.Paint, r.FCP)
+		// On a busy machine the report can come after loader.js's limit;
+		// then the compiler may start when the limit ends the wait, and
+		// never before.
+		limit := r.Wait + float64(loaderPaintLimit.Milliseconds())
+		if r.Wait < 0 || r.Paint < 0 || r.FCP < 0 || (r.Compiler < r.FCP && r.Compiler < limit) {
+			t.Errorf("%s: app.wasm's compiler started at %.0f ms, before the first contentful paint (at %.0f ms) was reported at %.0f ms and before loader.js's wait, begun at %.0f ms, reached its limit", path, r.Compiler, r.Paint, r.FCP, r.Wait)
 		}
 		if r.Fetch >= 0 {
 			t.Errorf("%s: the page itself requested app.wasm at %.0f ms, and compiles it on its main thread", path, r.Fetch)
