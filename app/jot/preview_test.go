@@ -51,6 +51,12 @@ func workbenchShows(token string) shown {
 // token, through testdata/preview.cjs.
 func previewShows(t *testing.T, tokens []string) []shown {
 	t.Helper()
+	return previewOf(t, filepath.Join(moduleRoot(t), "web", "loader.js"), tokens)
+}
+
+// previewOf runs inspectToken of the loader.js at path.
+func previewOf(t *testing.T, loader string, tokens []string) []shown {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatalf("node is not installed: the preview of web/loader.js cannot be run (%v)", err)
@@ -59,7 +65,7 @@ func previewShows(t *testing.T, tokens []string) []shown {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, filepath.Join("testdata", "preview.cjs"), filepath.Join(moduleRoot(t), "web", "loader.js"))
+	cmd := exec.Command(node, filepath.Join("testdata", "preview.cjs"), loader)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

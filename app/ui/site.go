@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/authlab/authlab/app/sitemin"
 )
 
 // pwaFiles are the files go-app's handler generates besides the pages.
@@ -22,7 +24,8 @@ var pwaFiles = []string{"/app.js", "/app-worker.js", "/manifest.webmanifest", "/
 // hosts that serve a folder's index.html after redirecting "/basic" to
 // "/basic/" (a plain file server, S3, nginx) both find it. The not-found
 // page is 404.html. The caller copies web/, with app.wasm, into dir first:
-// its size feeds the loading bar.
+// its size feeds the loading bar. Last, every script and style sheet in
+// dir, web/'s among them, is minified (package sitemin).
 func WriteSite(dir string, cfg Config) error {
 	cfg, err := cfg.Normalize()
 	if err != nil {
@@ -79,5 +82,6 @@ func WriteSite(dir string, cfg Config) error {
 			return err
 		}
 	}
-	return nil
+	_, err = sitemin.Dir(dir)
+	return err
 }

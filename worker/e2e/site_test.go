@@ -139,7 +139,7 @@ func TestStaticSiteUnderBasePath(t *testing.T) {
 		t.Errorf("app.wasm served as %q", ct)
 	}
 	_, _, appJS := s.get(t, "/app.js")
-	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/authlab/"`, `"AUTHLAB_API_URL":"` + baseURL + `"`, `"/authlab/web/app.wasm"`, `"/authlab/app-worker.js"`} {
+	for _, want := range []string{`GOAPP_ROOT_PREFIX:"/authlab/"`, `AUTHLAB_API_URL:"` + baseURL + `"`, `"/authlab/web/app.wasm"`, `"/authlab/app-worker.js"`} {
 		if !strings.Contains(appJS, want) {
 			t.Errorf("app.js lacks %s", want)
 		}
