@@ -34,9 +34,19 @@ func precached(t *testing.T, origin string) []string {
 	}
 	sw, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	m := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindSubmatch(sw)
+	return resourceList(t, string(sw))
+}
+
+// cacheList finds go-app's resourcesToCache, the paths the service
+// worker caches, in app-worker.js as the site serves it, minified.
+var cacheList = regexp.MustCompile(`\bresourcesToCache\s*=\s*(\[[^\]]*\])`)
+
+// resourceList is the list of paths that the service worker sw caches.
+func resourceList(t *testing.T, sw string) []string {
+	t.Helper()
+	m := cacheList.FindStringSubmatch(sw)
 	var list []string
-	if m == nil || json.Unmarshal(m[1], &list) != nil {
+	if m == nil || json.Unmarshal([]byte(m[1]), &list) != nil || len(list) == 0 {
 		t.Fatalf("no resource list in app-worker.js: %.200s", sw)
 	}
 	return list

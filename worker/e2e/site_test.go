@@ -155,11 +155,7 @@ func TestStaticSiteUnderBasePath(t *testing.T) {
 		t.Errorf("manifest: %v %s", err, manifest)
 	}
 	_, _, sw := s.get(t, "/app-worker.js")
-	cached := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindStringSubmatch(sw)
-	var resources []string
-	if cached == nil || json.Unmarshal([]byte(cached[1]), &resources) != nil {
-		t.Fatalf("no resource list in app-worker.js")
-	}
+	resources := resourceList(t, sw)
 	for _, r := range resources {
 		if !strings.HasPrefix(r, sitePath+"/") && r != sitePath {
 			t.Errorf("the service worker caches %s, outside the base path", r)
