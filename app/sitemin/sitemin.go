@@ -4,8 +4,9 @@
 // The style sheets and web/loader.js are render-blocking, so every byte
 // of them is on the path to the page's first paint; go-app's app.js,
 // wasm_exec.js and the workers' scripts are read before any tool is live.
-// Names at a script's top level are globals other scripts call
-// (authlabFirstPaint, Go), and stay as they are.
+// Names declared at a script's top level are globals that other scripts
+// and app.wasm call (goappGetenv, goappKeepBodyClean), and stay as they
+// are.
 package sitemin
 
 import (
@@ -67,11 +68,13 @@ type Stats struct {
 	BytesBefore, BytesAfter int64
 }
 
-// Dir minifies, in place, every script and style sheet under dir.
+// Dir minifies, in place, every script and style sheet under dir. Only
+// regular files are rewritten: a symbolic link, and the file it names,
+// are left as they are.
 func Dir(dir string) (Stats, error) {
 	var st Stats
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !Minifies(path) {
+		if err != nil || !d.Type().IsRegular() || !Minifies(path) {
 			return err
 		}
 		data, err := os.ReadFile(path)

@@ -12,13 +12,23 @@ import (
 	"github.com/authlab/authlab/app/sitemin"
 )
 
-// topLevelFunction finds a function declared at a script's top level: a
-// global that another script or the page calls by name.
-var topLevelFunction = regexp.MustCompile(`(?m)^(?:async )?function (\w+)\(`)
+// topLevelName finds a name declared at a script's top level, a global
+// that another script or the page may use: the keyword and the name.
+var topLevelName = regexp.MustCompile(`(?m)^(?:async )?(function|var|let|const|class) (\w+)\b`)
+
+// declares reports whether a minified script still declares name at its
+// top level with keyword (a minifier may join var, let and const
+// declarations into one list, so a declared name may also follow a comma).
+func declares(small []byte, keyword, name string) bool {
+	if keyword == "function" || keyword == "class" {
+		return regexp.MustCompile(`\b` + keyword + ` ` + name + `\b`).Match(small)
+	}
+	return regexp.MustCompile(`(?:\b(?:var|let|const) |,)` + name + `\b`).Match(small)
+}
 
 // TestSiteScriptsStayPrograms minifies every script of web/ and has Node's
 // own parser check each result (node --check). Each must be smaller and
-// keep the names of its top-level functions.
+// keep the names it declares at its top level.
 func TestSiteScriptsStayPrograms(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -29,6 +39,7 @@ func TestSiteScriptsStayPrograms(t *testing.T) {
 		t.Fatalf("web/ has %d scripts (%v)", len(scripts), err)
 	}
 	dir := t.TempDir()
+	names := 0
 	for _, path := range scripts {
 		src, err := os.ReadFile(path)
 		if err != nil {
@@ -41,9 +52,10 @@ func TestSiteScriptsStayPrograms(t *testing.T) {
 		if len(small) >= len(src) {
 			t.Errorf("%s: %d bytes minified, %d before", path, len(small), len(src))
 		}
-		for _, m := range topLevelFunction.FindAllSubmatch(src, -1) {
-			if !bytes.Contains(small, append(append([]byte("function "), m[1]...), '(')) {
-				t.Errorf("%s: the global function %s was renamed or dropped", path, m[1])
+		for _, m := range topLevelName.FindAllSubmatch(src, -1) {
+			names++
+			if !declares(small, string(m[1]), string(m[2])) {
+				t.Errorf("%s: the global %s %s was renamed or dropped", path, m[1], m[2])
 			}
 		}
 		out := filepath.Join(dir, filepath.Base(path))
@@ -53,6 +65,9 @@ func TestSiteScriptsStayPrograms(t *testing.T) {
 		if msg, err := exec.Command(node, "--check", out).CombinedOutput(); err != nil {
 			t.Errorf("%s: Node cannot parse the minified script: %v\n%s", path, err, msg)
 		}
+	}
+	if names < 10 {
+		t.Errorf("found %d top-level names in web/'s scripts: the pattern no longer finds them", names)
 	}
 }
 
@@ -110,5 +125,38 @@ func TestDirMinifiesScriptsAndStyleSheets(t *testing.T) {
 	}
 	if st.Files != 2 || st.BytesBefore != int64(len(files["app.js"])+len(files["web/app.css"])) || st.BytesAfter != int64(len(want["app.js"])+len(want["web/app.css"])) {
 		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestDirRefusesWhatDoesNotParse(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "broken.js"), []byte("function ("), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sitemin.Dir(dir); !errors.Is(err, sitemin.ErrMinify) {
+		t.Errorf("a folder with a script that does not parse: %v, want ErrMinify", err)
+	}
+}
+
+func TestDirLeavesSymbolicLinks(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	target := filepath.Join(elsewhere, "kept.js")
+	src := "// not the site's\nfunction kept(first) {\n  return first;\n}\n"
+	if err := os.WriteFile(target, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, filepath.Join(dir, "link.js")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := sitemin.Dir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != src || st.Files != 0 {
+		t.Errorf("the file a link names was rewritten: %q (stats %+v)", got, st)
 	}
 }
