@@ -1,9 +1,12 @@
 package ui_test
 
 import (
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,7 +69,7 @@ var localRef = regexp.MustCompile(`(?:href|src)="(/[^"]*)"`)
 
 // directCall is a call of go-app's start or service worker registration
 // as a statement of its own, which app.js must not have.
-var directCall = regexp.MustCompile(`(goappInitWebAssembly|goappInitServiceWorker)\(\)[;,}\n]`)
+var directCall = regexp.MustCompile(`(goappInitWebAssembly|goappInitServiceWorker)\(\)(?:[;,})\n]|$)`)
 
 // compiledInWorker is app.js's call that has web/compile.js fetch and
 // compile app.wasm.
@@ -141,6 +144,58 @@ func TestWriteSiteUnderBasePath(t *testing.T) {
 	}
 	if m := read("manifest.webmanifest"); !strings.Contains(m, `"start_url":"/authlab/"`) {
 		t.Errorf("manifest: %s", m)
+	}
+}
+
+// TestWrittenScriptsParse has Node's own parser (node --check) read every
+// script the site is written with, go-app's minified as well as the
+// site's own.
+func TestWrittenScriptsParse(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is not installed: the written scripts cannot be parsed (%v)", err)
+	}
+	// The caller copies web/ into the site first (WriteSite); its scripts
+	// are enough here.
+	dir := t.TempDir()
+	own, err := filepath.Glob(filepath.Join("..", "..", "web", "*.js"))
+	if err != nil || len(own) == 0 {
+		t.Fatalf("web/ has %d scripts (%v)", len(own), err)
+	}
+	for _, path := range own {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "web", filepath.Base(path)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ui.WriteSite(dir, ui.Config{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	var scripts []string
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".js") || strings.HasSuffix(path, ".mjs")) {
+			scripts = append(scripts, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"app.js", "app-worker.js", "wasm_exec.js", "web/loader.js", "web/compile.js"} {
+		if !slices.Contains(scripts, filepath.Join(dir, filepath.FromSlash(want))) {
+			t.Errorf("the site is written without %s", want)
+		}
+	}
+	for _, path := range scripts {
+		if msg, err := exec.Command(node, "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("%s: Node cannot parse it: %v\n%s", path, err, msg)
+		}
 	}
 }
 
