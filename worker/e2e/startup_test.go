@@ -6,6 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -105,8 +108,26 @@ type startupReport struct {
 
 // loaderPaintLimit is how long web/loader.js's firstPaint waits for the
 // first contentful paint to be reported before it lets app.wasm start
-// anyway.
+// anyway; TestLoaderPaintLimit holds it to loader.js's own.
 const loaderPaintLimit = 2000 * time.Millisecond
+
+// firstPaintTimer is firstPaint's limit in web/loader.js: the first timer
+// its promise sets.
+var firstPaintTimer = regexp.MustCompile(`function firstPaint\(\) \{\s*return new Promise\(function \(resolve\) \{\s*setTimeout\(resolve, (\d+)\);`)
+
+func TestLoaderPaintLimit(t *testing.T) {
+	src, err := os.ReadFile("../../web/loader.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := firstPaintTimer.FindSubmatch(src)
+	if m == nil {
+		t.Fatal("web/loader.js: firstPaint's timer not found")
+	}
+	if ms, _ := strconv.Atoi(string(m[1])); time.Duration(ms)*time.Millisecond != loaderPaintLimit {
+		t.Errorf("web/loader.js's firstPaint waits %s ms; the start-up test allows for %s", m[1], loaderPaintLimit)
+	}
+}
 
 // TestStartupKeepsFirstPaint loads /, /jwt and /oauth on a first visit
 // with the CPU slowed down four times, as Lighthouse's mobile profile
