@@ -67,7 +67,7 @@
 //     turn, so that other load on the machine falls on all of them alike;
 //     req/s, p50 and p99 are medians over the rounds, and each ratio
 //     against Hono is the geometric mean of the per-round ratios with a
-//     95% t-interval (stats.go), which is the run's resolution; the
+//     95% t-interval (app/ratio), which is the run's resolution; the
 //     floor's margin over the fastest worker is reported the same way,
 //     and flagged when it is under 3×;
 //  3. CPU time per request: -cpu-requests sequential requests per variant

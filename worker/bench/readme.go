@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/authlab/authlab/app/ratio"
 	"github.com/authlab/authlab/worker/devserver"
 )
 
@@ -105,7 +106,7 @@ func (r *report) resultsSection() string {
 		g, h := r.rows[ei][glue].result(), r.rows[ei][hono].result()
 		faster, tighter, n := r.rows[ei][glue].ahead(&r.rows[ei][hono])
 		rps := fmt.Sprintf("%.2f×", g.ReqPerSec/h.ReqPerSec)
-		if iv, ok := pairedRatio(r.rows[ei][glue].series(reqPerSec), r.rows[ei][hono].series(reqPerSec)); ok {
+		if iv, ok := ratio.Paired(r.rows[ei][glue].series(reqPerSec), r.rows[ei][hono].series(reqPerSec)); ok {
 			rps = iv.String()
 		}
 		fmt.Fprintf(&b, "| `%s` (%s) | %s | %.2f× | %.2f× | %d/%d · %d/%d | %s / %s |\n", e.title(), short(e.name),
@@ -331,7 +332,7 @@ func (r *report) floorTable(b *strings.Builder) {
 		margin := "–"
 		if m, ok := r.floorMargin(ei); ok {
 			margin = m.String()
-			if m.ratio < minFloorMargin {
+			if m.Ratio < minFloorMargin {
 				margin = "**" + margin + ", under " + fmt.Sprintf("%.0f×", minFloorMargin) + "**"
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/authlab/authlab/app/ratio"
 	"github.com/authlab/authlab/worker/budget"
 	"github.com/authlab/authlab/worker/devserver"
 )
@@ -193,10 +194,10 @@ func (r *report) runtimeText() string {
 // floorMargin is the floor's req/s over the fastest other variant's, per
 // round, on endpoint ei; ok is false without a valid floor and another
 // valid variant.
-func (r *report) floorMargin(ei int) (interval, bool) {
+func (r *report) floorMargin(ei int) (ratio.Interval, bool) {
 	fl := r.index(floor)
 	if fl < 0 || !r.rows[ei][fl].valid() {
-		return interval{}, false
+		return ratio.Interval{}, false
 	}
 	var others [][]float64
 	for vi := range r.variants {
@@ -205,7 +206,7 @@ func (r *report) floorMargin(ei int) (interval, bool) {
 		}
 	}
 	if len(others) == 0 {
-		return interval{}, false
+		return ratio.Interval{}, false
 	}
 	return floorMargin(r.rows[ei][fl].series(reqPerSec), others)
 }
@@ -217,7 +218,7 @@ func (r *report) marginNote(ei int) string {
 	if !ok {
 		return "no floor margin: the floor or every worker has no valid run"
 	}
-	if m.ratio < minFloorMargin {
+	if m.Ratio < minFloorMargin {
 		return fmt.Sprintf("the floor reached only %s the fastest worker's req/s, under the %.0f× needed: the harness, not the workers alone, may limit these figures", m, minFloorMargin)
 	}
 	return fmt.Sprintf("the floor reached %s the fastest worker's req/s, over the %.0f× needed", m, minFloorMargin)
@@ -242,9 +243,9 @@ func (r *report) throughputTable(b *strings.Builder) {
 		for _, row := range r.rows[ei] {
 			name := row.variant.name
 			if m, ok := r.floorMargin(ei); ok && name == floor {
-				name = fmt.Sprintf("floor, %.2f× the fastest", m.ratio)
-				if m.ratio < minFloorMargin {
-					name = fmt.Sprintf("floor, **%.2f× the fastest, under %.0f×**", m.ratio, minFloorMargin)
+				name = fmt.Sprintf("floor, %.2f× the fastest", m.Ratio)
+				if m.Ratio < minFloorMargin {
+					name = fmt.Sprintf("floor, **%.2f× the fastest, under %.0f×**", m.Ratio, minFloorMargin)
 				}
 			}
 			res := row.result()
@@ -264,7 +265,7 @@ func (r *report) throughputTable(b *strings.Builder) {
 				rps, p99, cpu, cpuRatio, net := "–", "–", "–", "–", "–"
 				if base != nil {
 					rps = fmt.Sprintf("%.2f×", res.ReqPerSec/base.ReqPerSec)
-					if iv, ok := pairedRatio(row.series(reqPerSec), baseRow.series(reqPerSec)); ok && row.variant.name != baseline {
+					if iv, ok := ratio.Paired(row.series(reqPerSec), baseRow.series(reqPerSec)); ok && row.variant.name != baseline {
 						rps = iv.String()
 					}
 					p99 = fmt.Sprintf("%.2f×", float64(res.P99)/float64(base.P99))
