@@ -3,7 +3,9 @@
 // performance score, Largest Contentful Paint and Total Blocking Time, and
 // the accessibility and best-practices scores. Several sites, such as two
 // revisions, are measured interleaved in one run, each page several
-// times, and the report gives the median and the range of each figure.
+// times, and the report gives the median and the range of each figure,
+// then each other site's figures against the first site's as paired ratios
+// with their 95% intervals (package ratio).
 //
 //	go run ./wasm/bench/lighthouse -site after=http://127.0.0.1:8787 \
 //		-site before=/work/old/worker -runs 3
