@@ -7,8 +7,8 @@
 // then each other site's figures against the first site's as paired ratios
 // with their 95% intervals (package ratio).
 //
-//	go run ./wasm/bench/lighthouse -site after=http://127.0.0.1:8787 \
-//		-site before=/work/old/worker -runs 3
+//	go run ./wasm/bench/lighthouse -site before=/work/old/worker \
+//		-site after=http://127.0.0.1:8787 -runs 3
 //
 // A site is the origin of a running worker, or a worker folder (with its
 // build and node_modules, as `make npm site worker` leaves it) to start
