@@ -87,28 +87,31 @@ func (r *Result) Markdown() string {
 			if s == nil {
 				continue
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s |\n", p, t.Label,
-				Spread(s.column(func(m measurement) float64 { return float64(m.perf) }), "%.0f"),
-				Spread(s.column(func(m measurement) float64 { return m.fcp }), "%.0f"),
-				Spread(s.column(func(m measurement) float64 { return m.si }), "%.0f"),
-				Spread(s.column(func(m measurement) float64 { return m.lcp }), "%.0f"),
-				Spread(s.column(func(m measurement) float64 { return m.tbt }), "%.0f"),
-				Spread(s.column(func(m measurement) float64 { return float64(m.a11y) }), "%.0f"),
-				Spread(s.column(func(m measurement) float64 { return float64(m.bp) }), "%.0f"))
+			fmt.Fprintf(&b, "| `%s` | %s |", p, t.Label)
+			for _, f := range columns {
+				b.WriteString(" " + Spread(s.column(f), "%.0f") + " |")
+			}
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString(r.ratios())
 	return b.String()
 }
 
-// figures are the measures the ratio table compares, in its column order.
-var figures = []func(measurement) float64{
+// columns are the figures of the table, in its column order; the ratio
+// table compares the first five, the performance score and the timings.
+var columns = []func(measurement) float64{
 	func(m measurement) float64 { return float64(m.perf) },
 	func(m measurement) float64 { return m.fcp },
 	func(m measurement) float64 { return m.si },
 	func(m measurement) float64 { return m.lcp },
 	func(m measurement) float64 { return m.tbt },
+	func(m measurement) float64 { return float64(m.a11y) },
+	func(m measurement) float64 { return float64(m.bp) },
 }
+
+// timed is how many of columns the ratio table compares.
+const timed = 5
 
 // ratios renders every other site's figures against the first site's, page
 // by page, as paired ratios (package ratio): run i of each site ran next to
@@ -132,7 +135,7 @@ func (r *Result) ratios() string {
 				continue
 			}
 			fmt.Fprintf(&b, "| `%s` | %s |", p, t.Label)
-			for _, f := range figures {
+			for _, f := range columns[:timed] {
 				cell := "–"
 				if iv, ok := ratio.Paired(s.column(f), bs.column(f)); ok {
 					cell = iv.String()

@@ -103,10 +103,10 @@ func TestMarkdownGivesASiteOnlyItsOwnPages(t *testing.T) {
 
 // withTBT is a report of the fixture with its Total Blocking Time set.
 func withTBT(t *testing.T, perf string, tbt float64) *lighthouse.Report {
+	t.Helper()
 	r := report(t, perf)
-	v := tbt
 	a := r.Audits["total-blocking-time"]
-	a.NumericValue = &v
+	a.NumericValue = &tbt
 	r.Audits["total-blocking-time"] = a
 	return r
 }
