@@ -194,5 +194,5 @@ func TestLoadingBar(t *testing.T) {
 		t.Errorf("the loader covers the page: %+v", state)
 	}
 	b.screenshot("loading", "")
-	b.run(chromedp.ActionFunc(func(ctx context.Context) error { return netthrottle.Set(ctx, 0, -1) }), uiWaitApp)
+	b.run(chromedp.ActionFunc(func(ctx context.Context) error { return netthrottle.Set(ctx, 0, -1) }), waitForApp)
 }

@@ -140,9 +140,6 @@ func (b *uiTab) run(actions ...chromedp.Action) {
 	}
 }
 
-// uiWaitApp waits until app.wasm has started and removed the loader.
-var uiWaitApp = chromedp.Poll(`document.getElementById("app-wasm-loader") === null`, nil, chromedp.WithPollingTimeout(90*time.Second))
-
 // open navigates to a page of the worker's origin and waits for app.wasm.
 func (b *uiTab) open(path string) {
 	b.t.Helper()
@@ -151,7 +148,7 @@ func (b *uiTab) open(path string) {
 
 func (b *uiTab) openURL(u string) {
 	b.t.Helper()
-	b.run(chromedp.Navigate(u), uiWaitApp)
+	b.run(chromedp.Navigate(u), waitForApp)
 }
 
 // eval evaluates JavaScript, awaiting a promise result.
