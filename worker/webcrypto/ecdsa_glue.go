@@ -3,7 +3,6 @@
 package webcrypto
 
 import (
-	"context"
 	"crypto/ecdsa"
 	"encoding/binary"
 	"encoding/json"
@@ -16,18 +15,16 @@ import (
 	"github.com/authlab/authlab/worker/glue"
 )
 
-// ecdsaImport is the glue's import request for a P-256 key: importKey's
-// algorithm, and sign's and verify's parameters.
-type ecdsaImport struct {
-	JWK    map[string]any `json:"jwk"`
-	Alg    map[string]any `json:"alg"`
-	Usages []string       `json:"usages"`
-	Params map[string]any `json:"params"`
+// keyImport is the glue's import request: a P-256 JWK and whether it is
+// the private half.
+type keyImport struct {
+	JWK     map[string]any `json:"jwk"`
+	Private bool           `json:"private"`
 }
 
 // glueKeyNumber imports a key into the glue once and returns its number
 // there, cached under the Go key's pointer.
-func (m *ES256) glueKeyNumber(key any, usage string) (uint32, error) {
+func (m *ES256) glueKeyNumber(key any) (uint32, error) {
 	m.mu.Lock()
 	n, ok := m.glueKey[key]
 	m.mu.Unlock()
@@ -38,16 +35,12 @@ func (m *ES256) glueKeyNumber(key any, usage string) (uint32, error) {
 	if err != nil {
 		return 0, errors.Join(jwt.ErrInvalidKey, err)
 	}
-	req, err := json.Marshal(ecdsaImport{
-		JWK:    jwk,
-		Alg:    map[string]any{"name": "ECDSA", "namedCurve": "P-256"},
-		Usages: []string{usage},
-		Params: map[string]any{"name": "ECDSA", "hash": "SHA-256"},
-	})
+	_, private := key.(*ecdsa.PrivateKey)
+	req, err := json.Marshal(keyImport{JWK: jwk, Private: private})
 	if err != nil {
 		return 0, err
 	}
-	out, err := glue.Call(context.Background(), glue.OpImportKey, req)
+	out, err := glue.CallSync(glue.OpImportKey, req)
 	if err != nil {
 		return 0, errors.Join(jwt.ErrInvalidKey, err)
 	}
@@ -66,7 +59,7 @@ func (m *ES256) glueKeyNumber(key any, usage string) (uint32, error) {
 }
 
 func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byte) error {
-	n, err := m.glueKeyNumber(pub, "verify")
+	n, err := m.glueKeyNumber(pub)
 	if err != nil {
 		return err
 	}
@@ -74,7 +67,7 @@ func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byt
 	binary.LittleEndian.PutUint32(p, n)
 	binary.LittleEndian.PutUint32(p[4:], uint32(len(sig)))
 	p = append(append(p, sig...), signingString...)
-	out, err := glue.Call(context.Background(), glue.OpVerify, p)
+	out, err := glue.CallSync(glue.OpVerify, p)
 	if err != nil {
 		return err
 	}
@@ -85,12 +78,12 @@ func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byt
 }
 
 func (m *ES256) signGlue(priv *ecdsa.PrivateKey, signingString string) ([]byte, error) {
-	n, err := m.glueKeyNumber(priv, "sign")
+	n, err := m.glueKeyNumber(priv)
 	if err != nil {
 		return nil, err
 	}
 	p := make([]byte, 4, 4+len(signingString))
 	binary.LittleEndian.PutUint32(p, n)
 	p = append(p, signingString...)
-	return glue.Call(context.Background(), glue.OpSign, p)
+	return glue.CallSync(glue.OpSign, p)
 }
