@@ -9,15 +9,10 @@
 // numbers.
 //
 // Requests come in through the inbox (see worker/jsserve). Go asks the glue
-// for asynchronous work, such as a D1 query or a key derivation in
-// crypto.subtle, with Call: the glue reads the payload out of Go's memory
-// during the call, does the work, writes the result into the inbox and
-// hands it back with the export authlab_settle(id, ok, len). Work that
-// JavaScript finishes at once, an ES256 signature or its check through
-// node:crypto, goes through CallSync instead: the result comes back in the
-// same call, in a buffer of its own, the syncbox, and the calling goroutine
-// never waits, so neither Go's scheduler nor a promise takes part. The
-// operations are numbered once,
+// for asynchronous work, such as a D1 query or a WebCrypto operation, with
+// Call: the glue reads the payload out of Go's memory during the call,
+// does the work, writes the result into the inbox and hands it back with
+// the export authlab_settle(id, ok, len). The operations are numbered once,
 // by the Op constants here: go generate ./worker/glue/... writes them into
 // glue.mjs as its op object (see worker/glue/opsgen).
 //
@@ -69,9 +64,9 @@ type Op int
 const (
 	OpD1Query   Op = 1 // rows of a statement, as JSON arrays
 	OpD1Run     Op = 2 // run a statement; changes and last_row_id
-	OpImportKey Op = 3 // with CallSync: import a JWK as a node:crypto KeyObject, keep it by number
-	OpVerify    Op = 4 // with CallSync: ECDSA P-256 SHA-256 verification with a kept key
-	OpSign      Op = 5 // with CallSync: ECDSA P-256 SHA-256 signature with a kept key
+	OpImportKey Op = 3 // import a JWK into crypto.subtle, keep it by number
+	OpVerify    Op = 4 // ECDSA P-256 SHA-256 verification with a kept key
+	OpSign      Op = 5 // ECDSA P-256 SHA-256 signature with a kept key
 	OpPBKDF2    Op = 6 // PBKDF2-HMAC-SHA256 key derivation
 	OpD1Prepare Op = 7 // prepare a statement, keep it by number
 	OpD1Batch   Op = 8 // run statements in one round trip, as one transaction
@@ -80,11 +75,6 @@ const (
 // initialInbox is the inbox's first size; the glue asks for a larger one
 // when something does not fit.
 const initialInbox = 16 << 10
-
-// syncboxLen is the syncbox's size: the largest result, or error message,
-// that CallSync hands back. The glue cuts longer messages short and
-// refuses longer results.
-const syncboxLen = 1 << 10
 
 // settled is what authlab_settle hands the waiting goroutine: the result
 // is in the first n bytes of the inbox.
@@ -98,8 +88,6 @@ var (
 	unbound error    // why setUp found no binding.call, or nil
 	binding js.Value // globalThis.context.binding
 	call    js.Value // binding.call(op, id, ptr, len)
-	callNow js.Value // binding.callSync(op, ptr, len)
-	syncbox []byte   // where binding.callSync writes its result
 
 	mu      sync.Mutex
 	inbox   []byte
@@ -120,15 +108,11 @@ func setUp() {
 		return
 	}
 	call = binding.Get("call")
-	callNow = binding.Get("callSync")
-	if call.Type() != js.TypeFunction || callNow.Type() != js.TypeFunction {
+	if call.Type() != js.TypeFunction {
 		return
 	}
 	unbound = nil
 	grow(initialInbox)
-	syncbox = make([]byte, syncboxLen)
-	binding.Set("syncbox", Addr(syncbox))
-	binding.Set("syncboxLen", len(syncbox))
 	binding.Set("grow", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		grow(args[0].Int())
 		return nil
@@ -204,32 +188,6 @@ func Call(ctx context.Context, op Op, payload []byte) ([]byte, error) {
 		mu.Unlock()
 		return nil, ctx.Err()
 	}
-}
-
-// CallSync asks the glue to perform op on payload at once and returns the
-// result. The glue answers within the call, so no other goroutine and no
-// JavaScript of another request runs meanwhile; only the operations that
-// glue.mjs lists in syncOps can be asked for this way.
-func CallSync(op Op, payload []byte) ([]byte, error) {
-	once.Do(setUp)
-	if unbound != nil {
-		return nil, unbound
-	}
-	// n is the result's length, or -1 minus the error message's.
-	n := callNow.Invoke(int(op), Addr(payload), len(payload)).Int()
-	runtime.KeepAlive(payload)
-	failed := n < 0
-	if failed {
-		n = -1 - n
-	}
-	if n > len(syncbox) {
-		return nil, fmt.Errorf("%w: a result of %d bytes does not fit the syncbox", ErrGlue, n)
-	}
-	data := append([]byte(nil), syncbox[:n]...)
-	if failed {
-		return nil, fmt.Errorf("%w: %s", ErrGlue, data)
-	}
-	return data, nil
 }
 
 // settle is authlab_settle(id, ok, n): the result of call id lies in the

@@ -1,17 +1,15 @@
 // The JavaScript half of the worker's glue, whose Go half is glue.go:
 // binding.call, with which Go asks for asynchronous work such as a D1
-// query or a key derivation, binding.callSync, with which it asks for
-// work done at once such as an ES256 signature, and the operations behind
-// them. It holds no request: worker.mjs, the worker's entry point, starts
-// the Go instance, hands it to attach and passes requests in; under Node,
-// worker/glue/gluetest attaches the instance of a Go test, so that the
-// packages that call the glue are tested through this very code.
-import { createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify } from "node:crypto";
+// query or a WebCrypto operation, and the operations behind it. It holds
+// no request: worker.mjs, the worker's entry point, starts the Go instance,
+// hands it to attach and passes requests in; under Node, worker/glue/gluetest
+// attaches the instance of a Go test, so that the packages that call the
+// glue are tested through this very code.
 
 // runtime is the object Go reads as globalThis.context: the worker's env
 // and ctx, and binding, where the glue and Go put the functions they offer
 // each other (see glue.go for how env and ctx are handed over).
-export const runtime = { env: undefined, ctx: undefined, binding: { call, callSync } };
+export const runtime = { env: undefined, ctx: undefined, binding: { call } };
 
 // go is the running Go instance; exports are its WebAssembly exports,
 // among them its linear memory, where the inbox lives.
@@ -62,25 +60,6 @@ function call(op, id, ptr, len) {
   );
 }
 
-// callSync is binding.callSync(op, ptr, len), with which Go asks for work
-// that JavaScript does at once: the payload lies in Go's memory at ptr.
-// The result, bytes, goes into Go's syncbox, and the call returns its
-// length; a failure's message goes there too, cut to the syncbox's size,
-// and the call returns -1 minus its length.
-function callSync(op, ptr, len) {
-  const box = memory(runtime.binding.syncbox, runtime.binding.syncboxLen);
-  let out;
-  try {
-    out = syncOps[op](memory(ptr, len));
-  } catch (err) {
-    const { written } = encoder.encodeInto(String((err && err.message) || err), box);
-    return -1 - written;
-  }
-  if (out.length > box.length) return out.length;
-  box.set(out);
-  return out.length;
-}
-
 // settle hands Go the result of call id: bytes, or a string that is
 // encoded straight into the inbox.
 function settle(id, ok, out) {
@@ -105,9 +84,9 @@ export function resumeGo() {
 const op = {
   D1Query: 1, // rows of a statement, as JSON arrays
   D1Run: 2, // run a statement; changes and last_row_id
-  ImportKey: 3, // with CallSync: import a JWK as a node:crypto KeyObject, keep it by number
-  Verify: 4, // with CallSync: ECDSA P-256 SHA-256 verification with a kept key
-  Sign: 5, // with CallSync: ECDSA P-256 SHA-256 signature with a kept key
+  ImportKey: 3, // import a JWK into crypto.subtle, keep it by number
+  Verify: 4, // ECDSA P-256 SHA-256 verification with a kept key
+  Sign: 5, // ECDSA P-256 SHA-256 signature with a kept key
   PBKDF2: 6, // PBKDF2-HMAC-SHA256 key derivation
   D1Prepare: 7, // prepare a statement, keep it by number
   D1Batch: 8, // run statements in one round trip, as one transaction
@@ -169,6 +148,28 @@ const ops = {
     d1Statements.push(runtime.env[text.slice(0, nul)].prepare(text.slice(nul + 1)));
     return String(d1Statements.length - 1);
   },
+  // Import a key. Payload: JSON {jwk, alg, usages, params}: alg for
+  // importKey, params for sign and verify. Result: the key's number.
+  [op.ImportKey]: async (p) => {
+    const { jwk, alg, usages, params } = JSON.parse(decoder.decode(p));
+    const key = await crypto.subtle.importKey("jwk", jwk, alg, false, usages);
+    cryptoKeys.push({ key, params });
+    return String(cryptoKeys.length - 1);
+  },
+  // Verify. Payload: key number and signature length (uint32 LE each), the
+  // signature, the signed data. Result: one byte, 1 when it verifies.
+  [op.Verify]: async (p) => {
+    const v = new DataView(p.buffer);
+    const { key, params } = cryptoKeys[v.getUint32(0, true)];
+    const end = 8 + v.getUint32(4, true);
+    const ok = await crypto.subtle.verify(params, key, p.subarray(8, end), p.subarray(end));
+    return new Uint8Array([ok ? 1 : 0]);
+  },
+  // Sign. Payload: key number (uint32 LE), the data. Result: the signature.
+  [op.Sign]: async (p) => {
+    const { key, params } = cryptoKeys[new DataView(p.buffer).getUint32(0, true)];
+    return new Uint8Array(await crypto.subtle.sign(params, key, p.subarray(4)));
+  },
   // PBKDF2-HMAC-SHA256. Payload: iterations, key length in bytes and salt
   // length (uint32 LE each), the salt, the password. Result: the key.
   [op.PBKDF2]: async (p) => {
@@ -180,82 +181,9 @@ const ops = {
   },
 };
 
-// syncOps are the operations of binding.callSync, by number. Each takes
-// the payload, bytes that are valid only during the call, and returns the
-// result, bytes. ES256 goes through node:crypto rather than crypto.subtle:
-// the same BoringSSL in workerd, without a promise, so Go gets the answer
-// without waiting.
-const syncOps = {
-  // Import a key. Payload: JSON {jwk, private}: a P-256 JWK, and whether
-  // it is the private key. Result: the key's number, as text.
-  [op.ImportKey]: (p) => {
-    const { jwk, private: isPrivate } = JSON.parse(decoder.decode(p));
-    const key = (isPrivate ? createPrivateKey : createPublicKey)({ key: jwk, format: "jwk" });
-    if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
-      throw new TypeError("not a P-256 key");
-    }
-    keyObjects.push(key);
-    return encoder.encode(String(keyObjects.length - 1));
-  },
-  // Verify. Payload: key number and signature length (uint32 LE each), the
-  // signature as JWS has it (R||S, RFC 7518 §3.4), the signed data. Result:
-  // one byte, 1 when it verifies.
-  [op.Verify]: (p) => {
-    const v = new DataView(p.buffer, p.byteOffset, p.byteLength);
-    const key = keyObject(v.getUint32(0, true));
-    const end = 8 + v.getUint32(4, true);
-    const sig = p.subarray(8, end);
-    const ok = sig.length === 64 && nodeVerify("sha256", p.subarray(end), key, derFromJWS(sig));
-    return Uint8Array.of(ok ? 1 : 0);
-  },
-  // Sign. Payload: key number (uint32 LE), the data. Result: the
-  // signature as JWS has it, R||S.
-  [op.Sign]: (p) => {
-    const key = keyObject(new DataView(p.buffer, p.byteOffset, p.byteLength).getUint32(0, true));
-    return jwsFromDER(nodeSign("sha256", p.subarray(4), key));
-  },
-};
-
-// keyObjects are the node:crypto KeyObjects Go imported, by number.
-const keyObjects = [];
-
-function keyObject(n) {
-  const key = keyObjects[n];
-  if (key === undefined) throw new RangeError(`no key numbered ${n}`);
-  return key;
-}
-
-// derFromJWS turns an ES256 signature as JWS has it, R||S of 32 bytes
-// each, into the DER SEQUENCE of two INTEGERs that node:crypto reads
-// (RFC 3279 §2.2.3). P-256's lengths keep every length in one byte.
-function derFromJWS(sig) {
-  const r = derInteger(sig.subarray(0, 32));
-  const s = derInteger(sig.subarray(32));
-  return Uint8Array.of(0x30, r.length + s.length, ...r, ...s);
-}
-
-// derInteger is the DER INTEGER of the unsigned big-endian b: no leading
-// zero bytes, and one zero byte first when the high bit is set.
-function derInteger(b) {
-  let i = 0;
-  while (i < b.length - 1 && b[i] === 0) i++;
-  b = b.subarray(i);
-  return b[0] & 0x80 ? Uint8Array.of(0x02, b.length + 1, 0, ...b) : Uint8Array.of(0x02, b.length, ...b);
-}
-
-// jwsFromDER turns node:crypto's DER signature back into R||S, each
-// integer right-aligned in 32 bytes.
-function jwsFromDER(der) {
-  const out = new Uint8Array(64);
-  for (let k = 0, at = 2; k < 2; k++) {
-    const len = der[at + 1];
-    let n = der.subarray(at + 2, at + 2 + len);
-    if (n.length > 32) n = n.subarray(n.length - 32);
-    out.set(n, 32 * (k + 1) - n.length);
-    at += 2 + len;
-  }
-  return out;
-}
+// cryptoKeys are the CryptoKeys Go imported, by number, with their
+// sign and verify parameters.
+const cryptoKeys = [];
 
 // d1Statements are the prepared statements of D1Prepare, by number.
 const d1Statements = [];

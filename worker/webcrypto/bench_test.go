@@ -119,43 +119,21 @@ type trusting struct{ *webcrypto.ES256 }
 
 func (trusting) Verify(string, []byte, any) error { return nil }
 
-// BenchmarkGlueRoundTrip is the crossing that an asynchronous operation
-// makes, without its work: a call of Verify through glue.Call, where the
-// glue holds no such asynchronous operation and refuses the call once its
-// promise settles. Go's scheduler parks the goroutine and the glue resumes
-// it, as for a D1 query. It is an upper bound: the TypeError that the glue
-// makes and sends back as a message costs about as much as the crossing.
+// BenchmarkGlueRoundTrip is the crossing that a signature check makes,
+// without the check: a Verify call whose key number the glue does not
+// hold, which it refuses once the call's promise settles. It is an upper
+// bound: the TypeError that the glue makes and sends back as a message
+// costs about as much as the crossing itself.
 func BenchmarkGlueRoundTrip(b *testing.B) {
-	p := unknownKeyVerify()
+	p := make([]byte, 8+64+32)
+	binary.LittleEndian.PutUint32(p, 1<<31)
+	binary.LittleEndian.PutUint32(p[4:], 64)
 	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := glue.Call(context.Background(), glue.OpVerify, p); !errors.Is(err, glue.ErrGlue) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// BenchmarkGlueSyncRoundTrip is the crossing that a signature check makes
-// through glue.CallSync, without the check: a Verify whose key number the
-// glue does not hold, refused within the call. Beside
-// BenchmarkGlueRoundTrip it is what answering within the call saves.
-func BenchmarkGlueSyncRoundTrip(b *testing.B) {
-	p := unknownKeyVerify()
-	defer reportCPU(b)()
-	for b.Loop() {
-		if _, err := glue.CallSync(glue.OpVerify, p); !errors.Is(err, glue.ErrGlue) {
-			b.Fatal(err)
-		}
-	}
-}
-
-// unknownKeyVerify is a Verify payload for a key number the glue does not
-// hold.
-func unknownKeyVerify() []byte {
-	p := make([]byte, 8+64+32)
-	binary.LittleEndian.PutUint32(p, 1<<31)
-	binary.LittleEndian.PutUint32(p[4:], 64)
-	return p
 }
 
 // BenchmarkTokenEndpoint is the whole of POST /oauth/token for the demo

@@ -9,13 +9,11 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 )
 
-// ES256 implements the JWS ES256 algorithm (RFC 7518 §3.4) with the
-// runtime's node:crypto sign and verify: ECDSA over P-256 with SHA-256, in
-// workerd the same BoringSSL as crypto.subtle, but answered within the
-// call, so a request's goroutine does not wait on a promise. The worker's
-// glue (worker/glue) makes the calls, keys, signatures and data cross as
-// bytes, and signatures as the 64-byte R||S of JWS. Imported keys are
-// cached, so each key crosses into the runtime once per isolate.
+// ES256 implements the JWS ES256 algorithm (RFC 7518 §3.4) with
+// crypto.subtle: ECDSA over P-256 with SHA-256, signatures as the 64-byte
+// R||S that both JWS and WebCrypto use. The worker's glue (worker/glue)
+// makes the calls, and keys, signatures and data cross as bytes. Imported
+// keys are cached, so each key crosses into WebCrypto once per isolate.
 type ES256 struct {
 	mu      sync.Mutex
 	glueKey map[any]uint32 // key numbers in the glue

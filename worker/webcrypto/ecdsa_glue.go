@@ -3,6 +3,7 @@
 package webcrypto
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"encoding/binary"
 	"encoding/json"
@@ -15,16 +16,18 @@ import (
 	"github.com/authlab/authlab/worker/glue"
 )
 
-// keyImport is the glue's import request: a P-256 JWK and whether it is
-// the private half.
-type keyImport struct {
-	JWK     map[string]any `json:"jwk"`
-	Private bool           `json:"private"`
+// ecdsaImport is the glue's import request for a P-256 key: importKey's
+// algorithm, and sign's and verify's parameters.
+type ecdsaImport struct {
+	JWK    map[string]any `json:"jwk"`
+	Alg    map[string]any `json:"alg"`
+	Usages []string       `json:"usages"`
+	Params map[string]any `json:"params"`
 }
 
 // glueKeyNumber imports a key into the glue once and returns its number
 // there, cached under the Go key's pointer.
-func (m *ES256) glueKeyNumber(key any) (uint32, error) {
+func (m *ES256) glueKeyNumber(key any, usage string) (uint32, error) {
 	m.mu.Lock()
 	n, ok := m.glueKey[key]
 	m.mu.Unlock()
@@ -35,12 +38,16 @@ func (m *ES256) glueKeyNumber(key any) (uint32, error) {
 	if err != nil {
 		return 0, errors.Join(jwt.ErrInvalidKey, err)
 	}
-	_, private := key.(*ecdsa.PrivateKey)
-	req, err := json.Marshal(keyImport{JWK: jwk, Private: private})
+	req, err := json.Marshal(ecdsaImport{
+		JWK:    jwk,
+		Alg:    map[string]any{"name": "ECDSA", "namedCurve": "P-256"},
+		Usages: []string{usage},
+		Params: map[string]any{"name": "ECDSA", "hash": "SHA-256"},
+	})
 	if err != nil {
 		return 0, err
 	}
-	out, err := glue.CallSync(glue.OpImportKey, req)
+	out, err := glue.Call(context.Background(), glue.OpImportKey, req)
 	if err != nil {
 		return 0, errors.Join(jwt.ErrInvalidKey, err)
 	}
@@ -59,7 +66,7 @@ func (m *ES256) glueKeyNumber(key any) (uint32, error) {
 }
 
 func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byte) error {
-	n, err := m.glueKeyNumber(pub)
+	n, err := m.glueKeyNumber(pub, "verify")
 	if err != nil {
 		return err
 	}
@@ -67,7 +74,7 @@ func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byt
 	binary.LittleEndian.PutUint32(p, n)
 	binary.LittleEndian.PutUint32(p[4:], uint32(len(sig)))
 	p = append(append(p, sig...), signingString...)
-	out, err := glue.CallSync(glue.OpVerify, p)
+	out, err := glue.Call(context.Background(), glue.OpVerify, p)
 	if err != nil {
 		return err
 	}
@@ -78,12 +85,12 @@ func (m *ES256) verifyGlue(pub *ecdsa.PublicKey, signingString string, sig []byt
 }
 
 func (m *ES256) signGlue(priv *ecdsa.PrivateKey, signingString string) ([]byte, error) {
-	n, err := m.glueKeyNumber(priv)
+	n, err := m.glueKeyNumber(priv, "sign")
 	if err != nil {
 		return nil, err
 	}
 	p := make([]byte, 4, 4+len(signingString))
 	binary.LittleEndian.PutUint32(p, n)
 	p = append(p, signingString...)
-	return glue.CallSync(glue.OpSign, p)
+	return glue.Call(context.Background(), glue.OpSign, p)
 }

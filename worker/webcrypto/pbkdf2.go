@@ -1,9 +1,7 @@
 //go:build js && wasm
 
-// Package webcrypto reaches the runtime's own cryptography from the
-// worker's Go, through the worker's glue (worker/glue): WebCrypto's
-// crypto.subtle (W3C Web Cryptography API) for PBKDF2, and node:crypto,
-// which answers without a promise, for ES256.
+// Package webcrypto reaches the runtime's WebCrypto (W3C Web Cryptography
+// API) from the worker's Go, through the worker's glue (worker/glue).
 package webcrypto
 
 import (
