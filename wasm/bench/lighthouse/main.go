@@ -13,6 +13,12 @@
 // A site is the origin of a running worker, or a worker folder (with its
 // build and node_modules, as `make npm site worker` leaves it) to start
 // under wrangler dev with a fresh local D1.
+//
+// With -trace-runs, the same pages are also loaded in headless chromium
+// under a trace, and a second table gives how much of the wall time of
+// each page's long tasks its main thread had the CPU for (package
+// cpushare): the Total Blocking Time counts wall time, so this share is
+// the resolution of the blocking time measured on the machine.
 package main
 
 import (
@@ -47,12 +53,13 @@ func main() {
 	pageList := flag.String("pages", "/,/jwt,/oauth", "comma-separated paths to measure")
 	workerDir := flag.String("worker", "worker", "the folder whose node_modules has Lighthouse (make npm)")
 	out := flag.String("o", "", "also write the Markdown report to this file")
+	traceRuns := flag.Int("trace-runs", 0, "loads per page and site to trace for the main thread's CPU share of its long tasks (0: none)")
 	flag.Parse()
 	if len(flags) == 0 {
 		log.Fatal("no -site given")
 	}
 
-	md, err := measure(flags, strings.Split(*pageList, ","), *runs, *workerDir)
+	md, err := measure(flags, strings.Split(*pageList, ","), *runs, *traceRuns, *workerDir)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,7 +74,7 @@ func main() {
 // measure opens the sites, runs Lighthouse runs times on each page of
 // each site, interleaved, and returns the Markdown report. The wrangler
 // dev it started are stopped when it returns.
-func measure(flags []string, pages []string, runs int, workerDir string) (string, error) {
+func measure(flags []string, pages []string, runs, traceRuns int, workerDir string) (string, error) {
 	ctx := context.Background()
 	var sites []lhsuite.Site
 	for _, f := range flags {
@@ -79,11 +86,22 @@ func measure(flags []string, pages []string, runs int, workerDir string) (string
 		s.Pages = pages
 		sites = append(sites, s)
 	}
-	res, err := lhsuite.Measure(ctx, lhsuite.Options{Sites: sites, Runs: runs, WorkerDir: workerDir, Log: os.Stderr})
-	if err != nil {
-		return "", err
+	md := ""
+	if runs > 0 {
+		res, err := lhsuite.Measure(ctx, lhsuite.Options{Sites: sites, Runs: runs, WorkerDir: workerDir, Log: os.Stderr})
+		if err != nil {
+			return "", err
+		}
+		md = res.Markdown()
 	}
-	return res.Markdown(), nil
+	if traceRuns > 0 {
+		t, err := shareTable(ctx, sites, traceRuns)
+		if err != nil {
+			return "", err
+		}
+		md += t
+	}
+	return md, nil
 }
 
 // open parses a -site flag. An origin is used as it is; a folder gets a
