@@ -9,7 +9,9 @@ import (
 
 // lighthouseTable runs Lighthouse on Authlab's /, /jwt and /oauth and on
 // jwt.io's /, when it runs, through the same HTTPS fronts as the
-// browser measurements.
+// browser measurements, and then traces Authlab's pages for the main
+// thread's CPU share of their long tasks (lhsuite.ShareMarkdown), the
+// resolution of the blocking times above.
 func lighthouseTable(ctx context.Context, cfg config, s *sites, flags []string) (string, error) {
 	all := []lhsuite.Site{{Label: "Authlab", Base: s.authlabBase, Pages: []string{"/", "/jwt", "/oauth"}}}
 	if s.jwtioBase != "" {
@@ -19,5 +21,9 @@ func lighthouseTable(ctx context.Context, cfg config, s *sites, flags []string) 
 	if err != nil {
 		return "", err
 	}
-	return res.Markdown(), nil
+	share, err := lhsuite.ShareMarkdown(ctx, all[:1], cfg.lhRuns, flags)
+	if err != nil {
+		return "", err
+	}
+	return res.Markdown() + share, nil
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/authlab/authlab/wasm/bench/lhsuite"
 	"github.com/authlab/authlab/worker/netthrottle"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -69,7 +70,7 @@ func newBrowser(free bool, flags []string) (context.Context, func(), error) {
 	if free {
 		opts = append(opts, chromedp.Flag("disable-frame-rate-limit", true), chromedp.Flag("disable-gpu-vsync", true))
 	}
-	opts = append(opts, allocatorFlags(flags)...)
+	opts = append(opts, lhsuite.AllocatorFlags(flags)...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	return ctx, func() { cancelC(); cancelA(); os.RemoveAll(dir) }, nil

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/authlab/authlab/worker/devserver"
-	"github.com/chromedp/chromedp"
 )
 
 // front is an HTTPS origin on a loopback port, https://host, in front of
@@ -71,14 +70,4 @@ func chromiumTrusts(fronts ...*front) []string {
 		"--host-resolver-rules=" + strings.Join(rules, ", "),
 		"--ignore-certificate-errors-spki-list=" + strings.Join(spkis, ","),
 	}
-}
-
-// allocatorFlags turns flags of the form --name=value into chromedp's.
-func allocatorFlags(flags []string) []chromedp.ExecAllocatorOption {
-	var opts []chromedp.ExecAllocatorOption
-	for _, f := range flags {
-		name, value, _ := strings.Cut(strings.TrimPrefix(f, "--"), "=")
-		opts = append(opts, chromedp.Flag(name, value))
-	}
-	return opts
 }

@@ -95,7 +95,7 @@ func measure(flags []string, pages []string, runs, traceRuns int, workerDir stri
 		md = res.Markdown()
 	}
 	if traceRuns > 0 {
-		t, err := shareTable(ctx, sites, traceRuns)
+		t, err := lhsuite.ShareMarkdown(ctx, sites, traceRuns, nil)
 		if err != nil {
 			return "", err
 		}

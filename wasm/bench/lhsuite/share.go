@@ -1,4 +1,4 @@
-package main
+package lhsuite
 
 import (
 	"context"
@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/authlab/authlab/wasm/bench/cpushare"
-	"github.com/authlab/authlab/wasm/bench/lhsuite"
 	"github.com/chromedp/chromedp"
 )
 
@@ -20,18 +19,21 @@ const liveJS = `document.getElementById("app-wasm-loader") === null`
 // mounted, for the tasks that the mount's dispatches start.
 const afterMount = 1500 * time.Millisecond
 
-// shareTable traces runs loads of each page of each site, interleaved,
-// each in a fresh headless chromium, and tells how much of the wall time
-// of the page's long tasks its main thread had the CPU for (package
-// cpushare), the resolution of the Total Blocking Time above it.
-func shareTable(ctx context.Context, sites []lhsuite.Site, runs int) (string, error) {
+// ShareMarkdown traces runs loads of each page of each site, interleaved,
+// each in a fresh headless chromium with flags (of the form
+// --name=value), and tells, as a Markdown table, how much of the wall
+// time of the page's long tasks its main thread had the CPU for (package
+// cpushare): the resolution of a Total Blocking Time measured on the same
+// machine. The sites must be Authlab's: a load ends once go-app's loader
+// has left.
+func ShareMarkdown(ctx context.Context, sites []Site, runs int, flags []string) (string, error) {
 	type key struct{ site, page string }
 	stats := map[key][]cpushare.Stats{}
 	for i := 0; i < runs; i++ {
 		for _, p := range sites[0].Pages {
 			for j := range sites {
 				s := sites[(i+j)%len(sites)]
-				st, err := traceOnce(ctx, s.Base+p)
+				st, err := traceOnce(ctx, s.Base+p, flags)
 				if err != nil {
 					return "", fmt.Errorf("tracing %s%s: %w", s.Label, p, err)
 				}
@@ -55,30 +57,43 @@ func shareTable(ctx context.Context, sites []lhsuite.Site, runs int) (string, er
 				return out
 			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", p, s.Label,
-				lhsuite.Spread(col(func(s cpushare.Stats) float64 { return float64(s.Tasks) }), "%.0f"),
-				lhsuite.Spread(col(func(s cpushare.Stats) float64 { return s.WallMS }), "%.0f"),
-				lhsuite.Spread(col(func(s cpushare.Stats) float64 { return s.CPUMS }), "%.0f"),
-				lhsuite.Spread(col(cpushare.Stats.Share), "%.2f"),
-				lhsuite.Spread(col(func(s cpushare.Stats) float64 { return s.TopTier }), "%.0f"),
-				lhsuite.Spread(col(func(s cpushare.Stats) float64 { return s.TopTierT }), "%.0f"))
+				Spread(col(func(s cpushare.Stats) float64 { return float64(s.Tasks) }), "%.0f"),
+				Spread(col(func(s cpushare.Stats) float64 { return s.WallMS }), "%.0f"),
+				Spread(col(func(s cpushare.Stats) float64 { return s.CPUMS }), "%.0f"),
+				Spread(col(cpushare.Stats.Share), "%.2f"),
+				Spread(col(func(s cpushare.Stats) float64 { return s.TopTier }), "%.0f"),
+				Spread(col(func(s cpushare.Stats) float64 { return s.TopTierT }), "%.0f"))
 		}
 	}
 	return b.String(), nil
 }
 
 // traceOnce traces one load of url in a fresh headless chromium.
-func traceOnce(ctx context.Context, url string) (cpushare.Stats, error) {
+func traceOnce(ctx context.Context, url string, flags []string) (cpushare.Stats, error) {
 	dir, err := os.MkdirTemp("", "authlab-chromium-")
 	if err != nil {
 		return cpushare.Stats{}, err
 	}
 	defer os.RemoveAll(dir)
-	actx, cancelA := chromedp.NewExecAllocator(ctx, chromedp.ExecPath("chromium"), chromedp.Headless,
-		chromedp.NoSandbox, chromedp.NoFirstRun, chromedp.UserDataDir(dir), chromedp.WindowSize(1280, 800))
+	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath("chromium"), chromedp.Headless,
+		chromedp.NoSandbox, chromedp.NoFirstRun, chromedp.UserDataDir(dir), chromedp.WindowSize(1280, 800)},
+		AllocatorFlags(flags)...)
+	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
 	defer cancelA()
 	bctx, cancelB := chromedp.NewContext(actx)
 	defer cancelB()
 	tctx, cancelT := context.WithTimeout(bctx, 2*time.Minute)
 	defer cancelT()
 	return cpushare.Load(tctx, url, liveJS, afterMount)
+}
+
+// AllocatorFlags turns chromium flags of the form --name=value into
+// chromedp's.
+func AllocatorFlags(flags []string) []chromedp.ExecAllocatorOption {
+	var opts []chromedp.ExecAllocatorOption
+	for _, f := range flags {
+		name, value, _ := strings.Cut(strings.TrimPrefix(f, "--"), "=")
+		opts = append(opts, chromedp.Flag(name, value))
+	}
+	return opts
 }
