@@ -35,6 +35,9 @@ var (
 	// ErrNoThreadTime is returned when the long tasks carry no thread
 	// time, so the share cannot be told.
 	ErrNoThreadTime = errors.New("the trace's long tasks have no thread time (tdur)")
+	// ErrNoPaint is returned when the page's first contentful paint is
+	// not in the trace, so the blocking time's window is unknown.
+	ErrNoPaint = errors.New("the trace has no first contentful paint of the page")
 	// ErrTrace is returned for trace events that are not JSON objects.
 	ErrTrace = errors.New("malformed trace events")
 )
@@ -72,7 +75,19 @@ type Stats struct {
 	CPUMS    float64 // the main thread's CPU time within them
 	TopTier  float64 // ms of CPU that V8's top-tier compilation took in the page's process while they ran
 	TopTierT float64 // ms of CPU it took in the whole trace
+	// BlockingWall and BlockingCPU are the blocking time of the page's
+	// main-thread tasks counted as Lighthouse's simulation counts a task
+	// (the part of it, multiplied by SlowDown, that exceeds 50 ms), from
+	// their wall time and from the main thread's own CPU time, the second
+	// being what the page would block for if nothing else took the CPU
+	// from its main thread. Both sum the tasks that start after the first
+	// contentful paint, as Lighthouse's Total Blocking Time does (it also
+	// stops at the page's quiet, which these loads end near).
+	BlockingWall, BlockingCPU float64
 }
+
+// SlowDown is Lighthouse's default simulated CPU slow-down on mobile.
+const SlowDown = 4
 
 // Share is the main thread's CPU time over the long tasks' wall time.
 func (s Stats) Share() float64 {
@@ -116,10 +131,23 @@ func Analyse(events []Event) (Stats, error) {
 	if best == 0 {
 		return Stats{}, ErrNoMainThread
 	}
+	paint := -1.0
+	for _, e := range events {
+		if e.Name == "firstContentfulPaint" && e.Pid == main.pid && (paint < 0 || e.Ts < paint) {
+			paint = e.Ts
+		}
+	}
 	var s Stats
 	var long []Event
 	for _, e := range events {
-		if isTask(e) && (thread{e.Pid, e.Tid}) == main && e.Dur > LongTask {
+		if !isTask(e) || (thread{e.Pid, e.Tid}) != main {
+			continue
+		}
+		if paint >= 0 && e.Ts >= paint {
+			s.BlockingWall += blocking(e.Dur)
+			s.BlockingCPU += blocking(e.Tdur)
+		}
+		if e.Dur > LongTask {
 			long = append(long, e)
 			s.Tasks++
 			s.WallMS += e.Dur / 1000
@@ -128,6 +156,9 @@ func Analyse(events []Event) (Stats, error) {
 	}
 	if s.Tasks > 0 && s.CPUMS == 0 {
 		return s, ErrNoThreadTime
+	}
+	if paint < 0 {
+		return s, ErrNoPaint
 	}
 	for _, e := range events {
 		if e.Ph != "X" || e.Name != "wasm.TopTierCompilation" || e.Pid != main.pid || e.Dur <= 0 {
@@ -142,6 +173,12 @@ func Analyse(events []Event) (Stats, error) {
 		}
 	}
 	return s, nil
+}
+
+// blocking is the part of a task of d µs, slowed down SlowDown times,
+// that exceeds LongTask, in ms.
+func blocking(d float64) float64 {
+	return max(0, SlowDown*d-LongTask) / 1000
 }
 
 // isTask reports whether e is a top-level task of a thread's run loop.

@@ -13,9 +13,9 @@ import (
 // Categories are the trace categories Load records: the main thread's
 // tasks (RunTask, in the category Lighthouse's own trace records them
 // in) with their thread time, V8's WebAssembly compilation, and the
-// thread names. Few categories keep the tracing's own cost, which shares
+// thread names, and the first contentful paint. Few categories keep the tracing's own cost, which shares
 // the machine with the page, near Lighthouse's.
-var Categories = []string{"toplevel", "disabled-by-default-devtools.timeline", "v8.wasm", "__metadata"}
+var Categories = []string{"toplevel", "disabled-by-default-devtools.timeline", "v8.wasm", "loading", "__metadata"}
 
 // Load traces one load of url in the browser of ctx, a fresh tab, until
 // the JavaScript expression ready is true and settle has passed, and
