@@ -47,6 +47,8 @@ func (c *oauthCC) OnMount(ctx app.Context) {
 			}
 		}
 	})
+	// Nothing shown follows the clock before there is a token.
+	ctx.PreventUpdate()
 }
 
 func (c *oauthCC) clock() time.Time { return time.Now().Add(c.skew) }
@@ -55,7 +57,14 @@ func (c *oauthCC) clock() time.Time { return time.Now().Add(c.skew) }
 // on and the renewal time has come.
 func (c *oauthCC) tick(ctx app.Context) {
 	c.now = c.clock()
-	if c.auto && c.token != nil && c.busy == "" && !c.now.Before(c.token.RenewAt(c.got)) {
+	if c.token == nil {
+		// Only the token's countdown follows the clock: without one, the
+		// tick leaves the page unrendered, where go-app would otherwise
+		// render and compare all of it every second.
+		ctx.PreventUpdate()
+		return
+	}
+	if c.auto && c.busy == "" && !c.now.Before(c.token.RenewAt(c.got)) {
 		c.request(ctx)
 	}
 }

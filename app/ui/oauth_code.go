@@ -117,8 +117,12 @@ func (w *oauthWalk) stopCountdown() {
 }
 
 // OnMount keeps the walkthrough's own context, for work to do after a
-// render that removes the element whose handler asked for it.
-func (w *oauthWalk) OnMount(ctx app.Context) { w.ctx = ctx }
+// render that removes the element whose handler asked for it. Nothing
+// rendered changes, so the page is not rendered again.
+func (w *oauthWalk) OnMount(ctx app.Context) {
+	w.ctx = ctx
+	ctx.PreventUpdate()
+}
 
 // OnDismount ends the countdown when the reader leaves the page.
 func (w *oauthWalk) OnDismount() { w.stopCountdown() }

@@ -22,13 +22,20 @@ type oauthPresets struct {
 	state                      string
 }
 
-// OnInit fills in the inputs, also when prerendering.
+// OnInit fills in the inputs, also when prerendering. In the browser it
+// also makes the PKCE pair and the state, before the live page's first
+// render: made in OnMount instead, they would have go-app render and
+// compare the whole page again right after mounting it.
 func (p *oauthPresets) OnInit() {
 	p.name, p.clientID, p.redirect = oauth.GitHub.Name, "your-client-id", "http://127.0.0.1:8080/callback"
+	if app.IsClient {
+		p.makeSecrets()
+	}
 }
 
-// OnMount makes the PKCE pair and state, in the browser only.
-func (p *oauthPresets) OnMount(ctx app.Context) {
+// makeSecrets makes the PKCE pair (RFC 7636 §4.1–4.2) and the state (RFC
+// 6749 §10.12) that replace the prerendered stand-ins.
+func (p *oauthPresets) makeSecrets() {
 	p.pkce, _ = oauth.NewPKCE(rand.Reader)
 	p.state, _ = oauth.NewState(rand.Reader)
 }
@@ -68,7 +75,7 @@ func (p *oauthPresets) Render() app.UI {
 }
 
 // secrets are the PKCE pair (RFC 7636 §4.1, §4.2) and the state (RFC 6749
-// §10.12) the requests carry: until OnMount has made them in the browser,
+// §10.12) the requests carry: until OnInit has made them in the browser,
 // stand-ins that say so. The prerendered page shows the requests with the
 // stand-ins, so that the live page only changes their text.
 func (p *oauthPresets) secrets() (challenge, verifier, state string) {

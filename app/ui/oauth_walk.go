@@ -129,6 +129,9 @@ func (w *oauthWalk) OnNav(ctx app.Context) {
 	if w.callbackPage && app.IsClient && w.callbackURL == "" {
 		w.receive(ctx)
 	}
+	if !wasCallback && !w.callbackPage {
+		ctx.PreventUpdate() // nothing changed: not the callback, then or now
+	}
 }
 
 // receive is step 4: read the authorization response from the address bar,

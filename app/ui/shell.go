@@ -50,8 +50,17 @@ type pageHeading struct {
 }
 
 func (h *pageHeading) OnPreRender(ctx app.Context) { h.setTitle(ctx) }
-func (h *pageHeading) OnMount(ctx app.Context)     { h.setTitle(ctx) }
-func (h *pageHeading) OnUpdate(ctx app.Context)    { h.setTitle(ctx) }
+
+// OnMount names the document. Naming it changes nothing rendered, so the
+// dispatch does not update the page: go-app marks every ancestor of a
+// component whose lifecycle method it dispatches, and would otherwise
+// render and compare the whole page again right after mounting it.
+func (h *pageHeading) OnMount(ctx app.Context) {
+	h.setTitle(ctx)
+	ctx.PreventUpdate()
+}
+
+func (h *pageHeading) OnUpdate(ctx app.Context) { h.setTitle(ctx) }
 
 func (h *pageHeading) setTitle(ctx app.Context) {
 	if h.Title == "Authlab" { // the start page: the site's own name, then what it is

@@ -17,7 +17,13 @@ type themeToggle struct {
 	theme string
 }
 
-func (t *themeToggle) OnMount(ctx app.Context) { t.theme = currentTheme() }
+// OnInit reads the theme in effect before the live page's first render,
+// so that mounting it needs no second render of the page.
+func (t *themeToggle) OnInit() {
+	if app.IsClient {
+		t.theme = currentTheme()
+	}
+}
 
 // currentTheme returns the theme in effect: the explicit choice on <html
 // data-theme>, or the system's preference.

@@ -66,12 +66,16 @@ const title = "JWT workbench — Authlab"
 func (p *page) OnPreRender(ctx app.Context) { ctx.Page().SetTitle(title) }
 
 // OnMount names the document, starts the clock, hands ECDSA verification
-// to WebCrypto and fills the decoded pane.
+// to WebCrypto and fills the decoded pane. None of that changes what the
+// page renders (the pane is painted directly, see output), so go-app is
+// spared rendering and comparing the whole page again right after the
+// mount.
 func (p *page) OnMount(ctx app.Context) {
 	ctx.Page().SetTitle(title)
 	useSubtle()
 	p.out.mounted()
 	p.tick(ctx)
+	ctx.PreventUpdate()
 }
 
 func (p *page) tick(ctx app.Context) {
@@ -79,16 +83,23 @@ func (p *page) tick(ctx app.Context) {
 		if !p.Mounted() {
 			return
 		}
+		before := p.view()
 		if p.token != "" {
 			p.refresh()
 		}
 		p.tick(ctx)
+		if p.view() == before {
+			ctx.PreventUpdate() // refresh painted what changed
+		}
 	})
 }
 
-// OnNav restores the state a share link carries in its fragment.
+// OnNav restores the state a share link carries in its fragment; without
+// one, the page is rendered as it is.
 func (p *page) OnNav(ctx app.Context) {
-	p.restore(ctx.Page().URL().EscapedFragment())
+	if !p.restore(ctx.Page().URL().EscapedFragment()) {
+		ctx.PreventUpdate()
+	}
 }
 
 // refresh recomputes everything shown from the inputs: decode, verify and

@@ -51,16 +51,17 @@ func parseFragment(fragment string) (token, key string, enc jot.SecretEncoding, 
 }
 
 // restore sets the inputs from a share link's fragment, as typing them
-// would.
-func (p *page) restore(fragment string) {
+// would, and reports whether the fragment was one.
+func (p *page) restore(fragment string) bool {
 	token, key, enc, ok := parseFragment(fragment)
 	if !ok {
-		return
+		return false
 	}
 	p.setToken(token)
 	p.setKey(key, enc)
 	p.share = shareState{restored: true}
 	p.refresh()
+	return true
 }
 
 // edited drops a share link's fragment from the address bar once the state
