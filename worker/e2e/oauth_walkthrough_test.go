@@ -4,6 +4,8 @@ package e2e_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"net/url"
 	"os"
 	"regexp"
@@ -374,4 +376,39 @@ func TestOAuthClientCredentialsPanel(t *testing.T) {
 		t.Errorf("countdown %q", countdown)
 	}
 	wantIn(t, "/api/protected with the client's token", api, "HTTP/1.1 200", `"sub": "authlab-demo"`)
+}
+
+// TestOAuthPresetsCarryFreshPKCE: the live page's provider requests carry a
+// PKCE pair and state made in the browser, in place of the prerendered
+// stand-ins, and the challenge is the verifier's S256 (RFC 7636 §4.2).
+func TestOAuthPresetsCarryFreshPKCE(t *testing.T) {
+	ctx := walkBrowser(t)
+	var authURL, verifier, exchange string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(baseURL+"/oauth"),
+		waitForApp,
+		clickSteady("#preset-spotify"), // a public client: the exchange carries the verifier alone
+		chromedp.Poll(`document.getElementById("preset-output").dataset.provider === "Spotify"`, nil, chromedp.WithPollingTimeout(15*time.Second)),
+		walkText("#preset-auth-url", &authURL),
+		walkText("#preset-verifier", &verifier),
+		walkText("#preset-token-request", &exchange),
+	); err != nil {
+		walkFatal(ctx, t, err)
+	}
+	u, err := url.Parse(strings.TrimSpace(authURL))
+	if err != nil {
+		t.Fatalf("authorization URL %q: %v", authURL, err)
+	}
+	q := u.Query()
+	sum := sha256.Sum256([]byte(verifier))
+	if want := base64.RawURLEncoding.EncodeToString(sum[:]); q.Get("code_challenge") != want || q.Get("code_challenge_method") != "S256" {
+		t.Errorf("code_challenge %q (%s) for the verifier %q, want %q (S256)", q.Get("code_challenge"), q.Get("code_challenge_method"), verifier, want)
+	}
+	if len(verifier) < 43 || strings.Contains(verifier, "MADE_IN_YOUR_BROWSER") {
+		t.Errorf("verifier %q: not one made in the browser (RFC 7636 §4.1: 43 to 128 characters)", verifier)
+	}
+	if s := q.Get("state"); len(s) < 16 || strings.Contains(s, "MADE_IN_YOUR_BROWSER") {
+		t.Errorf("state %q: not one made in the browser", s)
+	}
+	wantIn(t, "the code exchange", exchange, "code_verifier="+verifier)
 }
