@@ -66,10 +66,13 @@ func Spread(values []float64, format string) string {
 }
 
 // column returns one figure of every run.
-func (s *series) column(f func(measurement) float64) []float64 {
-	out := make([]float64, len(s.runs))
-	for i, m := range s.runs {
-		out[i] = f(m)
+func (s *series) column(f func(measurement) float64) []float64 { return column(s.runs, f) }
+
+// column returns f of every element of list, in order.
+func column[T any](list []T, f func(T) float64) []float64 {
+	out := make([]float64, len(list))
+	for i, v := range list {
+		out[i] = f(v)
 	}
 	return out
 }

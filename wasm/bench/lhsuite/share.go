@@ -49,13 +49,7 @@ func ShareMarkdown(ctx context.Context, sites []Site, runs int, flags []string) 
 	for _, p := range sites[0].Pages {
 		for _, s := range sites {
 			list := stats[key{s.Label, p}]
-			col := func(f func(cpushare.Stats) float64) []float64 {
-				out := make([]float64, len(list))
-				for i, st := range list {
-					out[i] = f(st)
-				}
-				return out
-			}
+			col := func(f func(cpushare.Stats) float64) []float64 { return column(list, f) }
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p, s.Label,
 				Spread(col(func(s cpushare.Stats) float64 { return float64(s.Tasks) }), "%.0f"),
 				Spread(col(func(s cpushare.Stats) float64 { return s.WallMS }), "%.0f"),
