@@ -20,6 +20,9 @@ WASM_ENV  := GOOS=js GOARCH=wasm
 # The front end's modules are written with a few data segments instead of
 # Go's thousands: fewer bytes once compressed (app/wasmdata).
 MERGE_DATA = $(GO) run ./wasm/mergedata
+# and without Go's file and line tables, which only a panic's traceback
+# reads (app/linestrip): about a tenth fewer bytes once compressed.
+STRIP_LINES = $(GO) run ./wasm/striplines
 LDFLAGS   := -s -w
 WORKER    := worker
 WRANGLER  := cd $(WORKER) && WRANGLER_SEND_METRICS=false npm exec --no -- wrangler
@@ -80,15 +83,18 @@ wasm-test:
 ## hosted worker, whose CORS_ORIGINS must then list the site's origin.
 web/app.wasm: FORCE
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm
+	$(STRIP_LINES) $@
 	$(MERGE_DATA) $@
 # The attack lab's cracker, its own small module for a Web Worker (web/crack.js).
 web/crack.wasm: FORCE
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm/crack
+	$(STRIP_LINES) $@
 	$(MERGE_DATA) $@
 # The JWT workbench's early checker, its own small module for a Web Worker
 # (web/quickcheck.js) that verifies in the prerendered page while app.wasm loads.
 web/quickcheck.wasm: FORCE
 	$(WASM_ENV) $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ ./wasm/quickcheck
+	$(STRIP_LINES) $@
 	$(MERGE_DATA) $@
 # Each module's brotli (-q 11) and gzip twins, which the worker's glue sends
 # with Content-Encoding; made again only when the module's content changes.

@@ -61,54 +61,76 @@ type Stats struct {
 	BytesBefore, BytesAfter int // the module's size
 }
 
-// segment is an active data segment of memory 0.
-type segment struct {
-	offset uint32
-	data   []byte
+// Segment is an active data segment of memory 0: the bytes an
+// instantiation writes at Offset.
+type Segment struct {
+	Offset uint32
+	Data   []byte
 }
 
 // Merge returns module with each run of data segments whose gaps are at
 // most maxGap bytes joined into one segment. Every other section is copied
 // unchanged. A module without a data section is returned as it is.
 func Merge(module []byte, maxGap int) ([]byte, Stats, error) {
-	if !bytes.HasPrefix(module, header) {
-		return nil, Stats{}, ErrNotWasm
-	}
-	sections, err := split(module[len(header):])
+	var st Stats
+	out, err := Rewrite(module, func(segs []Segment) ([]Segment, error) {
+		merged, zeros := join(segs, maxGap)
+		st.Before, st.After, st.Zeros = len(segs), len(merged), zeros
+		return merged, nil
+	})
 	if err != nil {
 		return nil, Stats{}, err
 	}
+	st.BytesBefore, st.BytesAfter = len(module), len(out)
+	return out, st, nil
+}
+
+// Rewrite returns module with its data section replaced by the segments f
+// makes of the module's own, which f receives sorted by address and not
+// overlapping, and may change in place. Every other section is copied
+// unchanged. A module without a data section is returned as it is, and f
+// is not called.
+func Rewrite(module []byte, f func([]Segment) ([]Segment, error)) ([]byte, error) {
+	if !bytes.HasPrefix(module, header) {
+		return nil, ErrNotWasm
+	}
+	sections, err := split(module[len(header):])
+	if err != nil {
+		return nil, err
+	}
 	i := slices.IndexFunc(sections, func(s section) bool { return s.id == sectionData })
 	if i < 0 {
-		return module, Stats{}, nil
+		return module, nil
 	}
 	for _, s := range sections {
 		if s.id == sectionDataCount {
-			return nil, Stats{}, fmt.Errorf("%w: a data count section", ErrUnsupported)
+			return nil, fmt.Errorf("%w: a data count section", ErrUnsupported)
 		}
 		if s.id == sectionImport {
 			mem, err := importsMemory(s.body)
 			if err != nil {
-				return nil, Stats{}, err
+				return nil, err
 			}
 			if mem {
-				return nil, Stats{}, fmt.Errorf("%w: an imported memory", ErrUnsupported)
+				return nil, fmt.Errorf("%w: an imported memory", ErrUnsupported)
 			}
 		}
 	}
 	segs, err := readData(sections[i].body)
 	if err != nil {
-		return nil, Stats{}, err
+		return nil, err
 	}
-	merged, zeros := join(segs, maxGap)
-	sections[i].body = writeData(merged)
+	if segs, err = f(segs); err != nil {
+		return nil, err
+	}
+	sections[i].body = writeData(segs)
 	out := slices.Clone(header)
 	for _, s := range sections {
 		out = append(out, s.id)
 		out = appendU32(out, uint32(len(s.body)))
 		out = append(out, s.body...)
 	}
-	return out, Stats{Before: len(segs), After: len(merged), Zeros: zeros, BytesBefore: len(module), BytesAfter: len(out)}, nil
+	return out, nil
 }
 
 // MergeFile merges the data segments of the module in the file at path,
@@ -148,13 +170,13 @@ func split(b []byte) ([]section, error) {
 
 // readData reads the active segments of memory 0 (§5.5.14: flag 0, an
 // i32.const offset expression, then the bytes), sorted by address.
-func readData(body []byte) ([]segment, error) {
+func readData(body []byte) ([]Segment, error) {
 	r := reader{b: body}
 	n := r.u32()
 	if r.err == nil && uint64(n) > uint64(len(body)) {
 		return nil, fmt.Errorf("%w: %d data segments in %d bytes", ErrMalformed, n, len(body))
 	}
-	segs := make([]segment, 0, n)
+	segs := make([]Segment, 0, n)
 	for k := uint32(0); k < n && r.err == nil; k++ {
 		if flag := r.u32(); r.err == nil && flag != 0 {
 			return nil, fmt.Errorf("%w: segment %d has flag %d", ErrUnsupported, k, flag)
@@ -167,17 +189,17 @@ func readData(body []byte) ([]segment, error) {
 			return nil, fmt.Errorf("%w: segment %d's offset is more than one i32.const", ErrUnsupported, k)
 		}
 		data := r.take(int(r.u32()))
-		segs = append(segs, segment{uint32(offset), data})
+		segs = append(segs, Segment{uint32(offset), data})
 	}
 	if r.err != nil || r.more() {
 		return nil, fmt.Errorf("%w: data section", ErrMalformed)
 	}
 	// Without overlaps, the order in which instantiation writes the
 	// segments does not change the memory it leaves.
-	slices.SortStableFunc(segs, func(a, b segment) int { return cmp.Compare(a.offset, b.offset) })
+	slices.SortStableFunc(segs, func(a, b Segment) int { return cmp.Compare(a.Offset, b.Offset) })
 	for k := 1; k < len(segs); k++ {
-		if uint64(segs[k-1].offset)+uint64(len(segs[k-1].data)) > uint64(segs[k].offset) {
-			return nil, fmt.Errorf("%w: two segments overlap at %#x", ErrUnsupported, segs[k].offset)
+		if uint64(segs[k-1].Offset)+uint64(len(segs[k-1].Data)) > uint64(segs[k].Offset) {
+			return nil, fmt.Errorf("%w: two segments overlap at %#x", ErrUnsupported, segs[k].Offset)
 		}
 	}
 	return segs, nil
@@ -185,33 +207,33 @@ func readData(body []byte) ([]segment, error) {
 
 // join merges neighbours whose gap is at most maxGap, and counts the zeros
 // it wrote into the gaps.
-func join(segs []segment, maxGap int) ([]segment, int) {
-	var out []segment
+func join(segs []Segment, maxGap int) ([]Segment, int) {
+	var out []Segment
 	zeros := 0
 	for _, s := range segs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			gap := uint64(s.offset) - uint64(last.offset) - uint64(len(last.data))
+			gap := uint64(s.Offset) - uint64(last.Offset) - uint64(len(last.Data))
 			if maxGap >= 0 && gap <= uint64(maxGap) {
-				last.data = append(last.data, make([]byte, gap)...)
-				last.data = append(last.data, s.data...)
+				last.Data = append(last.Data, make([]byte, gap)...)
+				last.Data = append(last.Data, s.Data...)
 				zeros += int(gap)
 				continue
 			}
 		}
-		out = append(out, segment{s.offset, slices.Clone(s.data)})
+		out = append(out, Segment{s.Offset, slices.Clone(s.Data)})
 	}
 	return out, zeros
 }
 
-func writeData(segs []segment) []byte {
+func writeData(segs []Segment) []byte {
 	b := appendU32(nil, uint32(len(segs)))
 	for _, s := range segs {
 		b = append(b, 0, opI32Const)
-		b = appendS32(b, int32(s.offset))
+		b = appendS32(b, int32(s.Offset))
 		b = append(b, opEnd)
-		b = appendU32(b, uint32(len(s.data)))
-		b = append(b, s.data...)
+		b = appendU32(b, uint32(len(s.Data)))
+		b = append(b, s.Data...)
 	}
 	return b
 }

@@ -53,9 +53,9 @@ func image(t *testing.T, m []byte) map[uint64]byte {
 			t.Fatal(err)
 		}
 		for _, seg := range segs {
-			for i, c := range seg.data {
+			for i, c := range seg.Data {
 				if c != 0 {
-					mem[uint64(seg.offset)+uint64(i)] = c
+					mem[uint64(seg.Offset)+uint64(i)] = c
 				}
 			}
 		}
