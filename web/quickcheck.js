@@ -5,13 +5,22 @@
 // posts {type: "loaded"} once the module has arrived and compiled, then
 // answers the newest {id, token, key} with {type: "verdict", id, verdict}
 // (verdict null for a JWE), or posts {type: "failed", error} when it
-// cannot start. Nothing is fetched but the module and wasm_exec.js, and
-// nothing is stored.
+// cannot start. Nothing is fetched but wasm_exec.js (and the module, when
+// the page cannot hand over its download), and nothing is stored.
 
-// The module's download starts first: wasm_exec.js, which only the
+// The page downloads and compiles the module as it starts this worker, so
+// that the module's request does not wait for this script's: its first
+// message is {type: "module", module}, the compiled WebAssembly.Module, or
+// null where the page could not compile it or hand it over, and this
+// worker then fetches and compiles it itself. wasm_exec.js, which only the
 // instantiation needs, is fetched meanwhile. The checker has started once
 // the Go program says it is ready; a program that ends first failed.
-var compiled = WebAssembly.compileStreaming(fetch("quickcheck.wasm"));
+var gotModule;
+var compiled = new Promise(function (resolve) {
+  gotModule = resolve;
+}).then(function (module) {
+  return module || WebAssembly.compileStreaming(fetch("quickcheck.wasm"));
+});
 compiled.catch(function () {});
 var started;
 try {
@@ -39,14 +48,20 @@ started.catch(function (e) {
   postMessage({ type: "failed", error: "the early checker could not start: " + e });
 });
 
-// Only the newest request is answered: those that newer ones overtook
-// while the module loaded, or while a check ran, are dropped, as the page
-// shows only the verdict for what its fields hold now. Requests are
-// answered in a task of their own, after the messages already queued.
+// The module's message comes once. Of the checks, only the newest request
+// is answered: those that newer ones overtook while the module loaded, or
+// while a check ran, are dropped, as the page shows only the verdict for
+// what its fields hold now. Requests are answered in a task of their own,
+// after the messages already queued.
 var newest = null;
 var scheduled = false;
 self.onmessage = function (e) {
-  newest = e.data || {};
+  var m = e.data || {};
+  if (m.type === "module") {
+    gotModule(m.module);
+    return;
+  }
+  newest = m;
   if (scheduled) return;
   scheduled = true;
   started.then(function () {

@@ -100,7 +100,8 @@ func sincePaste(tab *uiTab) time.Duration {
 // module is fetched first, and app.wasm's download waits while that module
 // is on its way, so that the two do not share the link; once it has
 // arrived, app.wasm is asked for, and the prerendered verdict says the
-// signature was verified before the live page is there.
+// signature was verified before the live page is there. The module is
+// asked for once: the page's download is the one the checker compiles.
 func TestEarlyCheckerGoesFirst(t *testing.T) {
 	tab, held := earlyVisit(t)
 	first, ok := next(held, 30*time.Second)
@@ -135,6 +136,13 @@ func TestEarlyCheckerGoesFirst(t *testing.T) {
 	tab.run(fetch.ContinueRequest(second.id), waitForApp)
 	if got := tab.text("#verdict .verdict-title"); got != "Signature verified" {
 		t.Errorf("live verdict %q", got)
+	}
+	// The page's one download of the checker's module was handed to the
+	// checker's worker (web/quickcheck.js), which did not fetch it again.
+	select {
+	case p := <-held:
+		t.Errorf("%s was asked for again after app.wasm", p.url)
+	default:
 	}
 }
 
