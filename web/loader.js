@@ -200,6 +200,12 @@ function preview(script) {
   // checker's module, which a slow link or a failing worker may hold up.
   var quickWait = 4000;
   var looked = false; // whether the prerendered page was looked for
+  // download is the early checker's module's response, asked for as soon
+  // as the parser has added the workbench, before the page is painted; it
+  // is read (compiled, by startQuick) only once the page has been painted
+  // or typed into, and until then the browser holds back what its buffers
+  // cannot take, so the request does not finish before the first paint.
+  var download = null;
 
   // find looks for the prerendered workbench once, before app.wasm can
   // have started: go-app starts it from a deferred script, after the
@@ -213,6 +219,8 @@ function preview(script) {
     }
     looked = true;
     shell = first;
+    download = fetch(new URL("quickcheck.wasm", script));
+    download.catch(function () {}); // startQuick reports a failure
     new MutationObserver(function (_, obs) {
       if (shell.isConnected) return;
       obs.disconnect();
@@ -220,7 +228,18 @@ function preview(script) {
     }).observe(document.body, { childList: true });
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", find);
+    // The parser adds the workbench long before DOMContentLoaded, which
+    // waits for the deferred scripts: looking as it adds nodes starts the
+    // download sooner.
+    var parsing = new MutationObserver(function () {
+      find();
+      if (looked) parsing.disconnect();
+    });
+    parsing.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", function () {
+      parsing.disconnect();
+      find();
+    });
   } else {
     find();
   }
@@ -399,12 +418,11 @@ function preview(script) {
       q.worker.terminate();
       arrived();
     };
-    // The module's download starts here, beside the worker's script,
-    // rather than once that script has arrived and run: one round trip
-    // fewer before the checker can start. The page compiles it as it
-    // arrives and hands the compiled module to the worker
-    // (web/quickcheck.js); a page that cannot lets the worker fetch the
-    // module itself.
+    // The page downloads the module (download, above) rather than the
+    // worker once its script has arrived and run: the request is under
+    // way before the worker exists. The page compiles it as it arrives
+    // and hands the compiled module to the worker (web/quickcheck.js); a
+    // page that cannot lets the worker fetch the module itself.
     var give = function (module) {
       try {
         q.worker.postMessage({ type: "module", module: module });
@@ -413,7 +431,7 @@ function preview(script) {
       }
     };
     if (typeof WebAssembly === "object" && WebAssembly.compileStreaming) {
-      WebAssembly.compileStreaming(fetch(new URL("quickcheck.wasm", script))).then(give, fail);
+      WebAssembly.compileStreaming(download || fetch(new URL("quickcheck.wasm", script))).then(give, fail);
     } else {
       give(null);
     }

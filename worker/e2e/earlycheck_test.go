@@ -19,7 +19,7 @@ import (
 // the moment the parser has added both fields, before the deferred app.js
 // runs and asks for app.wasm, and records when (window.__pasted, ms since
 // navigation start). A person pastes later, after the first paint, when
-// the page has started the checker itself (TestEarlyCheckerLoadsAtPaint);
+// the page has started the checker itself (TestEarlyCheckerLoadsUnasked);
 // this keystroke starts it before the paint.
 const pasteEarly = `(() => {
   const set = (id, text) => {
@@ -194,11 +194,11 @@ func TestEarlyCheckerFails(t *testing.T) {
 		chromedp.WaitVisible(`#verdict[data-state="valid"]`, chromedp.ByQuery))
 }
 
-// TestEarlyCheckerLoadsAtPaint opens the workbench and types nothing: once
-// the page is painted, the early checker's module is asked for before
-// app.wasm, so that a token pasted a moment later is verified by it; on a
-// page without the workbench it is never asked for.
-func TestEarlyCheckerLoadsAtPaint(t *testing.T) {
+// TestEarlyCheckerLoadsUnasked opens the workbench and types nothing: the
+// early checker's module is asked for (as soon as the parser has added
+// the workbench) before app.wasm, so that a token pasted a moment later is
+// verified by it; on a page without the workbench it is never asked for.
+func TestEarlyCheckerLoadsUnasked(t *testing.T) {
 	for _, path := range []string{"/jwt", "/basic"} {
 		tab, held := holdModules(t, path)
 		first, ok := next(held, 30*time.Second)
