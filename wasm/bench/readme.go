@@ -31,8 +31,8 @@ func (r *report) readme() string {
 		"Three clocks run from navigation start: **payload on screen**, the frame that shows the decoded "+
 		"payload (the first useful frame); **workbench ready**, the frame that shows the signature verified "+
 		"by the Go workbench (the other pages only decode), which on a first visit is the early checker's verdict "+
-		"(`web/quickcheck.js`, app/jot's check alone in a 1.3 MB module that a paste into the prerendered page "+
-		"fetches ahead of `app.wasm`); and **every tool live**, the frame after go-app's live page has replaced the "+
+		"(`web/quickcheck.js`, app/jot's check alone in a module of 1.1 MB with brotli, which the prerendered workbench "+
+		"asks for as it is parsed, ahead of `app.wasm`); and **every tool live**, the frame after go-app's live page has replaced the "+
 		"prerendered one. Then the same profile opens the page again once the service "+
 		"worker, where there is one, has cached the site (repeat visit). The keystroke figures time %d edits of the payload "+
 		"from the input event to the next frame with the new payload, in a chromium whose frames are not held to 60 Hz "+
