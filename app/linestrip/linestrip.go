@@ -27,7 +27,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/authlab/authlab/app/wasmdata"
 )
@@ -79,15 +78,7 @@ func Strip(module []byte) ([]byte, Stats, error) {
 // StripFile strips the module in the file at path, as Strip does, and
 // writes it back in place.
 func StripFile(path string) (Stats, error) {
-	in, err := os.ReadFile(path)
-	if err != nil {
-		return Stats{}, err
-	}
-	out, st, err := Strip(in)
-	if err != nil {
-		return Stats{}, fmt.Errorf("%s: %w", path, err)
-	}
-	return st, os.WriteFile(path, out, 0o644)
+	return wasmdata.RewriteFile(path, Strip)
 }
 
 // image is the initial memory the segments write, from the first

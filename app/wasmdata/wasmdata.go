@@ -136,13 +136,21 @@ func Rewrite(module []byte, f func([]Segment) ([]Segment, error)) ([]byte, error
 // MergeFile merges the data segments of the module in the file at path,
 // as Merge does, and writes it back in place.
 func MergeFile(path string, maxGap int) (Stats, error) {
+	return RewriteFile(path, func(m []byte) ([]byte, Stats, error) { return Merge(m, maxGap) })
+}
+
+// RewriteFile replaces the module in the file at path with what f makes
+// of it, and returns what f reports; on an error the file is left as it
+// was.
+func RewriteFile[S any](path string, f func([]byte) ([]byte, S, error)) (S, error) {
+	var none S
 	in, err := os.ReadFile(path)
 	if err != nil {
-		return Stats{}, err
+		return none, err
 	}
-	out, st, err := Merge(in, maxGap)
+	out, st, err := f(in)
 	if err != nil {
-		return Stats{}, fmt.Errorf("%s: %w", path, err)
+		return none, fmt.Errorf("%s: %w", path, err)
 	}
 	return st, os.WriteFile(path, out, 0o644)
 }
