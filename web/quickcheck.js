@@ -1,20 +1,22 @@
 // The JWT workbench's early checker, in a Web Worker, for the prerendered
-// page while app.wasm loads (web/loader.js starts it when the visitor
-// first types into the prerendered workbench). It runs quickcheck.wasm
-// (wasm/quickcheck): app/jot's check, a fraction of app.wasm's size. It
-// posts {type: "loaded"} once the module has arrived and compiled, then
-// answers the newest {id, token, key} with {type: "verdict", id, verdict}
-// (verdict null for a JWE), or posts {type: "failed", error} when it
-// cannot start. Nothing is fetched but wasm_exec.js (and the module, when
-// the page cannot hand over its download), and nothing is stored.
+// page while app.wasm loads (web/loader.js starts it once the workbench is
+// painted, or when the visitor first types into it). It runs
+// quickcheck.wasm (wasm/quickcheck): app/jot's check, a fraction of
+// app.wasm's size. It posts {type: "loaded"} once the module has arrived
+// and compiled, then answers the newest {id, token, key} with {type:
+// "verdict", id, verdict} (verdict null for a JWE), or posts {type:
+// "failed", error} when it cannot start. Nothing is fetched but
+// wasm_exec.js (and the module, when the page cannot hand over its
+// download), and nothing is stored.
 
-// The page downloads and compiles the module as it starts this worker, so
-// that the module's request does not wait for this script's: its first
-// message is {type: "module", module}, the compiled WebAssembly.Module, or
-// null where the page could not compile it or hand it over, and this
-// worker then fetches and compiles it itself. wasm_exec.js, which only the
-// instantiation needs, is fetched meanwhile. The checker has started once
-// the Go program says it is ready; a program that ends first failed.
+// The page downloads and compiles the module (web/loader.js asks for it
+// before this worker starts), so that the module's request does not wait
+// for this script's: the page's first message is {type: "module",
+// module}, the compiled WebAssembly.Module, or null where the page could
+// not compile it or hand it over, and this worker then fetches and
+// compiles it itself. wasm_exec.js, which only the instantiation needs, is
+// fetched meanwhile. The checker has started once the Go program says it
+// is ready; a program that ends first failed.
 var gotModule;
 var compiled = new Promise(function (resolve) {
   gotModule = resolve;
