@@ -114,49 +114,34 @@ func (img *image) writeBack(segs []wasmdata.Segment) {
 var magic = []byte{0xf1, 0xff, 0xff, 0xff, 0, 0, 1, 8}
 
 // findTable looks for the one pcHeader in the image whose offsets and
-// function table are consistent.
+// function table are consistent; where none is, the first candidate's
+// error says why.
 func findTable(img *image) (*table, error) {
 	var found *table
 	var firstErr error
-	for at := 0; ; at++ {
-		k := indexFrom(img.b, magic, at)
+	for at := 0; at <= len(img.b); at++ {
+		k := bytes.Index(img.b[at:], magic)
 		if k < 0 {
 			break
 		}
-		at = k
-		t, err := readHeader(img.b, k)
+		at += k
+		t, err := readHeader(img.b, at)
 		if err != nil {
-			firstErr = cmpErr(firstErr, err)
+			if firstErr == nil {
+				firstErr = err
+			}
 			continue
 		}
 		if found != nil {
-			return nil, fmt.Errorf("%w: two function tables, at %#x and %#x", ErrLayout, found.at+int(img.base), k+int(img.base))
+			return nil, fmt.Errorf("%w: two function tables, at %#x and %#x", ErrLayout, found.at+int(img.base), at+int(img.base))
 		}
 		found = t
 	}
-	if found == nil {
-		if firstErr != nil {
-			return nil, firstErr
-		}
-		return nil, ErrNoTable
+	if found != nil {
+		return found, nil
 	}
-	return found, nil
-}
-
-func indexFrom(b, sub []byte, from int) int {
-	if from > len(b) {
-		return -1
+	if firstErr != nil {
+		return nil, firstErr
 	}
-	i := bytes.Index(b[from:], sub)
-	if i < 0 {
-		return -1
-	}
-	return from + i
-}
-
-func cmpErr(old, new error) error {
-	if old != nil {
-		return old
-	}
-	return new
+	return nil, ErrNoTable
 }
