@@ -205,6 +205,8 @@ function preview(script) {
   // is read (compiled, by startQuick) only once the page has been painted
   // or typed into, and until then the browser holds back what its buffers
   // cannot take, so the request does not finish before the first paint.
+  // It stays null where the page cannot compile a module as it streams:
+  // the checker's worker then fetches the module itself.
   var download = null;
 
   // find looks for the prerendered workbench once, before app.wasm can
@@ -219,8 +221,10 @@ function preview(script) {
     }
     looked = true;
     shell = first;
-    download = fetch(new URL("quickcheck.wasm", script));
-    download.catch(function () {}); // startQuick reports a failure
+    if (typeof WebAssembly === "object" && WebAssembly.compileStreaming) {
+      download = fetch(new URL("quickcheck.wasm", script));
+      download.catch(function () {}); // startQuick reports a failure
+    }
     new MutationObserver(function (_, obs) {
       if (shell.isConnected) return;
       obs.disconnect();
@@ -430,8 +434,8 @@ function preview(script) {
         q.worker.postMessage({ type: "module", module: null });
       }
     };
-    if (typeof WebAssembly === "object" && WebAssembly.compileStreaming) {
-      WebAssembly.compileStreaming(download || fetch(new URL("quickcheck.wasm", script))).then(give, fail);
+    if (download) {
+      WebAssembly.compileStreaming(download).then(give, fail);
     } else {
       give(null);
     }
