@@ -86,10 +86,7 @@ func parseBlock(b *pem.Block) (*Key, error) {
 	case pemECPrivate:
 		key, err = x509.ParseECPrivateKey(b.Bytes)
 	case pemCertificate:
-		var cert *x509.Certificate
-		if cert, err = x509.ParseCertificate(b.Bytes); err == nil {
-			key = cert.PublicKey
-		}
+		key, err = certificateKey(b.Bytes)
 	default:
 		return nil, fmt.Errorf("%w: block type %q holds no key this tool reads", ErrPEM, b.Type)
 	}
