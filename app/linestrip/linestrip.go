@@ -15,8 +15,9 @@
 //
 // Strip sets each function's pcfile and pcln to 0, which the runtime
 // reads as "no table" (file "?", line 0), and writes zeros over every byte
-// of pctab that no other table uses, so that a compressor sends almost
-// nothing for them. Function names, stack maps and everything else stay.
+// of pctab that no other table uses and over the file names (filetab and
+// its index, cutab), which only the file tables lead to, so that a
+// compressor sends almost nothing for them. Function names, stack maps and everything else stay.
 // The layout it rewrites is the runtime's own and changes between Go
 // releases: Strip checks that every function record agrees with the
 // function table and that every table it reads decodes inside pctab, and
@@ -48,6 +49,7 @@ type Stats struct {
 	PCTab      int // bytes of pctab
 	Zeroed     int // bytes of pctab that were not zero and now are
 	LineTables int // distinct file and line tables dropped
+	FileNames  int // bytes of file names and their index that were not zero and now are
 }
 
 // Strip returns module with its file and line tables removed, as the
@@ -100,11 +102,13 @@ func newImage(segs []wasmdata.Segment) *image {
 	return img
 }
 
-// writeBack copies the image's bytes into the segments. Strip only writes
-// zeros, so bytes in the gaps between segments, which are zero, stay so.
+// writeBack points the segments at the image's bytes, so that the
+// module Strip was given stays as it was. Strip only writes zeros, so
+// bytes in the gaps between segments, which are zero, stay so.
 func (img *image) writeBack(segs []wasmdata.Segment) {
-	for _, s := range segs {
-		copy(s.Data, img.b[s.Offset-img.base:])
+	for i, s := range segs {
+		at := s.Offset - img.base
+		segs[i].Data = img.b[at : at+uint32(len(s.Data)) : at+uint32(len(s.Data))]
 	}
 }
 

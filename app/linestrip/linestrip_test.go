@@ -97,14 +97,18 @@ func TestStrippedProgramRunsTheSame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	kept := bytes.Clone(in)
 	out, st, err := Strip(in)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !bytes.Equal(in, kept) {
+		t.Fatal("Strip changed the module it was given")
+	}
 	if err := os.WriteFile(stripped, out, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if st.Funcs < 500 || st.LineTables < st.Funcs/2 || st.Zeroed < st.PCTab/3 {
+	if st.Funcs < 500 || st.LineTables < st.Funcs/2 || st.Zeroed < st.PCTab/3 || st.FileNames < 1000 {
 		t.Fatalf("%+v: fewer functions or line tables than a Go program has", st)
 	}
 	before, after := run(t, orig), run(t, stripped)
@@ -125,7 +129,26 @@ func TestStrippedProgramRunsTheSame(t *testing.T) {
 	if strings.Contains(after, "main.go:") {
 		t.Fatalf("the stripped program still knows its lines:\n%s", after)
 	}
+	// A file name that no string of the program holds: only filetab.
+	const file = "runtime/mheap.go\x00"
+	if before, after := holds(t, in, file), holds(t, out, file); !before || after {
+		t.Fatalf("%q in the module's data: %v, after Strip: %v; want true, then false", file, before, after)
+	}
 	t.Logf("%+v; %d → %d bytes", st, len(in), len(out))
+}
+
+// holds reports whether the memory that module's data segments write
+// holds s.
+func holds(t *testing.T, module []byte, s string) (found bool) {
+	t.Helper()
+	_, err := wasmdata.Rewrite(module, func(segs []wasmdata.Segment) ([]wasmdata.Segment, error) {
+		found = bytes.Contains(newImage(segs).b, []byte(s))
+		return segs, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }
 
 // TestStripRefuses covers modules that hold no table Strip can trust.

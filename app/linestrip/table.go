@@ -11,6 +11,7 @@ type table struct {
 	img   []byte
 	at    int // the pcHeader's index in img
 	nfunc int
+	files []byte // img's bytes of cutab and filetab, the file names
 	pctab []byte // img's bytes from the pctab to the function table
 	pcln  int    // index in img of the function table (runtime.functab entries)
 }
@@ -51,7 +52,8 @@ func readHeader(img []byte, at int) (*table, error) {
 			return nil, fmt.Errorf("%w: the header's offsets %v are out of order or out of the data", ErrLayout, offs)
 		}
 	}
-	t := &table{img: img, at: at, nfunc: int(nfunc), pctab: img[at+int(offs[3]) : at+int(offs[4])], pcln: at + int(offs[4])}
+	t := &table{img: img, at: at, nfunc: int(nfunc), files: img[at+int(offs[1]) : at+int(offs[3])],
+		pctab: img[at+int(offs[3]) : at+int(offs[4])], pcln: at + int(offs[4])}
 	if t.pcln+8*(t.nfunc+1) > len(img) {
 		return nil, fmt.Errorf("%w: %d functions do not fit in the data", ErrLayout, nfunc)
 	}
@@ -104,8 +106,10 @@ func (t *table) tableLen(off uint32) (int, error) {
 	}
 }
 
-// strip drops every function's file and line tables and zeroes the pctab
-// bytes no remaining table uses.
+// strip drops every function's file and line tables, zeroes the pctab
+// bytes no remaining table uses, and zeroes the file names (cutab and
+// filetab), which only a function's file table leads to
+// (runtime.funcline1).
 func (t *table) strip() (Stats, error) {
 	keep := make([]bool, len(t.pctab))
 	if len(keep) > 0 {
@@ -161,6 +165,12 @@ func (t *table) strip() (Stats, error) {
 		if !k && t.pctab[i] != 0 {
 			t.pctab[i] = 0
 			st.Zeroed++
+		}
+	}
+	for i, b := range t.files {
+		if b != 0 {
+			t.files[i] = 0
+			st.FileNames++
 		}
 	}
 	return st, nil

@@ -21,6 +21,6 @@ func main() {
 		if err != nil {
 			log.Fatalf("striplines: %v", err)
 		}
-		fmt.Printf("%s: %d functions, %d file and line tables dropped, %d of pctab's %d bytes zeroed\n", path, st.Funcs, st.LineTables, st.Zeroed, st.PCTab)
+		fmt.Printf("%s: %d functions, %d file and line tables dropped, %d of pctab's %d bytes zeroed, %d bytes of file names\n", path, st.Funcs, st.LineTables, st.Zeroed, st.PCTab, st.FileNames)
 	}
 }
