@@ -68,8 +68,9 @@
 //     req/s, p50 and p99 are medians over the rounds, and each ratio
 //     against Hono is the geometric mean of the per-round ratios with a
 //     95% t-interval (app/ratio), which is the run's resolution; the
-//     floor's margin over the fastest worker is reported the same way,
-//     and flagged when it is under 3×;
+//     floor's margin over the fastest measured worker (Authlab or Hono,
+//     not the Go floor, a floor itself) is reported the same way, and
+//     flagged when it is under 3×;
 //  3. CPU time per request: -cpu-requests sequential requests per variant
 //     and endpoint, and the utime+stime of the variant's workerd processes
 //     over them (an upper bound: it includes workerd itself and local D1).

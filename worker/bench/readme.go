@@ -317,7 +317,8 @@ func (r *report) floorTable(b *strings.Builder) {
 	}
 	fmt.Fprintf(b, "\nThe floor (`worker/bench/floor`), a worker that answers at once and does no work, ran in the same "+
 		"rounds: its req/s is the most that the runtime, wrk and this machine allow, and its p99 the tail they add "+
-		"by themselves. It must reach %.0f× the fastest worker's req/s for the workers' figures to be their own; the "+
+		"by themselves. It must reach %.0f× the req/s of the faster of Authlab and Hono for their figures to be their "+
+		"own (the Go floor, below, is a floor too and does not count); the "+
 		"margin is the geometric mean over the rounds with its 95%% interval, and a margin under %.0f× is marked. "+
 		"Each worker's req/s as a share of the floor's, and its CPU per request under load net of the floor's "+
 		"(median over the rounds):\n\n"+

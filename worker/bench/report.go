@@ -191,9 +191,10 @@ func (r *report) runtimeText() string {
 	return s
 }
 
-// floorMargin is the floor's req/s over the fastest other variant's, per
-// round, on endpoint ei; ok is false without a valid floor and another
-// valid variant.
+// floorMargin is the floor's req/s over the fastest measured worker's,
+// per round, on endpoint ei; ok is false without a valid floor and a valid
+// worker. The Go floor is not a measured worker but a floor of its own
+// (what any Go worker pays), so it does not count.
 func (r *report) floorMargin(ei int) (ratio.Interval, bool) {
 	fl := r.index(floor)
 	if fl < 0 || !r.rows[ei][fl].valid() {
@@ -201,7 +202,7 @@ func (r *report) floorMargin(ei int) (ratio.Interval, bool) {
 	}
 	var others [][]float64
 	for vi := range r.variants {
-		if vi != fl && r.rows[ei][vi].valid() {
+		if vi != fl && r.variants[vi].name != goFloor && r.rows[ei][vi].valid() {
 			others = append(others, r.rows[ei][vi].series(reqPerSec))
 		}
 	}

@@ -106,6 +106,29 @@ func TestReportResolution(t *testing.T) {
 	}
 }
 
+// TestFloorMarginLeavesOutTheGoFloor: the Go floor, faster than both
+// workers, is a floor too, so the margin is over the fastest of Authlab
+// and Hono.
+func TestFloorMarginLeavesOutTheGoFloor(t *testing.T) {
+	glue, _ := lookupVariant("go-glue")
+	hono, _ := lookupVariant("hono")
+	fl, _ := lookupVariant(floor)
+	gf, _ := lookupVariant(goFloor)
+	protected, _ := lookupEndpoint("protected")
+	rep := report{cfg: &config{rounds: 2}, variants: []variant{glue, hono, gf, fl}, endpoints: []endpoint{protected}}
+	rep.init()
+	for vi, rps := range [][]float64{{1000, 2000}, {1500, 1000}, {3000, 3000}, {6000, 6000}} {
+		for _, x := range rps {
+			rep.rows[0][vi].rounds = append(rep.rows[0][vi].rounds, &wrkResult{Requests: 10, ReqPerSec: x})
+		}
+	}
+	m, ok := rep.floorMargin(0)
+	// 6000/1500 and 6000/2000: geometric mean √12 = 3.46×, not 2× (the Go floor's).
+	if !ok || m.Ratio < 3.46 || m.Ratio > 3.47 {
+		t.Fatalf("floor margin = %v, %v; want 3.46× over Authlab and Hono", m, ok)
+	}
+}
+
 func TestRowAhead(t *testing.T) {
 	round := func(rps float64, p99 time.Duration) *wrkResult {
 		return &wrkResult{Requests: 100, ReqPerSec: rps, P99: p99}
