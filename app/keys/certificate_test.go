@@ -54,24 +54,16 @@ func v1Certificate(t testing.TB, v3 []byte) []byte {
 	if _, err := asn1.Unmarshal(v3, &outer); err != nil {
 		t.Fatal(err)
 	}
-	var alg, validity asn1.RawValue
-	var issuer, subject asn1.RawValue
-	for der, v := range map[*[]byte]*asn1.RawValue{&c.RawIssuer: &issuer, &c.RawSubject: &subject} {
-		if _, err := asn1.Unmarshal(*der, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	alg = outer.Algorithm
-	validity = asn1.RawValue{FullBytes: mustDER(asn1.Marshal(struct{ NotBefore, NotAfter time.Time }{c.NotBefore.UTC(), c.NotAfter.UTC()}))}
+	raw := func(der []byte) asn1.RawValue { return asn1.RawValue{FullBytes: der} }
+	validity := mustDER(asn1.Marshal(struct{ NotBefore, NotAfter time.Time }{c.NotBefore.UTC(), c.NotAfter.UTC()}))
 	tbs := mustDER(asn1.Marshal(struct {
-		Serial                         *big.Int
-		Alg, Issuer, Validity, Subject asn1.RawValue
-		SPKI                           asn1.RawValue
-	}{c.SerialNumber, alg, issuer, validity, subject, asn1.RawValue{FullBytes: c.RawSubjectPublicKeyInfo}}))
+		Serial                                  *big.Int
+		Alg, Issuer, Validity, Subject, KeyInfo asn1.RawValue
+	}{c.SerialNumber, outer.Algorithm, raw(c.RawIssuer), raw(validity), raw(c.RawSubject), raw(c.RawSubjectPublicKeyInfo)}))
 	return mustDER(asn1.Marshal(struct {
 		TBS, Alg  asn1.RawValue
 		Signature asn1.BitString
-	}{asn1.RawValue{FullBytes: tbs}, alg, outer.Signature}))
+	}{raw(tbs), outer.Algorithm, outer.Signature}))
 }
 
 // TestCertificateKeyAsX509 holds the key read from a CERTIFICATE block to
