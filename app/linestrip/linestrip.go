@@ -17,7 +17,8 @@
 // reads as "no table" (file "?", line 0), and writes zeros over every byte
 // of pctab that no other table uses and over the file names (filetab and
 // its index, cutab), which only the file tables lead to, so that a
-// compressor sends almost nothing for them. Function names, stack maps and everything else stay.
+// compressor sends almost nothing for them. Function names, stack maps
+// and everything else stay.
 // The layout it rewrites is the runtime's own and changes between Go
 // releases: Strip checks that every function record agrees with the
 // function table and that every table it reads decodes inside pctab, and
